@@ -1,0 +1,37 @@
+// createApp(deps): the Koa application shared by the server and the tests.
+import Koa from "koa";
+import { bodyParser } from "@koa/bodyparser";
+import helmet from "koa-helmet";
+import passport from "koa-passport";
+import type { Deps } from "./deps";
+import { configurePassport } from "./auth/passport";
+import { errorHandler } from "./http/errors";
+import { requestLog } from "./http/request-log";
+import { apiRouter } from "./routes";
+import { healthRoutes } from "./routes/health";
+import { serveWeb } from "./http/web";
+
+export function createApp(deps: Deps): Koa {
+  const app = new Koa({ proxy: deps.config.NODE_ENV === "production" });
+  app.context.deps = deps;
+  configurePassport({ attempts: deps.config.LOCKOUT_ATTEMPTS, minutes: deps.config.LOCKOUT_MINUTES });
+
+  app.use(requestLog(deps.logger));
+  app.use(errorHandler(deps.logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], connectSrc: ["'self'", "ws:", "wss:"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+  app.use(bodyParser({ enableTypes: ["json"], jsonLimit: "256kb", encoding: "utf-8", onError: (err) => { throw Object.assign(err, { type: "entity.parse.failed", status: 400 }); } }));
+  app.use(passport.initialize());
+
+  const health = healthRoutes(deps);
+  app.use(health.routes());
+  const api = apiRouter(deps);
+  app.use(api.routes()).use(api.allowedMethods({ throw: true }));
+  app.use(serveWeb());
+  return app;
+}

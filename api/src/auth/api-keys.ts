@@ -1,0 +1,38 @@
+import { ApiKey } from "../models/api-key";
+import type { Principal } from "./principal";
+import { newToken, sha256 } from "./secrets";
+
+// Keys verified recently are remembered so the helpline webhook keeps answering while the
+// database is unreachable (a caller is waiting); revocation takes effect within CACHE_MS.
+const CACHE_MS = 60_000;
+const cache = new Map<string, { principal: Principal; at: number }>();
+
+export async function createApiKey(name: string, role: "telephony", createdBy: string, key = `ndv_${newToken(24)}`): Promise<string> {
+  await ApiKey.updateOne({ keyHash: sha256(key) }, { $setOnInsert: { keyHash: sha256(key), name, role, createdBy } }, { upsert: true });
+  return key;
+}
+
+export async function revokeApiKey(id: string): Promise<boolean> {
+  const r = await ApiKey.updateOne({ _id: id }, { $set: { revokedAt: new Date() } });
+  cache.clear();
+  return r.matchedCount > 0;
+}
+
+export async function principalForApiKey(key: string): Promise<Principal | null> {
+  const keyHash = sha256(key);
+  const hit = cache.get(keyHash);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.principal;
+  try {
+    const k = await ApiKey.findOne({ keyHash }).lean();
+    if (!k || k.revokedAt) {
+      cache.delete(keyHash);
+      return null;
+    }
+    const principal: Principal = { id: `apikey:${k._id}`, kind: "machine", name: k.name, roles: [k.role], networks: [], scope: { units: [], networks: [] } };
+    cache.set(keyHash, { principal, at: Date.now() });
+    return principal;
+  } catch (err) {
+    if (hit) return hit.principal; // database down: trust a key we verified before
+    throw err;
+  }
+}

@@ -1,0 +1,108 @@
+// Starts the whole service: database (embedded or MONGO_URL), search, HTTP + socket.io, jobs, demo data.
+// Used by `npm start` (server.ts), the tests and the benchmarks.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import mongoose from "mongoose";
+import { loadConfig, type Config } from "./config";
+import { createLogger, type Logger } from "./logger";
+import { startDatabase, type DatabaseHandle } from "./db/embedded";
+import { connectMongo, disconnectMongo, pingMongo } from "./db/connect";
+import { createSearch } from "../search";
+import type { SearchPort } from "../search/port";
+import { createApp } from "./app";
+import type { Deps } from "./deps";
+import { attachRealtime } from "./realtime/socket";
+import { silentNotifier, type Notifier } from "./realtime/notifier";
+import { startBackground } from "./background";
+
+export interface Service {
+  config: Config;
+  deps: Deps;
+  db: DatabaseHandle;
+  http: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  /** Seed demo data on an empty store (default: config.demo). */
+  seedDemo?: boolean;
+  now?: () => Date;
+}
+
+export async function startService(opts: StartOptions = {}): Promise<Service> {
+  const config = loadConfig(opts.env ?? process.env);
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger });
+  try {
+    await connectMongo(db.url, config.MONGO_TIMEOUT_MS);
+  } catch (err) {
+    await db.stop();
+    throw new Error(`Cannot reach MongoDB at ${redactUrl(db.url)} within ${config.MONGO_TIMEOUT_MS} ms (${(err as Error).message}). Check MONGO_URL, or unset it to use the embedded database.`);
+  }
+  logger.info({ db: db.kind, url: redactUrl(db.url) }, "database connected");
+
+  const search: SearchPort = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY });
+  await search.init();
+
+  // Late-bound so the app can be built before socket.io is attached to the HTTP server.
+  let target: Notifier = silentNotifier;
+  const notifier: Notifier = { emit: (a, e, p) => target.emit(a, e, p) };
+
+  const deps: Deps = {
+    config,
+    logger,
+    search,
+    notifier,
+    now: opts.now ?? (() => new Date()),
+    checks: { db: () => pingMongo(1000), search: () => search.health() },
+  };
+
+  const background = await startBackground(deps, { seedDemo: opts.seedDemo ?? config.demo });
+
+  const app = createApp(deps);
+  const http = createServer(app.callback());
+  const realtime = attachRealtime(http, logger);
+  target = realtime.notifier;
+  if (config.REDIS_URL) await useRedisAdapter(realtime.io, config.REDIS_URL, logger);
+
+  await new Promise<void>((res) => http.listen(config.PORT, config.HOST, res));
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ url }, "NDV service listening");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop taking new work; let in-flight requests finish; then release resources.
+      await background.stop();
+      realtime.io.close();
+      await new Promise<void>((res) => {
+        http.close(() => res());
+        http.closeIdleConnections();
+      });
+      await disconnectMongo().catch(() => {});
+      await search.close().catch(() => {});
+      await db.stop();
+    })());
+
+  return { config, deps, db, http, url, stop };
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]+@/, "//***@");
+}
+
+async function useRedisAdapter(io: import("socket.io").Server, url: string, logger: Logger) {
+  const { createClient } = await import("redis");
+  const { createAdapter } = await import("@socket.io/redis-adapter");
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+  logger.info("socket.io fan-out through Redis");
+}
+
+export { mongoose };

@@ -1,0 +1,22 @@
+// One structured log line per request, carrying a request id that is echoed to the client.
+import { randomUUID } from "node:crypto";
+import type { Context, Next } from "koa";
+import type { Logger } from "../logger";
+
+export function requestLog(logger: Logger) {
+  return async (ctx: Context, next: Next) => {
+    const incoming = ctx.get("x-request-id");
+    const requestId = /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    ctx.state.requestId = requestId;
+    ctx.state.log = logger.child({ requestId });
+    ctx.set("X-Request-Id", requestId);
+    const start = performance.now();
+    try {
+      await next();
+    } finally {
+      const ms = Math.round((performance.now() - start) * 10) / 10;
+      if (ctx.path !== "/healthz")
+        ctx.state.log.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms, user: ctx.state.user?.id }, "request");
+    }
+  };
+}

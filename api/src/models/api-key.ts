@@ -1,0 +1,12 @@
+import mongoose, { Schema } from "mongoose";
+
+const apiKeySchema = new Schema({
+  keyHash: { type: String, required: true, unique: true },
+  name: { type: String, required: true },
+  role: { type: String, enum: ["telephony"], required: true },
+  createdBy: { type: String },
+  createdAt: { type: Date, default: () => new Date() },
+  revokedAt: { type: Date },
+});
+
+export const ApiKey = mongoose.model("ApiKey", apiKeySchema);

@@ -1,0 +1,18 @@
+// Importing this registers every model, so indexes are created at connect time.
+import mongoose from "mongoose";
+
+mongoose.set("toJSON", {
+  virtuals: true,
+  versionKey: false,
+  transform: (_doc: unknown, ret: Record<string, unknown>) => {
+    delete ret._id;
+    return ret;
+  },
+});
+
+export { User } from "./user";
+export { Token } from "./token";
+export { ApiKey } from "./api-key";
+export { AuditEvent } from "./audit-event";
+export { Member } from "./member";
+export { Job } from "./job";

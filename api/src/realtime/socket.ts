@@ -1,0 +1,50 @@
+// socket.io server: authenticates the handshake token and puts each socket in the rooms of the
+// events its user may read. Emitting goes through the Notifier interface.
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { Logger } from "../logger";
+import { principalForToken } from "../auth/sessions";
+import { SESSION_COOKIE } from "../http/auth";
+import { roomsFor, rooms, type Notifier } from "./notifier";
+
+export function attachRealtime(http: HttpServer, logger: Logger, opts: { redisUrl?: string } = {}) {
+  const io = new Server(http, { serveClient: false, cors: { origin: false } });
+
+  io.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: string })?.token ?? cookieToken(socket.handshake.headers.cookie);
+      const p = token ? await principalForToken(token) : null;
+      if (!p) return next(new Error("unauthorized"));
+      socket.data.user = p;
+      next();
+    } catch (err) {
+      logger.warn({ err }, "socket handshake failed");
+      next(new Error("unavailable"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const p = socket.data.user;
+    const join = [rooms.user(p.id), ...p.roles.map(rooms.role)];
+    if (p.memberId) join.push(rooms.member(p.memberId));
+    if (p.roles.includes("coordinator")) {
+      join.push(...p.scope.units.map(rooms.coordUnit), ...p.scope.networks.map(rooms.coordNetwork));
+    }
+    socket.join(join);
+  });
+
+  const notifier: Notifier = {
+    emit(audience, event, payload) {
+      const targets = roomsFor(audience);
+      // A socket in several target rooms still receives the event once.
+      if (targets.length) io.to(targets).emit(event, payload);
+    },
+  };
+
+  return { io, notifier };
+}
+
+function cookieToken(header?: string): string | undefined {
+  const m = header?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
+  return m ? decodeURIComponent(m[1]) : undefined;
+}

@@ -1,0 +1,19 @@
+// Mounts every resource router under /api/v1. Add one line per resource.
+import Router from "@koa/router";
+import type { Deps } from "../deps";
+import { authenticate } from "../http/auth";
+import { adminRoutes } from "./admin";
+import { authRoutes } from "./auth";
+import { openapiRoutes } from "./openapi";
+import { referenceRoutes } from "./reference";
+import { debugRoutes } from "./debug";
+
+export function apiRouter(deps: Deps): Router {
+  const api = new Router({ prefix: "/api/v1" });
+  api.use(authenticate);
+  for (const r of [openapiRoutes(deps), authRoutes(deps), adminRoutes(deps), referenceRoutes(deps)]) {
+    api.use(r.routes(), r.allowedMethods({ throw: true }));
+  }
+  if (deps.config.NODE_ENV === "test") api.use(debugRoutes().routes());
+  return api;
+}

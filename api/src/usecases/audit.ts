@@ -1,0 +1,13 @@
+// Writes the audit trail. Reads of someone else's profile or request go through `auditRead`.
+import type { Principal } from "../auth/principal";
+import { AuditEvent } from "../models/audit-event";
+
+export async function audit(actor: Principal, action: string, resourceType: string, resourceId: string, details?: unknown) {
+  await AuditEvent.create({ actorId: actor.id, actorRoles: actor.roles, action, resourceType, resourceId, details });
+}
+
+/** Audit a read unless the reader owns the resource. */
+export async function auditRead(actor: Principal, resourceType: string, resourceId: string, ownerIds: (string | undefined)[]) {
+  if (ownerIds.includes(actor.id) || (actor.memberId && ownerIds.includes(actor.memberId))) return;
+  await audit(actor, "read", resourceType, resourceId);
+}
