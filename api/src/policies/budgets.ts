@@ -1,0 +1,47 @@
+// Who may do what with service time: policies, time entries, budgets, overrides, closed periods.
+import type { Principal } from "../auth/principal";
+import { hasRole } from "../auth/principal";
+
+export interface MemberLike {
+  id?: string;
+  _id?: unknown;
+  unitId: string;
+  networks?: string[] | null;
+}
+
+/** A coordinator covers a member through the member's unit or any of the member's networks. */
+export function coordinatorCovers(p: Principal, m: MemberLike): boolean {
+  if (!hasRole(p, "coordinator")) return false;
+  return p.scope.units.includes(m.unitId) || (m.networks ?? []).some((n) => p.scope.networks.includes(n));
+}
+
+/** Approving, rejecting, overriding: a coordinator in scope, never for their own entries. */
+export function canDecideFor(p: Principal, m: MemberLike): boolean {
+  const own = p.memberId !== undefined && p.memberId === String(m.id ?? m._id);
+  return !own && coordinatorCovers(p, m);
+}
+
+/** Reading a member's entries and budget: the member, a coordinator in scope, or an admin. */
+export function canReadBudgetOf(p: Principal, m: MemberLike): boolean {
+  const own = p.memberId !== undefined && p.memberId === String(m.id ?? m._id);
+  return own || coordinatorCovers(p, m) || hasRole(p, "admin");
+}
+
+/** Writing time for a member: the member themselves, or a coordinator in scope. */
+export function canLogFor(p: Principal, m: MemberLike): boolean {
+  const own = p.memberId !== undefined && p.memberId === String(m.id ?? m._id);
+  return own || coordinatorCovers(p, m);
+}
+
+/** Budget overviews (lists, summary, export, alerts). Admins see the whole corps. */
+export const canReviewBudgets = (p: Principal): boolean => hasRole(p, "coordinator", "admin");
+
+/** The regulation is decided by admins and coordinators; anyone may read it. */
+export const canManagePolicies = (p: Principal): boolean => hasRole(p, "coordinator", "admin");
+
+/** Mongo filter for the members a reviewer may see; null = everyone (admin). */
+export function memberScopeFilter(p: Principal): Record<string, unknown> | null {
+  if (hasRole(p, "admin")) return null;
+  if (!hasRole(p, "coordinator")) return { _id: { $in: p.memberId ? [p.memberId] : [] } };
+  return { $or: [{ unitId: { $in: p.scope.units } }, { networks: { $in: p.scope.networks } }] };
+}

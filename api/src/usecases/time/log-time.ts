@@ -1,0 +1,65 @@
+// A member logs hours of NDV work. Small entries are approved at once; larger ones wait for a
+// coordinator in scope. The day limit is reserved atomically before the entry is written.
+import type { Deps } from "../../deps";
+import type { Principal } from "../../auth/principal";
+import type { TimeCategory } from "../../domain/types";
+import { needsApproval } from "../../domain/budget";
+import { forbidden, notFound, unprocessable } from "../../http/problem";
+import { Member } from "../../models/member";
+import { TimeEntry } from "../../models/time-entry";
+import { canLogFor } from "../../policies/budgets";
+import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";
+import { audit } from "../audit";
+import { checkBudgetAlerts } from "../budgets/alerts";
+import { yearOf } from "../budgets/compute";
+import { dayHours, releaseDayHours, reserveDayHours } from "./day-limit";
+import { dayLimitError, rulesFor, validate } from "./rules";
+
+export interface LogTimeInput {
+  memberId: string;
+  date: Date;
+  hours: number;
+  category: TimeCategory;
+  requestId?: string;
+  note?: string;
+}
+
+export async function logTime(deps: Deps, actor: Principal, input: LogTimeInput): Promise<TimeEntryView> {
+  const member = await Member.findById(input.memberId, { unitId: 1, networks: 1 }).lean().catch(() => null);
+  if (!member) throw notFound("Member");
+  if (!canLogFor(actor, { id: String(member._id), unitId: member.unitId, networks: member.networks })) {
+    throw forbidden("You may only log time for yourself or for members in your scope");
+  }
+  const now = deps.now();
+  const rules = await rulesFor(input.date);
+  validate(input, rules, now, await dayHours(input.memberId, rules.day));
+
+  if (!(await reserveDayHours(input.memberId, rules.day, input.hours))) {
+    const err = dayLimitError(await dayHours(input.memberId, rules.day));
+    throw unprocessable(`hours: ${err.message}`, [err]);
+  }
+  const status = needsApproval(input.hours, { approvalThresholdHours: rules.approvalThresholdHours }) ? "pending" : "approved";
+  let entry;
+  try {
+    entry = await TimeEntry.create({
+      memberId: input.memberId,
+      date: input.date,
+      day: rules.day,
+      year: yearOf(input.date),
+      hours: input.hours,
+      category: input.category,
+      status,
+      requestId: input.requestId,
+      note: input.note,
+      createdBy: actor.id,
+      ...(status === "approved" ? { decidedBy: "auto", decidedAt: now } : {}),
+    });
+  } catch (err) {
+    // The reservation must not outlive a failed write.
+    await releaseDayHours(input.memberId, rules.day, input.hours);
+    throw err;
+  }
+  await audit(actor, "create", "time-entry", entry.id, { memberId: input.memberId, day: rules.day, hours: input.hours, category: input.category, status });
+  await checkBudgetAlerts(deps, input.memberId, yearOf(input.date));
+  return presentTimeEntry(entry.toObject());
+}
