@@ -1,0 +1,55 @@
+// Providers, the login gate and the per-role route tables (each role's pages load as their own chunk).
+import { lazy, Suspense, useEffect } from "react";
+import { I18nProvider } from "./i18n";
+import { SessionProvider, homeFor, useSession } from "./lib/session";
+import { SocketProvider } from "./realtime/socket";
+import { AnnounceProvider } from "./lib/announce";
+import { navigate, usePath } from "./lib/router";
+import { Layout } from "./components/Layout";
+import { Loading } from "./components/ErrorBox";
+import { LoginPage } from "./pages/Login";
+import { NotFound } from "./pages/NotFound";
+
+const RequesterRoutes = lazy(() => import("./pages/requester/routes"));
+const MemberRoutes = lazy(() => import("./pages/member/routes"));
+const CoordinatorRoutes = lazy(() => import("./pages/coordinator/routes"));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <AnnounceProvider>
+          <Gate />
+        </AnnounceProvider>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+function Gate() {
+  const { me } = useSession();
+  const path = usePath();
+  useEffect(() => {
+    if (me && (path === "/" || path === "/login")) navigate(homeFor(me), true);
+  }, [me, path]);
+  if (me === undefined) return <Loading />;
+  if (!me) return <LoginPage />;
+  return (
+    <SocketProvider userId={me.id}>
+      <Layout>
+        <Suspense fallback={<Loading />}>
+          <Routes path={path} />
+        </Suspense>
+      </Layout>
+    </SocketProvider>
+  );
+}
+
+function Routes({ path }: { path: string }) {
+  const { has } = useSession();
+  if (path === "/" || path === "/login") return <Loading />;
+  if (path.startsWith("/requests")) return <RequesterRoutes path={path} />;
+  if (has("member") && /^\/(offers|engagements|budget|profile|shifts)/.test(path)) return <MemberRoutes path={path} />;
+  if (has("coordinator", "helpline-planner") && /^\/(coord|helpline)/.test(path)) return <CoordinatorRoutes path={path} />;
+  return <NotFound />;
+}

@@ -1,0 +1,161 @@
+// Shapes from /work/shared/API.md as the web app reads them. Optional fields are ones the server may add or omit.
+export type Role = "requester" | "member" | "coordinator" | "helpline-planner" | "admin" | "auditor";
+export type Urgency = "acute" | "today" | "planned";
+export type Mode = "phone" | "video" | "onsite";
+export type RequestStatus = "open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled";
+
+export interface Me {
+  id: string;
+  name: string;
+  roles: Role[];
+  unitId?: string;
+  networks?: string[];
+  scope?: { units: string[]; networks: string[] };
+  memberId?: string;
+}
+
+export interface Unit {
+  id: string;
+  code: string;
+  name: string;
+  kind?: string;
+  rsc?: { phone: string };
+}
+
+export interface Network {
+  id: string;
+  name: string;
+}
+
+export interface Expertise {
+  id: string;
+  domain: string;
+  label: { nl: string; en: string };
+  synonyms: string[];
+}
+
+export interface Warning {
+  kind?: string;
+  code?: string;
+  message?: string;
+  [k: string]: unknown;
+}
+
+export interface Assignee {
+  id?: string;
+  memberId?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  unitId?: string;
+}
+
+export interface Offer {
+  id: string;
+  status: string;
+  requestId?: string;
+  createdAt?: string;
+  expiresAt?: string;
+  request?: Partial<Req>;
+  [k: string]: unknown;
+}
+
+export interface Req {
+  id: string;
+  number?: string | number;
+  title: string;
+  description?: string;
+  expertise: string[];
+  languages?: string[];
+  urgency: Urgency;
+  mode: Mode;
+  unitId: string;
+  neededBy?: string;
+  estimatedHours: number;
+  status: RequestStatus;
+  createdAt?: string;
+  acceptedAt?: string;
+  completedAt?: string;
+  requesterId?: string;
+  offers?: { id: string; status: string }[];
+  assignee?: Assignee | null;
+  warnings?: (Warning | string)[];
+  flags?: string[];
+  [k: string]: unknown;
+}
+
+export interface Candidate {
+  candidateRef: string;
+  score: number;
+  reasons: string[];
+  unitId: string;
+  available: boolean;
+  expertise?: (string | { id: string; level?: number })[];
+  languages?: string[];
+}
+
+export interface Budget {
+  memberId: string;
+  name?: string;
+  unitId?: string;
+  networks?: string[];
+  allotted: number;
+  approved: number;
+  pending: number;
+  committed: number;
+  remaining: number;
+  [k: string]: unknown;
+}
+
+export interface TimeEntry {
+  id: string;
+  memberId: string;
+  memberName?: string;
+  name?: string;
+  date: string;
+  hours: number;
+  category: string;
+  status: string;
+  requestId?: string;
+  note?: string;
+  unitId?: string;
+}
+
+export interface MemberProfile {
+  id?: string;
+  name?: string;
+  unitId: string;
+  networks: string[];
+  expertise: { id: string; level: 1 | 2 | 3; visible: boolean }[];
+  languages: string[];
+  availability: { weekly?: { day: number; from: string; to: string }[]; absences?: { from: string; to: string; reason?: string }[] };
+  consent: { shareExpertise: boolean; at?: string };
+}
+
+export interface Shift {
+  id: string;
+  memberId: string;
+  memberName?: string;
+  start: string;
+  end: string;
+}
+
+export interface KnowledgeNote {
+  id: string;
+  title: string;
+  body?: string;
+  snippet?: string;
+  expertise?: string[];
+}
+
+export interface Pool {
+  id: string;
+  name: string;
+  description?: string;
+  expertise: string[];
+  unitIds: string[];
+  members?: string[];
+  memberIds?: string[];
+  activeFrom?: string;
+  activeUntil?: string;
+}

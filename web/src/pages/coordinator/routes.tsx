@@ -1,0 +1,6 @@
+import { NotFound } from "../NotFound";
+
+export default function Routes({ path }: { path: string }) {
+  void path;
+  return <NotFound />;
+}

@@ -1,0 +1,26 @@
+// Vite config for the web app. Run from the repo root: `vite build --config web/vite.config.ts`.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const api = process.env.API_URL ?? "http://localhost:3000";
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    // Prints gzip sizes of every chunk; the entry chunk should stay well under 300 KB gzip.
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      "/api": { target: api, changeOrigin: true },
+      "/socket.io": { target: api, ws: true, changeOrigin: true },
+    },
+  },
+});
