@@ -1,0 +1,51 @@
+// The requester's own requests, with status kept live by request:updated.
+import { api, listOf } from "../../api/client";
+import type { Req } from "../../api/types";
+import { useI18n } from "../../i18n";
+import { useLoad } from "../../lib/useLoad";
+import { Link } from "../../lib/router";
+import { useLiveReload } from "../../realtime/socket";
+import { useReference, unitName, expertiseLabel } from "../../lib/reference";
+import { ErrorBox, Loading } from "../../components/ErrorBox";
+import { Badge } from "../../components/Badge";
+
+export function MyRequests() {
+  const { t, date, lang } = useI18n();
+  const ref = useReference();
+  const list = useLoad(async () => listOf<Req>(await api.get("/requests?mine=1&limit=100")));
+  useLiveReload(["request:updated"], list.reload);
+  const rows = [...(list.data ?? [])].sort((a, b) => String(b.createdAt ?? "").localeCompare(String(a.createdAt ?? "")));
+  return (
+    <section aria-labelledby="mr-title">
+      <div className="row-between">
+        <h1 id="mr-title">{t("mr.title")}</h1>
+        <Link to="/requests/new" className="btn btn-primary">
+          {t("nav.newRequest")}
+        </Link>
+      </div>
+      <ErrorBox error={list.error} />
+      {!list.data && list.loading && <Loading />}
+      {list.data && rows.length === 0 && <p className="muted">{t("mr.empty")}</p>}
+      <ul className="card-list" data-testid="my-requests">
+        {rows.map((r) => (
+          <li key={r.id} data-request-id={r.id}>
+            <div className="row-between">
+              <h2 style={{ margin: 0, fontSize: "1.1rem" }}>
+                <Link to={`/requests/${encodeURIComponent(r.id)}`}>{r.title}</Link>
+              </h2>
+              <span className="actions">
+                <Badge kind="urgency" value={r.urgency} />
+                <Badge kind="status" value={r.status} />
+              </span>
+            </div>
+            <p className="meta">
+              <span>{unitName(ref, r.unitId)}</span>
+              <span>{r.expertise.map((e) => expertiseLabel(ref, e, lang)).join(", ")}</span>
+              <span>{date(r.createdAt)}</span>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
