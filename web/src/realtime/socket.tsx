@@ -55,7 +55,7 @@ export function useLiveReload(events: EventName[], reload: () => void) {
   useEffect(() => {
     if (!socket) return;
     const fn = () => ref.current();
-    const names = key.split(",");
+    const names = key ? key.split(",") : [];
     for (const e of names) socket.on(e, fn);
     socket.io.on("reconnect", fn);
     return () => {

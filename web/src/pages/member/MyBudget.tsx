@@ -1,0 +1,156 @@
+// The member's service-time budget for the year, their time entries, and logging other NDV work.
+import { useState, type FormEvent } from "react";
+import { api, ApiError, listOf } from "../../api/client";
+import type { Budget, TimeEntry } from "../../api/types";
+import { useI18n } from "../../i18n";
+import { useLoad, optional } from "../../lib/useLoad";
+import { useLiveReload } from "../../realtime/socket";
+import { ErrorBox, Loading, Unavailable } from "../../components/ErrorBox";
+import { BudgetBar } from "../../components/BudgetBar";
+import { Badge } from "../../components/Badge";
+
+export function MyBudget() {
+  const { t, num, date } = useI18n();
+  const year = new Date().getFullYear();
+  const budget = useLoad(() => optional(api.get<Budget>(`/budgets/me?year=${year}`)));
+  const entries = useLoad(async () => {
+    const r = await optional(api.get<unknown>(`/time-entries?mine=1&year=${year}&limit=100`));
+    return r === undefined ? undefined : listOf<TimeEntry>(r);
+  });
+  const reload = () => {
+    budget.reload();
+    entries.reload();
+  };
+  useLiveReload(["budget:alert", "request:updated"], reload);
+
+  const b = budget.data;
+  return (
+    <section aria-labelledby="mb-title">
+      <h1 id="mb-title">{t("mb.title", { year })}</h1>
+      <ErrorBox error={budget.error} />
+      {budget.loading && !b && <Loading />}
+      {!budget.loading && !b && !budget.error && <Unavailable />}
+      {b && (
+        <div className="card" data-testid="my-budget">
+          <div className="kpis">
+            <Kpi label={t("budget.allotted")} value={num(b.allotted)} />
+            <Kpi label={t("budget.approved")} value={num(b.approved)} />
+            <Kpi label={t("budget.pending")} value={num(b.pending)} />
+            <Kpi label={t("budget.committed")} value={num(b.committed)} />
+            <Kpi label={t("budget.remaining")} value={num(b.remaining)} />
+          </div>
+          <BudgetBar b={b} />
+        </div>
+      )}
+      <LogTime onLogged={reload} />
+      <h2>{t("mb.entries")}</h2>
+      <ErrorBox error={entries.error} />
+      {entries.data && entries.data.length === 0 && <p className="muted">{t("common.none")}</p>}
+      {entries.data && entries.data.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{t("mb.entries")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("entry.date")}</th>
+                <th scope="col">{t("entry.category")}</th>
+                <th scope="col" className="num">
+                  {t("entry.hours")}
+                </th>
+                <th scope="col">{t("entry.status")}</th>
+                <th scope="col">{t("entry.note")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.data.map((e) => (
+                <tr key={e.id}>
+                  <td>{date(e.date, false)}</td>
+                  <td>{t(`cat.${e.category}` as never)}</td>
+                  <td className="num">{num(e.hours, 2)}</td>
+                  <td>
+                    <Badge kind="entry" value={e.status} />
+                  </td>
+                  <td>{e.note ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="kpi">
+      <span className="value">{value}</span>
+      <span className="label">{label}</span>
+    </div>
+  );
+}
+
+function LogTime({ onLogged }: { onLogged(): void }) {
+  const { t } = useI18n();
+  const [dateV, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [hours, setHours] = useState("1");
+  const [category, setCategory] = useState("professionalisation");
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<ApiError>();
+  const [ok, setOk] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setOk(false);
+    try {
+      await api.post("/time-entries", { date: dateV, hours: Number(hours), category, ...(note.trim() ? { note: note.trim() } : {}) });
+      setOk(true);
+      setNote("");
+      onLogged();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : undefined);
+    }
+  }
+
+  return (
+    <details className="card">
+      <summary>
+        <strong>{t("mb.log")}</strong>
+      </summary>
+      <form className="inline-form" onSubmit={submit} style={{ marginTop: ".75rem" }}>
+        <div className="field">
+          <label htmlFor="lt-date">{t("entry.date")}</label>
+          <input id="lt-date" type="date" value={dateV} onChange={(e) => setDate(e.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor="lt-hours">{t("entry.hours")}</label>
+          <input id="lt-hours" type="number" min="0.25" max="12" step="0.25" value={hours} onChange={(e) => setHours(e.target.value)} required style={{ width: "7rem" }} />
+        </div>
+        <div className="field">
+          <label htmlFor="lt-cat">{t("entry.category")}</label>
+          <select id="lt-cat" value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="operational">{t("cat.operational")}</option>
+            <option value="professionalisation">{t("cat.professionalisation")}</option>
+            <option value="network">{t("cat.network")}</option>
+          </select>
+        </div>
+        <div className="field" style={{ flex: 1, minWidth: "12rem" }}>
+          <label htmlFor="lt-note">{t("entry.note")}</label>
+          <input id="lt-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+        </div>
+        <button type="submit" className="btn btn-primary">
+          {t("mb.logSubmit")}
+        </button>
+      </form>
+      <div style={{ marginTop: ".75rem" }}>
+        <ErrorBox error={error} />
+        {ok && (
+          <p className="alert alert-ok" role="status">
+            {t("mb.logged")}
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}
