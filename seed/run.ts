@@ -54,3 +54,4 @@ export async function seedDatabase(opts: SeedOptions): Promise<Record<string, nu
   for (const s of seeders) Object.assign(counts, await s(members, opts));
   return counts;
 }
+import { seedHelpline } from "./helpline"; seeders.push(seedHelpline); // helpline roster and calls

@@ -1,10 +1,12 @@
 // Every job type and periodic task of the service, in one place.
 import type { Deps } from "../deps";
 import type { JobRunner } from "./runner";
+import { registerHelplineJobs } from "../helpline/jobs";
 
 export type StopHook = () => Promise<void> | void;
 
 export async function registerJobs(_runner: JobRunner, _deps: Deps): Promise<StopHook[]> {
   const stops: StopHook[] = [];
+  stops.push(await registerHelplineJobs(_runner, _deps));
   return stops;
 }

@@ -16,3 +16,7 @@ export { ApiKey } from "./api-key";
 export { AuditEvent } from "./audit-event";
 export { Member } from "./member";
 export { Job } from "./job";
+export { Shift } from "./shift";
+export { HelplineCall } from "./helpline-call";
+export { CalendarToken } from "./calendar-token";
+export { HelplineGapReport } from "./helpline-gap-report";

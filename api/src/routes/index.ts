@@ -7,6 +7,8 @@ import { authRoutes } from "./auth";
 import { openapiRoutes } from "./openapi";
 import { referenceRoutes } from "./reference";
 import { debugRoutes } from "./debug";
+import { helplineRoutes } from "./helpline";
+import { calendarRoutes } from "./calendar";
 
 export function apiRouter(deps: Deps): Router {
   const api = new Router({ prefix: "/api/v1" });
@@ -14,6 +16,7 @@ export function apiRouter(deps: Deps): Router {
   for (const r of [openapiRoutes(deps), authRoutes(deps), adminRoutes(deps), referenceRoutes(deps)]) {
     api.use(r.routes(), r.allowedMethods({ throw: true }));
   }
+  for (const r of [helplineRoutes(deps), calendarRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
   if (deps.config.NODE_ENV === "test") api.use(debugRoutes().routes());
   return api;
 }

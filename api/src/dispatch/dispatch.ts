@@ -1,0 +1,112 @@
+// One dispatch round of a request: rank, decide with the pure ladder (domain/dispatch), claim the round
+// with one conditional update (so concurrent timeouts/declines never both advance), then act.
+import type { Deps } from "../deps";
+import { nextDispatch, resolveDispatchPolicy, type DispatchDecision } from "../domain/dispatch";
+import type { Urgency } from "../domain/types";
+import { Offer } from "../models/offer";
+import { OPEN_STATUSES, Request } from "../models/request";
+import { rankCandidates, toMatchRequest } from "../matching/candidates";
+import { memberSnapshot } from "../matching/snapshot";
+import { scheduleJob } from "../jobs/queue";
+import { alertCoordinators, notifyOfferNew, notifyOfferWithdrawn, notifyRequest } from "./notify";
+import { poolMemberIdsFor } from "./pool-members";
+
+export const DISPATCH_JOB = "request:dispatch";
+export const dispatchJobKey = (requestId: string, round: number) => `dispatch:${requestId}:${round}`;
+
+export interface DispatchOptions {
+  /** The round the caller saw; a stale caller does nothing. */
+  round: number;
+  /** After a decline: offer one replacement, and do not escalate past offers while others are still pending. */
+  replacement?: boolean;
+}
+
+export async function dispatchRequest(deps: Deps, requestId: string, opts: DispatchOptions): Promise<DispatchDecision | null> {
+  const r = await Request.findById(requestId).lean();
+  if (!r || !(OPEN_STATUSES as readonly string[]).includes(r.status) || (r.dispatchRound ?? 0) !== opts.round) return null;
+  const now = deps.now();
+  const urgency = r.urgency as Urgency;
+
+  const snapshot = await memberSnapshot(deps).ready();
+  const [{ ranked }, offered, poolMemberIds] = await Promise.all([
+    rankCandidates(deps, toMatchRequest(r), now),
+    Offer.find({ requestId }, { memberId: 1, status: 1 }).lean(),
+    poolMemberIdsFor(r, snapshot, now),
+  ]);
+  const base = resolveDispatchPolicy();
+  const policy = opts.replacement ? { ...base, [urgency]: { ...base[urgency], batchSize: 1 } } : base;
+  const decision = nextDispatch({
+    urgency,
+    step: (r.escalationStep as DispatchDecision["step"] | undefined) ?? null,
+    rankedCandidateIds: ranked.map((c) => c.memberId),
+    localCandidateIds: ranked.filter((c) => c.unitId === r.unitId).map((c) => c.memberId),
+    alreadyOfferedIds: offered.map((o) => o.memberId),
+    poolMemberIds,
+    policy,
+  });
+  if (opts.replacement && decision.step !== "local" && decision.step !== "national" && decision.step !== "pool") {
+    if (offered.some((o) => o.status === "pending")) return null; // the round's timeout escalates
+  }
+
+  const update: Record<string, unknown> = { escalationStep: decision.step };
+  if (decision.step === "unfilled") Object.assign(update, { status: "unfilled", closedAt: now });
+  else if (decision.step !== "coordinators") update.status = "offered";
+  const claimed = await Request.findOneAndUpdate(
+    { _id: r._id, dispatchRound: opts.round, status: { $in: OPEN_STATUSES } },
+    { $set: update, $inc: { dispatchRound: 1 } },
+    { new: true },
+  ).lean();
+  if (!claimed) return null;
+  const round = opts.round + 1;
+
+  if (decision.step === "unfilled") {
+    await withdrawPending(deps, requestId, "closed");
+    notifyRequest(deps, claimed);
+    return decision;
+  }
+  const runAt = new Date(now.getTime() + decision.timeoutMs);
+  await scheduleJob(DISPATCH_JOB, runAt, { requestId, round }, dispatchJobKey(requestId, round));
+  if (decision.step === "coordinators") {
+    alertCoordinators(deps, claimed);
+    notifyRequest(deps, claimed);
+    return decision;
+  }
+
+  const created = [];
+  for (const memberId of decision.offerTo) {
+    try {
+      created.push(await Offer.create({ requestId, memberId, status: "pending", step: decision.step, round, expiresAt: runAt }));
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err; // already asked: the unique index keeps it single
+    }
+  }
+  // An acceptance may have landed while we were creating offers: those offers never go out.
+  const fresh = await Request.findById(requestId).lean();
+  if (!fresh || !(OPEN_STATUSES as readonly string[]).includes(fresh.status)) {
+    await Offer.updateMany({ _id: { $in: created.map((o) => o._id) }, status: "pending" }, { $set: { status: "withdrawn", respondedAt: now } });
+    return decision;
+  }
+  for (const o of created) notifyOfferNew(deps, o, fresh);
+  if (r.status !== claimed.status || r.escalationStep !== claimed.escalationStep) notifyRequest(deps, claimed);
+  return decision;
+}
+
+/** Withdraws every pending offer of a request and tells the members. */
+export async function withdrawPending(deps: Deps, requestId: string, reason: "taken" | "cancelled" | "closed", exceptOfferId?: unknown) {
+  const filter: Record<string, unknown> = { requestId, status: "pending", ...(exceptOfferId ? { _id: { $ne: exceptOfferId } } : {}) };
+  const pending = await Offer.find(filter, { memberId: 1, requestId: 1 }).lean();
+  if (!pending.length) return;
+  await Offer.updateMany({ _id: { $in: pending.map((o) => o._id) }, status: "pending" }, { $set: { status: "withdrawn", respondedAt: deps.now() } });
+  notifyOfferWithdrawn(deps, pending, reason);
+}
+
+/** Durable timeout of a round: expire what is due, then (if the round is still current) escalate. */
+export async function onDispatchJob(deps: Deps, payload: { requestId: string; round: number }) {
+  const now = deps.now();
+  const due = await Offer.find({ requestId: payload.requestId, status: "pending", expiresAt: { $lte: now } }, { memberId: 1, requestId: 1 }).lean();
+  if (due.length) {
+    await Offer.updateMany({ _id: { $in: due.map((o) => o._id) }, status: "pending" }, { $set: { status: "expired", respondedAt: now } });
+    notifyOfferWithdrawn(deps, due, "expired");
+  }
+  await dispatchRequest(deps, payload.requestId, { round: payload.round });
+}

@@ -1,0 +1,25 @@
+// Durable jobs of the core loop: dispatch rounds and their timeouts, and the daily retention purge.
+import type { Deps } from "../deps";
+import type { JobRunner } from "../jobs/runner";
+import { scheduleJob } from "../jobs/queue";
+import { Job } from "../models/job";
+import { purgeClosedRequests } from "../usecases/requests/purge-requests";
+import { DISPATCH_JOB, onDispatchJob } from "./dispatch";
+import "../usecases/knowledge/index-note"; // registers the knowledge index with reindexAll
+
+export const PURGE_JOB = "requests:purge";
+const PURGE_KEY = "requests:purge:daily";
+const DAY = 86_400_000;
+
+export async function registerCoreJobs(runner: JobRunner, deps: Deps) {
+  runner.register(DISPATCH_JOB, async (payload) => {
+    await onDispatchJob(deps, { requestId: String(payload.requestId), round: Number(payload.round) });
+  });
+  runner.register(PURGE_JOB, async () => {
+    await purgeClosedRequests(deps);
+    // Same key: the running job is turned back into a pending one for tomorrow.
+    await scheduleJob(PURGE_JOB, new Date(deps.now().getTime() + DAY), {}, PURGE_KEY);
+  });
+  // First start (or a lost schedule): purge soon, then daily.
+  if (!(await Job.exists({ key: PURGE_KEY, status: { $in: ["pending", "running"] } }))) await scheduleJob(PURGE_JOB, deps.now(), {}, PURGE_KEY);
+}

@@ -1,0 +1,125 @@
+// An in-memory copy of the member profiles matching works on, so ranking a request needs no scan of the
+// collection. Loaded once, kept fresh by `touch(id)` on every member write in this process and by a cheap
+// incremental sync (updatedAt) at most every SYNC_MS for writes made by other instances.
+import type { Deps } from "../deps";
+import type { MemberProfile } from "../domain/types";
+import { Member } from "../models/member";
+
+const SYNC_MS = 2000;
+
+type LeanMember = Record<string, any> & { _id: unknown };
+
+export function toProfile(m: LeanMember): MemberProfile {
+  return {
+    id: String(m._id),
+    userId: m.userId,
+    name: m.name,
+    email: m.email ?? undefined,
+    phone: m.phone ?? undefined,
+    unitId: m.unitId,
+    networks: m.networks ?? [],
+    expertise: (m.expertise ?? []).map((e: any) => ({ id: e.id, level: e.level, visible: e.visible !== false })),
+    languages: m.languages ?? [],
+    availability: {
+      weekly: m.availability?.weekly?.length ? m.availability.weekly.map((s: any) => ({ day: s.day, from: s.from, to: s.to })) : undefined,
+      absences: (m.availability?.absences ?? []).map((a: any) => ({ from: new Date(a.from), to: new Date(a.to), reason: a.reason ?? undefined })),
+    },
+    consent: { shareExpertise: m.consent?.shareExpertise === true, at: m.consent?.at ?? undefined },
+    active: m.active !== false,
+    joinedAt: m.joinedAt ?? new Date(0),
+    leftAt: m.leftAt ?? undefined,
+  };
+}
+
+export class MemberSnapshot {
+  private byId = new Map<string, MemberProfile>();
+  private byExpertise = new Map<string, Set<string>>();
+  private loading?: Promise<void>;
+  private syncedUpTo = new Date(0);
+  private lastSyncAt = 0;
+
+  get size() {
+    return this.byId.size;
+  }
+
+  async ready(): Promise<this> {
+    if (!this.loading) this.loading = this.load();
+    await this.loading;
+    if (Date.now() - this.lastSyncAt > SYNC_MS) await this.sync();
+    return this;
+  }
+
+  get(id: string): MemberProfile | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Members with any of these expertise ids visible on their profile. */
+  withExpertise(ids: readonly string[]): string[] {
+    const out = new Set<string>();
+    for (const id of ids) for (const m of this.byExpertise.get(id) ?? []) out.add(m);
+    return [...out];
+  }
+
+  all(): IterableIterator<MemberProfile> {
+    return this.byId.values();
+  }
+
+  /** Re-reads one member after a write in this process. */
+  async touch(id: string): Promise<void> {
+    if (!this.loading) return; // not loaded yet: the first load reads it anyway
+    await this.loading;
+    const m = await Member.findById(id).lean();
+    if (m) this.put(toProfile(m as LeanMember));
+    else this.remove(id);
+  }
+
+  private async load() {
+    this.lastSyncAt = Date.now();
+    for await (const m of Member.find().lean().cursor()) {
+      this.put(toProfile(m as LeanMember));
+      this.bump((m as any).updatedAt);
+    }
+  }
+
+  private async sync() {
+    this.lastSyncAt = Date.now();
+    // 1 s overlap absorbs clock skew between instances; re-putting a member is harmless.
+    const since = new Date(this.syncedUpTo.getTime() - 1000);
+    const changed = await Member.find({ updatedAt: { $gte: since } }).lean();
+    for (const m of changed) {
+      this.put(toProfile(m as LeanMember));
+      this.bump((m as any).updatedAt);
+    }
+  }
+
+  private bump(at?: Date) {
+    if (at && at > this.syncedUpTo) this.syncedUpTo = at;
+  }
+
+  private put(p: MemberProfile) {
+    this.remove(p.id);
+    this.byId.set(p.id, p);
+    for (const e of p.expertise) {
+      if (!e.visible) continue;
+      let set = this.byExpertise.get(e.id);
+      if (!set) this.byExpertise.set(e.id, (set = new Set()));
+      set.add(p.id);
+    }
+  }
+
+  private remove(id: string) {
+    const old = this.byId.get(id);
+    if (!old) return;
+    for (const e of old.expertise) this.byExpertise.get(e.id)?.delete(id);
+    this.byId.delete(id);
+  }
+}
+
+// One snapshot per running service (tests start several in one process, one after another).
+const snapshots = new WeakMap<Deps, MemberSnapshot>();
+
+export function memberSnapshot(deps: Deps): MemberSnapshot {
+  let s = snapshots.get(deps);
+  if (!s) snapshots.set(deps, (s = new MemberSnapshot()));
+  return s;
+}

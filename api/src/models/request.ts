@@ -1,0 +1,57 @@
+import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from "mongoose";
+
+// An operational question looking for expertise. Offers are documents of their own (models/offer.ts);
+// the winner is decided by one conditional update on this document (status open|offered → accepted).
+// The budget module counts committed hours from status "accepted" + assigneeMemberId + estimatedHours.
+export const REQUEST_STATUSES = ["open", "offered", "accepted", "completed", "cancelled", "unfilled"] as const;
+export const OPEN_STATUSES = ["open", "offered"] as const;
+export const CLOSED_STATUSES = ["completed", "cancelled", "unfilled"] as const;
+
+const requestSchema = new Schema(
+  {
+    number: { type: String, required: true, unique: true }, // "NDV-2026-000123"
+    title: { type: String, required: true },
+    description: { type: String, default: "" },
+    expertise: { type: [String], default: [] },
+    languages: { type: [String], default: [] },
+    urgency: { type: String, enum: ["acute", "today", "planned"], required: true },
+    mode: { type: String, enum: ["phone", "video", "onsite"], required: true },
+    unitId: { type: String, required: true, index: true },
+    neededBy: { type: Date },
+    estimatedHours: { type: Number, required: true },
+    poolId: { type: String },
+    status: { type: String, enum: REQUEST_STATUSES, default: "open", index: true },
+    requesterId: { type: String, required: true, index: true },
+    assigneeMemberId: { type: String, index: true },
+    acceptedAt: { type: Date },
+    completedAt: { type: Date },
+    cancelledAt: { type: Date },
+    closedAt: { type: Date }, // completed, cancelled or unfilled: the retention clock starts here
+    escalationStep: { type: String }, // last dispatch step: local | national | pool | coordinators | unfilled
+    dispatchRound: { type: Number, default: 0 }, // guards dispatch: only the holder of the current round may advance
+    warnings: { type: [{ _id: false, kind: String, message: String }], default: [] },
+    flags: { type: [String], default: [] }, // e.g. "over-budget-review"
+    hours: { type: Number },
+    purgedAt: { type: Date },
+    refSalt: { type: String, required: true }, // per-request key for pseudonymous candidate refs; never leaves the server
+    seedKey: { type: String, sparse: true, unique: true },
+  },
+  { timestamps: true },
+);
+requestSchema.index({ status: 1, closedAt: 1 });
+requestSchema.index({ requesterId: 1, _id: -1 });
+requestSchema.index({ assigneeMemberId: 1, acceptedAt: -1 });
+
+export type RequestDoc = HydratedDocument<InferSchemaType<typeof requestSchema>>;
+export type RequestRecord = InferSchemaType<typeof requestSchema> & { _id: mongoose.Types.ObjectId };
+export const Request = mongoose.model("Request", requestSchema);
+
+// Yearly sequence for human request numbers, one atomic $inc per request.
+const counterSchema = new Schema({ _id: { type: String, required: true }, seq: { type: Number, default: 0 } });
+export const RequestCounter = mongoose.model("RequestCounter", counterSchema);
+
+export async function nextRequestNumber(now: Date): Promise<string> {
+  const year = now.getUTCFullYear();
+  const c = await RequestCounter.findOneAndUpdate({ _id: `request-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true });
+  return `NDV-${year}-${String(c!.seq).padStart(6, "0")}`;
+}

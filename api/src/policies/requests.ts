@@ -1,0 +1,43 @@
+// Who may do what with a request. Case text is operational: requester, assignee and coordinators in scope.
+import type { Principal } from "../auth/principal";
+import { hasRole } from "../auth/principal";
+
+interface RequestLike {
+  requesterId: string;
+  assigneeMemberId?: string | null;
+  unitId: string;
+  status: string;
+}
+
+export const isRequester = (p: Principal, r: RequestLike) => p.id === r.requesterId;
+export const isAssignee = (p: Principal, r: RequestLike) => !!p.memberId && p.memberId === r.assigneeMemberId;
+export const coordinatesUnit = (p: Principal, unitId: string) => hasRole(p, "coordinator") && p.scope.units.includes(unitId);
+
+export function canReadRequest(p: Principal, r: RequestLike): boolean {
+  return isRequester(p, r) || isAssignee(p, r) || coordinatesUnit(p, r.unitId);
+}
+
+/** Pseudonymous candidate cards: the requester and coordinators in scope. */
+export function canSeeCandidates(p: Principal, r: RequestLike): boolean {
+  return isRequester(p, r) || coordinatesUnit(p, r.unitId);
+}
+
+export function canCancelRequest(p: Principal, r: RequestLike): boolean {
+  return isRequester(p, r) || coordinatesUnit(p, r.unitId);
+}
+
+export function canCompleteRequest(p: Principal, r: RequestLike): boolean {
+  return isAssignee(p, r);
+}
+
+/** The assignee's name and contact: only once the request is accepted, to the requester and coordinators in scope. */
+export function canSeeAssigneeContact(p: Principal, r: RequestLike): boolean {
+  if (r.status !== "accepted" && r.status !== "completed") return false;
+  return isRequester(p, r) || isAssignee(p, r) || coordinatesUnit(p, r.unitId);
+}
+
+/** Mongo filter of the requests a principal may list beyond their own. */
+export function requestScopeFilter(p: Principal): Record<string, unknown> | null {
+  if (!hasRole(p, "coordinator") || p.scope.units.length === 0) return null;
+  return { unitId: { $in: p.scope.units } };
+}

@@ -1,0 +1,43 @@
+import Router from "@koa/router";
+import { z } from "zod";
+import type { Deps } from "../deps";
+import { currentUser, requireUser } from "../http/auth";
+import { body, query, paging } from "../http/validate";
+import { completeSchema, newRequestSchema } from "../usecases/requests/schemas";
+import { createRequest } from "../usecases/requests/create-request";
+import { getRequest } from "../usecases/requests/get-request";
+import { listRequests } from "../usecases/requests/list-requests";
+import { cancelRequest } from "../usecases/requests/cancel-request";
+import { completeRequest } from "../usecases/requests/complete-request";
+import { listCandidates } from "../usecases/requests/list-candidates";
+
+const flag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+export function requestRoutes(deps: Deps): Router {
+  const r = new Router({ prefix: "/requests" });
+  r.post("/", requireUser, async (ctx) => {
+    const created = await createRequest(deps, currentUser(ctx), body(ctx, newRequestSchema));
+    ctx.status = 201;
+    ctx.set("Location", `/api/v1/requests/${String(created._id)}`);
+    ctx.body = { id: String(created._id), number: created.number, status: created.status, warnings: created.warnings.map((w) => ({ kind: w.kind, message: w.message })) };
+  });
+  r.get("/", requireUser, async (ctx) => {
+    const q = query(ctx, z.object({ mine: flag.optional(), escalated: flag.optional(), status: z.string().max(100).optional(), ...paging }));
+    ctx.body = await listRequests(currentUser(ctx), q);
+  });
+  r.get("/:id", requireUser, async (ctx) => {
+    ctx.body = await getRequest(currentUser(ctx), ctx.params.id!);
+  });
+  r.get("/:id/candidates", requireUser, async (ctx) => {
+    const q = query(ctx, z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }));
+    ctx.body = await listCandidates(deps, currentUser(ctx), ctx.params.id!, q.limit);
+  });
+  r.post("/:id/cancel", requireUser, async (ctx) => {
+    const b = body(ctx, z.strictObject({ reason: z.string().max(500).optional() }));
+    ctx.body = await cancelRequest(deps, currentUser(ctx), ctx.params.id!, b.reason);
+  });
+  r.post("/:id/complete", requireUser, async (ctx) => {
+    ctx.body = await completeRequest(deps, currentUser(ctx), ctx.params.id!, body(ctx, completeSchema));
+  });
+  return r;
+}

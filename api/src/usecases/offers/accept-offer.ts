@@ -1,0 +1,41 @@
+// First accept wins. ONE conditional update on the request (status open|offered → accepted) decides the
+// winner; every other accept gets 409. Then the offer is marked, the other pending offers are withdrawn
+// and their members told, and the round's timeout is cancelled.
+import type { Deps } from "../../deps";
+import type { Principal } from "../../auth/principal";
+import { conflict } from "../../http/problem";
+import { Offer } from "../../models/offer";
+import { OPEN_STATUSES, Request } from "../../models/request";
+import { presentOffer } from "../../presenters/offer";
+import { budgetGate, overBudgetProblem } from "../budgets/budget-gate";
+import { cancelJob } from "../../jobs/queue";
+import { dispatchJobKey, withdrawPending } from "../../dispatch/dispatch";
+import { notifyRequest } from "../../dispatch/notify";
+import { audit } from "../audit";
+import { loadOwnOffer } from "./load";
+
+export async function acceptOffer(deps: Deps, actor: Principal, offerId: string) {
+  const offer = await loadOwnOffer(actor, offerId);
+  const now = deps.now();
+  if (offer.status !== "pending") throw conflict(`This offer is ${offer.status}; the request can no longer be accepted from it`);
+  if (offer.expiresAt <= now) throw conflict("This offer has expired");
+  const request = await Request.findById(offer.requestId, { estimatedHours: 1, urgency: 1, status: 1 }).lean();
+  if (!request || !(OPEN_STATUSES as readonly string[]).includes(request.status)) throw conflict("This request has already been taken or closed");
+
+  const gate = await budgetGate(deps, offer.memberId, { id: offer.requestId, estimatedHours: request.estimatedHours, urgency: request.urgency as "acute" | "today" | "planned" });
+  if (!gate.allowed) throw overBudgetProblem(gate.remaining, request.estimatedHours);
+
+  const won = await Request.findOneAndUpdate(
+    { _id: offer.requestId, status: { $in: OPEN_STATUSES } },
+    { $set: { status: "accepted", assigneeMemberId: offer.memberId, acceptedAt: now }, ...(gate.flagged ? { $addToSet: { flags: "over-budget-review" } } : {}) },
+    { new: true },
+  ).lean();
+  if (!won) throw conflict("Another member accepted this request first");
+
+  const accepted = await Offer.findOneAndUpdate({ _id: offer._id }, { $set: { status: "accepted", respondedAt: now } }, { new: true }).lean();
+  await withdrawPending(deps, offer.requestId, "taken", offer._id);
+  await cancelJob(dispatchJobKey(offer.requestId, won.dispatchRound ?? 0));
+  await audit(actor, "accept", "request", offer.requestId, { offerId, ...(gate.flagged ? { flagged: gate.reason } : {}) });
+  notifyRequest(deps, won);
+  return { ...presentOffer(accepted!, won), ...(gate.flagged ? { flags: ["over-budget-review"], warning: gate.reason } : {}) };
+}

@@ -1,0 +1,8 @@
+import type { Principal } from "../../auth/principal";
+import { Pool } from "../../models/pool";
+import { presentPool } from "./pools";
+
+export async function listPools(actor: Principal) {
+  const pools = await Pool.find().sort({ name: 1 }).limit(500).lean();
+  return { data: pools.map((p) => presentPool(p, actor)) };
+}

@@ -1,0 +1,26 @@
+// The requester (or a coordinator in scope) withdraws a request; pending offers are withdrawn and told.
+import type { Deps } from "../../deps";
+import type { Principal } from "../../auth/principal";
+import { conflict } from "../../http/problem";
+import { Request } from "../../models/request";
+import { canCancelRequest } from "../../policies/requests";
+import { presentRequest } from "../../presenters/request";
+import { withdrawPending } from "../../dispatch/dispatch";
+import { notifyRequest } from "../../dispatch/notify";
+import { audit } from "../audit";
+import { loadRequestFor } from "./load";
+
+export async function cancelRequest(deps: Deps, actor: Principal, id: string, reason?: string) {
+  await loadRequestFor(actor, id, canCancelRequest);
+  const now = deps.now();
+  const r = await Request.findOneAndUpdate(
+    { _id: id, status: { $in: ["open", "offered", "accepted"] } },
+    { $set: { status: "cancelled", cancelledAt: now, closedAt: now } },
+    { new: true },
+  ).lean();
+  if (!r) throw conflict("This request is already closed");
+  await withdrawPending(deps, id, "cancelled");
+  await audit(actor, "cancel", "request", id, reason ? { reason } : undefined);
+  notifyRequest(deps, r);
+  return presentRequest(r, actor);
+}

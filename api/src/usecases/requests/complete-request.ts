@@ -1,0 +1,38 @@
+// The assignee closes the engagement: status completed, hours as an operational time entry, and an
+// optional anonymised knowledge note. The note is checked before anything changes; when logging the
+// hours fails, the completion is undone so request and time entry never disagree.
+import type { Deps } from "../../deps";
+import type { Principal } from "../../auth/principal";
+import { conflict } from "../../http/problem";
+import { Request } from "../../models/request";
+import { canCompleteRequest } from "../../policies/requests";
+import { presentRequest } from "../../presenters/request";
+import { notifyRequest } from "../../dispatch/notify";
+import { logTime } from "../time/log-time";
+import { checkNote } from "../knowledge/check-note";
+import { createNote } from "../knowledge/create-note";
+import { audit } from "../audit";
+import { loadRequestFor } from "./load";
+import type { CompleteInput } from "./schemas";
+
+export async function completeRequest(deps: Deps, actor: Principal, id: string, input: CompleteInput) {
+  const before = await loadRequestFor(actor, id, canCompleteRequest);
+  if (input.knowledgeNote) checkNote(input.knowledgeNote, "body.knowledgeNote");
+  const now = deps.now();
+  const r = await Request.findOneAndUpdate(
+    { _id: id, status: "accepted", assigneeMemberId: actor.memberId },
+    { $set: { status: "completed", completedAt: now, closedAt: now, hours: input.hours } },
+    { new: true },
+  ).lean();
+  if (!r) throw conflict(`This request is ${before.status}, not accepted; it cannot be completed`);
+  try {
+    await logTime(deps, actor, { memberId: actor.memberId!, date: now, hours: input.hours, category: "operational", requestId: id, note: r.number });
+  } catch (err) {
+    await Request.updateOne({ _id: id, status: "completed" }, { $set: { status: "accepted" }, $unset: { completedAt: 1, closedAt: 1, hours: 1 } });
+    throw err;
+  }
+  const note = input.knowledgeNote ? await createNote(deps, actor, input.knowledgeNote, { requestId: id, unitId: r.unitId, path: "body.knowledgeNote" }) : undefined;
+  await audit(actor, "complete", "request", id, { hours: input.hours, knowledgeNote: note?.id });
+  notifyRequest(deps, r);
+  return { ...presentRequest(r, actor), ...(note ? { knowledgeNote: note } : {}) };
+}
