@@ -1,0 +1,30 @@
+import mongoose, { Schema, type InferSchemaType } from "mongoose";
+
+// One call to the Roze in Blauw number: the routing decision and, later, its outcome. Written only
+// from the in-memory call log buffer (helpline/call-log.ts), so the webhook never waits for it.
+// The caller's number is not stored: the region is all the statistics need.
+const helplineCallSchema = new Schema(
+  {
+    callId: { type: String, required: true, unique: true },
+    calledAt: { type: Date },
+    decidedAt: { type: Date },
+    callerUnitId: { type: String }, // region of the caller, when known
+    regionSource: { type: String, enum: ["field", "area-code", "none"] },
+    action: { type: String, enum: ["member", "rsc"] },
+    targetPhone: { type: String },
+    targetUnitId: { type: String },
+    memberId: { type: String },
+    reason: { type: String },
+    warning: { type: String }, // malformed request: what was wrong
+    outcome: { type: String, enum: ["answered", "missed", "forwarded"] },
+    outcomeAt: { type: Date },
+    durationSec: { type: Number },
+    seedKey: { type: String, sparse: true, unique: true },
+  },
+  { timestamps: true },
+);
+helplineCallSchema.index({ calledAt: 1 });
+helplineCallSchema.index({ memberId: 1, calledAt: -1 });
+
+export type HelplineCallRecord = InferSchemaType<typeof helplineCallSchema> & { _id: mongoose.Types.ObjectId };
+export const HelplineCall = mongoose.model("HelplineCall", helplineCallSchema);
