@@ -35,7 +35,11 @@ export class CallLog {
 
   /** Writes everything buffered so far; on failure the batch goes back to the front. Never throws. */
   flush(): Promise<void> {
-    return (this.flushing ??= (async () => {
+    if (this.flushing) return this.flushing;
+    if (!this.queue.length) return Promise.resolve();
+    return (this.flushing = (async () => {
+      // Start on the next tick so `finally` below cannot run before `this.flushing` is assigned.
+      await Promise.resolve();
       try {
         while (this.queue.length) {
           const batch = this.queue.splice(0, BATCH);

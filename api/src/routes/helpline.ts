@@ -50,10 +50,11 @@ export function helplineRoutes(deps: Deps): Router {
   });
 
   r.get("/shifts", requireUser, roster, async (ctx) => {
-    const q = query(ctx, z.object({ from: isoDate.optional(), to: isoDate.optional(), memberId: id.optional() }));
+    const q = query(ctx, z.object({ from: isoDate.optional(), to: isoDate.optional(), memberId: id.optional(), mine: flag.optional() }));
     const win = windowOf(q, { back: 1, ahead: 14 }, deps.now());
     checkRange(win, MAX_RANGE_DAYS);
-    ctx.body = { data: await listShifts({ ...win, memberId: q.memberId }) };
+    const memberId = q.mine ? (currentUser(ctx).memberId ?? "none") : q.memberId;
+    ctx.body = { data: await listShifts({ ...win, memberId }) };
   });
 
   r.post("/shifts", requireUser, async (ctx) => {
