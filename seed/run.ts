@@ -1,6 +1,7 @@
 // Writes deterministic synthetic data (see generate.ts) idempotently: re-running updates, never duplicates.
 import { Member } from "../api/src/models/member";
 import { generateMembers, type MemberSeed } from "./generate";
+import { seedTimeEntries } from "./budgets";
 
 export interface SeedOptions {
   members: number;
@@ -13,6 +14,7 @@ export type Seeder = (members: { id: string; seed: MemberSeed }[], opts: SeedOpt
 
 /** Further seeders (pools, requests, time entries) register here. */
 export const seeders: Seeder[] = [];
+seeders.push(seedTimeEntries);
 
 const BATCH = 500;
 

@@ -1,6 +1,7 @@
 // Every job type and periodic task of the service, in one place.
 import type { Deps } from "../deps";
 import type { JobRunner } from "./runner";
+import { ensureDefaultPolicy } from "../usecases/budgets/policy-data";
 import { registerHelplineJobs } from "../helpline/jobs";
 
 export type StopHook = () => Promise<void> | void;
@@ -8,5 +9,6 @@ export type StopHook = () => Promise<void> | void;
 export async function registerJobs(_runner: JobRunner, _deps: Deps): Promise<StopHook[]> {
   const stops: StopHook[] = [];
   stops.push(await registerHelplineJobs(_runner, _deps));
+  await ensureDefaultPolicy(); // korpsregeling: a default version on first start (idempotent)
   return stops;
 }

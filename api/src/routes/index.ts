@@ -7,6 +7,9 @@ import { authRoutes } from "./auth";
 import { openapiRoutes } from "./openapi";
 import { referenceRoutes } from "./reference";
 import { debugRoutes } from "./debug";
+import { timeEntryRoutes } from "./time-entries";
+import { budgetRoutes } from "./budgets";
+import { policyRoutes } from "./policies";
 import { helplineRoutes } from "./helpline";
 import { calendarRoutes } from "./calendar";
 
@@ -17,6 +20,7 @@ export function apiRouter(deps: Deps): Router {
     api.use(r.routes(), r.allowedMethods({ throw: true }));
   }
   for (const r of [helplineRoutes(deps), calendarRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
+  for (const r of [timeEntryRoutes(deps), budgetRoutes(deps), policyRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
   if (deps.config.NODE_ENV === "test") api.use(debugRoutes().routes());
   return api;
 }

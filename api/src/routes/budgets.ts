@@ -1,0 +1,95 @@
+// Budget review: per member, summary, CSV export, alerts, overrides, closed months.
+import Router from "@koa/router";
+import { z } from "zod";
+import type { Deps } from "../deps";
+import { currentUser, requireRole, requireUser } from "../http/auth";
+import { body, query } from "../http/validate";
+import { yearOf } from "../usecases/budgets/compute";
+import { BUDGET_SORTS, listBudgets } from "../usecases/budgets/list-budgets";
+import { budgetSummary } from "../usecases/budgets/summary";
+import { exportBudgetsCsv } from "../usecases/budgets/export-csv";
+import { myBudget } from "../usecases/budgets/my-budget";
+import { acknowledgeBudgetAlert, listBudgetAlerts } from "../usecases/budgets/alert-queue";
+import { listBudgetOverrides, setBudgetOverride } from "../usecases/budgets/overrides";
+import { closeMonth, listClosedMonths } from "../usecases/budgets/closed-periods";
+
+const year = z.coerce.number().int().min(2000).max(2100).optional();
+const listQuery = z.object({
+  year,
+  unit: z.string().max(64).optional(),
+  network: z.string().max(64).optional(),
+  q: z.string().max(100).optional(),
+  sort: z.enum(BUDGET_SORTS).optional(),
+});
+
+const overrideBody = z.strictObject({
+  memberId: z.string().min(1).max(64),
+  year: z.number().int().min(2000).max(2100).optional(),
+  extraHours: z.number().min(-2000).max(2000).default(0),
+  reason: z.string().trim().min(3, "Give a reason").max(500),
+  requestId: z.string().min(1).max(64).optional(),
+});
+
+const REVIEWERS = ["coordinator", "admin"] as const;
+
+export function budgetRoutes(deps: Deps): Router {
+  const r = new Router({ prefix: "/budgets" });
+  const thisYear = () => yearOf(deps.now());
+
+  r.get("/", requireRole(...REVIEWERS), async (ctx) => {
+    const q = query(ctx, listQuery);
+    const y = q.year ?? thisYear();
+    ctx.body = { year: y, data: await listBudgets(currentUser(ctx), { ...q, year: y }) };
+  });
+
+  r.get("/me", requireUser, async (ctx) => {
+    const q = query(ctx, z.object({ year }));
+    ctx.body = await myBudget(currentUser(ctx), q.year ?? thisYear());
+  });
+
+  r.get("/summary", requireRole(...REVIEWERS), async (ctx) => {
+    const q = query(ctx, z.object({ year }));
+    ctx.body = await budgetSummary(currentUser(ctx), q.year ?? thisYear());
+  });
+
+  r.get("/export.csv", requireRole(...REVIEWERS), async (ctx) => {
+    const q = query(ctx, listQuery.extend({ delimiter: z.enum(["comma", "semicolon"]).default("comma") }));
+    const y = q.year ?? thisYear();
+    const csv = await exportBudgetsCsv(currentUser(ctx), { ...q, year: y }, q.delimiter === "semicolon" ? ";" : ",");
+    ctx.set("Content-Disposition", `attachment; filename="ndv-budgets-${y}${q.unit ? `-${q.unit}` : ""}.csv"`);
+    ctx.type = "text/csv; charset=utf-8";
+    ctx.body = csv;
+  });
+
+  r.get("/alerts", requireRole(...REVIEWERS), async (ctx) => {
+    const q = query(ctx, z.object({ year, all: z.enum(["1", "0", "true", "false"]).optional() }));
+    ctx.body = { data: await listBudgetAlerts(currentUser(ctx), { year: q.year, all: q.all === "1" || q.all === "true" }) };
+  });
+
+  r.post("/alerts/:id/acknowledge", requireRole(...REVIEWERS), async (ctx) => {
+    ctx.body = await acknowledgeBudgetAlert(currentUser(ctx), ctx.params.id!);
+  });
+
+  r.post("/overrides", requireRole(...REVIEWERS), async (ctx) => {
+    const input = body(ctx, overrideBody);
+    ctx.status = 201;
+    ctx.body = await setBudgetOverride(currentUser(ctx), { ...input, year: input.year ?? thisYear() });
+  });
+
+  r.get("/overrides", requireRole(...REVIEWERS), async (ctx) => {
+    const q = query(ctx, z.object({ memberId: z.string().min(1).max(64), year }));
+    ctx.body = { data: await listBudgetOverrides(currentUser(ctx), q) };
+  });
+
+  r.get("/closed-periods", requireUser, async (ctx) => {
+    ctx.body = { data: await listClosedMonths() };
+  });
+
+  r.post("/closed-periods", requireRole(...REVIEWERS), async (ctx) => {
+    const { month } = body(ctx, z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Expected YYYY-MM") }));
+    ctx.status = 201;
+    ctx.body = await closeMonth(currentUser(ctx), month);
+  });
+
+  return r;
+}

@@ -1,0 +1,50 @@
+// The coordinators' queue of budget alerts.
+import type { Principal } from "../../auth/principal";
+import { hasRole } from "../../auth/principal";
+import { notFound, forbidden } from "../../http/problem";
+import { BudgetAlert } from "../../models/budget-alert";
+import { Member } from "../../models/member";
+import { coordinatorCovers } from "../../policies/budgets";
+import { audit } from "../audit";
+
+function scopeFilter(actor: Principal): Record<string, unknown> {
+  if (hasRole(actor, "admin")) return {};
+  return { $or: [{ unitId: { $in: actor.scope.units } }, { networks: { $in: actor.scope.networks } }] };
+}
+
+const present = (a: Record<string, any>, name?: string) => ({
+  id: String(a._id),
+  memberId: a.memberId,
+  ...(name ? { name } : {}),
+  year: a.year,
+  level: a.level,
+  unitId: a.unitId,
+  networks: a.networks,
+  allotted: a.allotted,
+  used: a.used,
+  raisedAt: a.createdAt,
+  ...(a.acknowledgedAt ? { acknowledgedBy: a.acknowledgedBy, acknowledgedAt: a.acknowledgedAt } : {}),
+});
+
+export async function listBudgetAlerts(actor: Principal, q: { year?: number; all?: boolean }) {
+  const filter: Record<string, unknown> = { ...scopeFilter(actor) };
+  if (q.year) filter.year = q.year;
+  if (!q.all) filter.acknowledgedAt = { $exists: false };
+  const alerts = await BudgetAlert.find(filter).sort({ createdAt: -1 }).limit(500).lean();
+  const members = await Member.find({ _id: { $in: [...new Set(alerts.map((a) => a.memberId))] } }, { name: 1 }).lean();
+  const names = new Map(members.map((m) => [String(m._id), m.name]));
+  return alerts.map((a) => present(a, names.get(a.memberId)));
+}
+
+export async function acknowledgeBudgetAlert(actor: Principal, id: string) {
+  const alert = await BudgetAlert.findById(id).lean().catch(() => null);
+  if (!alert) throw notFound("Budget alert");
+  if (!hasRole(actor, "admin") && !coordinatorCovers(actor, alert)) throw forbidden("This alert is outside your scope");
+  const updated = await BudgetAlert.findOneAndUpdate(
+    { _id: alert._id, acknowledgedAt: { $exists: false } },
+    { $set: { acknowledgedBy: actor.id, acknowledgedAt: new Date() } },
+    { new: true },
+  ).lean();
+  if (updated) await audit(actor, "acknowledge", "budget-alert", id);
+  return present(updated ?? alert);
+}

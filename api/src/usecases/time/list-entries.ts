@@ -1,0 +1,52 @@
+// Time entries: one's own, one member's (reviewer), or the approval queue of a coordinator's scope.
+import type { Principal } from "../../auth/principal";
+import { forbidden, notFound } from "../../http/problem";
+import { Member } from "../../models/member";
+import { TimeEntry } from "../../models/time-entry";
+import { canReadBudgetOf, canReviewBudgets, memberScopeFilter } from "../../policies/budgets";
+import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";
+import { auditRead } from "../audit";
+
+export interface ListEntriesInput {
+  mine?: boolean;
+  memberId?: string;
+  status?: "pending" | "approved" | "rejected";
+  year?: number;
+  limit: number;
+}
+
+export async function listTimeEntries(actor: Principal, q: ListEntriesInput): Promise<TimeEntryView[]> {
+  const filter: Record<string, unknown> = {};
+  if (q.status) filter.status = q.status;
+  if (q.year) filter.year = q.year;
+  const names = new Map<string, string>();
+
+  const ownOnly = q.mine || (!q.memberId && !canReviewBudgets(actor));
+  if (ownOnly) {
+    if (!actor.memberId) return [];
+    filter.memberId = actor.memberId;
+  } else if (q.memberId) {
+    const member = await Member.findById(q.memberId, { name: 1, unitId: 1, networks: 1 }).lean().catch(() => null);
+    if (!member) throw notFound("Member");
+    if (!canReadBudgetOf(actor, { id: String(member._id), unitId: member.unitId, networks: member.networks })) {
+      throw forbidden("This member is outside your scope");
+    }
+    await auditRead(actor, "time-entries", q.memberId, [q.memberId]);
+    filter.memberId = q.memberId;
+    names.set(q.memberId, member.name);
+  } else {
+    // The whole scope (e.g. the approval queue). No $lookup: resolve the scope's members first.
+    const scope = memberScopeFilter(actor);
+    if (scope) {
+      const members = await Member.find(scope, { name: 1 }).lean();
+      for (const m of members) names.set(String(m._id), m.name);
+      filter.memberId = { $in: [...names.keys()] };
+    }
+  }
+  const docs = await TimeEntry.find(filter).sort({ date: -1, _id: -1 }).limit(q.limit).lean();
+  if (!names.size && docs.length) {
+    const members = await Member.find({ _id: { $in: [...new Set(docs.map((d) => d.memberId))] } }, { name: 1 }).lean();
+    for (const m of members) names.set(String(m._id), m.name);
+  }
+  return docs.map((d) => presentTimeEntry(d, names.get(d.memberId)));
+}
