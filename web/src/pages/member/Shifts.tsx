@@ -1,6 +1,6 @@
 // The member's helpline shifts (Roze in Blauw), signing up for one, and the calendar feed link.
 import { useState, type FormEvent } from "react";
-import { api, ApiError, listOf } from "../../api/client";
+import { api, ApiError, listOf, qs } from "../../api/client";
 import type { Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useSession } from "../../lib/session";
@@ -11,9 +11,10 @@ import { CalendarLink } from "../../components/CalendarLink";
 export function Shifts() {
   const { t, date } = useI18n();
   const { me } = useSession();
-  const from = new Date(Date.now() - 7 * 86400_000).toISOString();
   const list = useLoad(async () => {
-    const r = await optional(api.get<unknown>(`/helpline/shifts?mine=1&from=${encodeURIComponent(from)}&limit=100`));
+    const from = new Date(Date.now() - 7 * 86400_000).toISOString();
+    const to = new Date(Date.now() + 60 * 86400_000).toISOString();
+    const r = await optional(api.get<unknown>(`/helpline/shifts${qs({ memberId: me?.memberId, mine: 1, from, to })}`));
     return r === undefined ? undefined : listOf<Shift>(r).filter((s) => !me?.memberId || !s.memberId || s.memberId === me.memberId);
   });
   const isRib = me?.networks?.includes("roze-in-blauw");

@@ -1,0 +1,168 @@
+// The coordinator's queue: time entries waiting for approval, and budget alerts (80 % / 100 %).
+import { useState } from "react";
+import { api, ApiError, listOf } from "../../api/client";
+import type { TimeEntry } from "../../api/types";
+import { useI18n, type Key } from "../../i18n";
+import { useLoad, optional } from "../../lib/useLoad";
+import { useAnnounce } from "../../lib/announce";
+import { Link } from "../../lib/router";
+import { useLiveReload } from "../../realtime/socket";
+import { ErrorBox, Loading } from "../../components/ErrorBox";
+
+interface Alert {
+  id: string;
+  memberId?: string;
+  memberName?: string;
+  name?: string;
+  level?: number;
+  threshold?: number;
+  percent?: number;
+  createdAt?: string;
+  message?: string;
+  [k: string]: unknown;
+}
+
+export function Approvals() {
+  const { t, num, date } = useI18n();
+  const announce = useAnnounce();
+  const queue = useLoad(async () => listOf<TimeEntry>(await api.get("/time-entries?status=pending&limit=200")));
+  const alerts = useLoad(async () => {
+    const r = await optional(api.get<unknown>("/budgets/alerts"));
+    return r === undefined ? undefined : listOf<Alert>(r);
+  });
+  const reload = () => {
+    queue.reload();
+    alerts.reload();
+  };
+  useLiveReload(["budget:alert", "request:updated"], reload);
+  const [error, setError] = useState<ApiError>();
+  const [rejecting, setRejecting] = useState<string>();
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState<string>();
+
+  async function decide(e: TimeEntry, approve: boolean) {
+    setBusy(e.id);
+    setError(undefined);
+    try {
+      await api.post(`/time-entries/${encodeURIComponent(e.id)}/${approve ? "approve" : "reject"}`, approve ? {} : { reason: reason.trim() });
+      announce(approve ? t("ap.approvedMsg", { name: e.memberName ?? "" }) : t("ap.rejectedMsg", { name: e.memberName ?? "" }));
+      setRejecting(undefined);
+      setReason("");
+      queue.set((queue.data ?? []).filter((x) => x.id !== e.id));
+      reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : undefined);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function ack(a: Alert) {
+    try {
+      await api.post(`/budgets/alerts/${encodeURIComponent(a.id)}/acknowledge`);
+      alerts.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : undefined);
+    }
+  }
+
+  const items = queue.data ?? [];
+  return (
+    <section aria-labelledby="ap-title">
+      <h1 id="ap-title">{t("ap.title")}</h1>
+      <ErrorBox error={error} />
+      <ErrorBox error={queue.error} />
+      {!queue.data && queue.loading && <Loading />}
+      {queue.data && items.length === 0 && <p className="card muted">{t("ap.empty")}</p>}
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <table data-testid="approval-queue">
+            <caption className="sr-only">{t("ap.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("bt.name")}</th>
+                <th scope="col">{t("entry.date")}</th>
+                <th scope="col">{t("entry.category")}</th>
+                <th scope="col" className="num">
+                  {t("entry.hours")}
+                </th>
+                <th scope="col">{t("entry.note")}</th>
+                <th scope="col">{t("ap.decision")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id} data-entry-id={e.id} data-member-id={e.memberId}>
+                  <th scope="row" style={{ background: "none", fontWeight: 400 }}>
+                    {e.memberName ?? e.memberId}
+                  </th>
+                  <td>{date(e.date, false)}</td>
+                  <td>{t(`cat.${e.category}` as Key)}</td>
+                  <td className="num">{num(e.hours, 2)}</td>
+                  <td>
+                    {e.note ?? ""}
+                    {e.requestId && (
+                      <>
+                        {" "}
+                        <Link to={`/requests/${encodeURIComponent(e.requestId)}`}>{t("ap.request")}</Link>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {rejecting === e.id ? (
+                      <form
+                        className="inline-form"
+                        onSubmit={(ev) => {
+                          ev.preventDefault();
+                          void decide(e, false);
+                        }}
+                      >
+                        <div className="field">
+                          <label htmlFor={`rj-${e.id}`}>{t("ap.reason")}</label>
+                          <input id={`rj-${e.id}`} value={reason} onChange={(ev) => setReason(ev.target.value)} required autoFocus />
+                        </div>
+                        <button type="submit" className="btn btn-danger btn-small" disabled={!reason.trim() || busy === e.id}>
+                          {t("ap.reject")}
+                        </button>
+                        <button type="button" className="btn-link" onClick={() => setRejecting(undefined)}>
+                          {t("common.cancel")}
+                        </button>
+                      </form>
+                    ) : (
+                      <div className="actions">
+                        <button type="button" className="btn btn-primary btn-small" disabled={busy === e.id} onClick={() => void decide(e, true)} aria-label={t("ap.approveLabel", { name: e.memberName ?? "", hours: num(e.hours, 2) })}>
+                          {t("ap.approve")}
+                        </button>
+                        <button type="button" className="btn btn-danger btn-small" onClick={() => setRejecting(e.id)} aria-label={t("ap.rejectLabel", { name: e.memberName ?? "", hours: num(e.hours, 2) })}>
+                          {t("ap.reject")}
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t("ap.alerts")}</h2>
+      {alerts.data === undefined && !alerts.loading && <p className="muted">{t("common.none")}</p>}
+      {alerts.data && alerts.data.length === 0 && <p className="muted">{t("ap.noAlerts")}</p>}
+      <ul className="card-list">
+        {(alerts.data ?? []).map((a) => (
+          <li key={a.id}>
+            <div className="row-between">
+              <span>
+                <strong>{a.memberName ?? a.name ?? a.memberId}</strong>: {a.message ?? t("ap.alertText", { pct: String(a.level ?? a.threshold ?? a.percent ?? "") })}
+              </span>
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => void ack(a)}>
+                {t("ap.ack")}
+              </button>
+            </div>
+            {a.createdAt ?? a.raisedAt ? <p className="meta">{date(String(a.createdAt ?? a.raisedAt))}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

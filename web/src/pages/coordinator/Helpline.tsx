@@ -1,0 +1,223 @@
+// Roze in Blauw helpline for planners and coordinators: the roster, coverage by hour of week
+// (heat map), gaps, and the share of calls the RSC carries (by hour of week and by unit).
+import { useMemo, useState, type FormEvent } from "react";
+import { api, ApiError, listOf, qs } from "../../api/client";
+import type { Shift } from "../../api/types";
+import { useI18n } from "../../i18n";
+import { useLoad, optional } from "../../lib/useLoad";
+import { useSession } from "../../lib/session";
+import { useReference, unitName } from "../../lib/reference";
+import { useLiveReload } from "../../realtime/socket";
+import { ErrorBox, Loading } from "../../components/ErrorBox";
+import { HeatMap } from "../../components/charts/HeatMap";
+import { BarChart } from "../../components/charts/BarChart";
+import { CalendarLink } from "../../components/CalendarLink";
+
+const DAY = 86_400_000;
+
+interface Coverage {
+  gaps: { start: string; end: string }[];
+  byHourOfWeek?: number[];
+}
+
+interface Share {
+  total: number;
+  rsc: number;
+  rscShare: number;
+  missed: number;
+}
+
+interface Stats {
+  total: number;
+  routedToMember: number;
+  routedToRsc: number;
+  rscShare: number;
+  missed: number;
+  byHourOfWeek: (Share & { slot: number })[];
+  byUnit: (Share & { unitId: string })[];
+}
+
+export function Helpline() {
+  const { t, date, num } = useI18n();
+  const { has } = useSession();
+  const ref = useReference();
+  const [weeks, setWeeks] = useState(4);
+
+  const win = useMemo(() => {
+    const from = new Date();
+    from.setMinutes(0, 0, 0);
+    return { from: from.toISOString(), to: new Date(from.getTime() + weeks * 7 * DAY).toISOString() };
+  }, [weeks]);
+  const shifts = useLoad(async () => listOf<Shift>(await api.get(`/helpline/shifts${qs({ from: win.from, to: new Date(Date.parse(win.from) + 14 * DAY).toISOString() })}`)), [win.from]);
+  const coverage = useLoad(() => optional(api.get<Coverage>(`/helpline/coverage${qs({ ...win, byHourOfWeek: 1 })}`)), [win.from, win.to]);
+  const stats = useLoad(() => optional(api.get<Stats>(`/helpline/stats${qs({ from: new Date(Date.now() - 28 * DAY).toISOString(), to: new Date().toISOString() })}`)));
+  useLiveReload(["helpline:gaps", "helpline:call"], () => {
+    coverage.reload();
+    stats.reload();
+  });
+
+  const byDay = useMemo(() => {
+    const m = new Map<string, Shift[]>();
+    for (const s of [...(shifts.data ?? [])].sort((a, b) => a.start.localeCompare(b.start))) {
+      const k = date(s.start, false);
+      m.set(k, [...(m.get(k) ?? []), s]);
+    }
+    return [...m.entries()];
+  }, [shifts.data, date]);
+
+  // Coverage per slot as a share of the weeks in the window (1 = always covered at that hour).
+  const coverageShare = coverage.data?.byHourOfWeek?.map((h) => Math.min(1, h / weeks));
+  const rscByHour = useMemo(() => {
+    if (!stats.data) return undefined;
+    const v: (number | null)[] = new Array(168).fill(null);
+    for (const s of stats.data.byHourOfWeek) if (s.total > 0) v[s.slot] = s.rscShare * 100;
+    return v;
+  }, [stats.data]);
+
+  return (
+    <section aria-labelledby="hl-title">
+      <h1 id="hl-title">{t("hl.title")}</h1>
+      {stats.data && (
+        <div className="kpis">
+          <div className="kpi">
+            <span className="value">{stats.data.total}</span>
+            <span className="label">{t("hl.calls28")}</span>
+          </div>
+          <div className="kpi">
+            <span className="value">{num(stats.data.rscShare * 100, 0)} %</span>
+            <span className="label">{t("hl.rscShare")}</span>
+          </div>
+          <div className="kpi">
+            <span className="value">{stats.data.missed}</span>
+            <span className="label">{t("hl.missed")}</span>
+          </div>
+          <div className="kpi">
+            <span className="value">{coverage.data?.gaps.length ?? "–"}</span>
+            <span className="label">{t("hl.gaps", { weeks })}</span>
+          </div>
+        </div>
+      )}
+
+      <div className="card">
+        <div className="row-between">
+          <h2 style={{ marginTop: 0 }}>{t("hl.coverage")}</h2>
+          <div className="field" style={{ flexDirection: "row", alignItems: "center", margin: 0, gap: ".5rem" }}>
+            <label htmlFor="hl-weeks">{t("hl.weeks")}</label>
+            <select id="hl-weeks" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
+              {[1, 2, 4, 8, 12].map((w) => (
+                <option key={w} value={w}>
+                  {w}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <p className="muted">{t("hl.coverageIntro")}</p>
+        <ErrorBox error={coverage.error} />
+        {coverage.loading && !coverage.data && <Loading />}
+        {coverageShare && <HeatMap caption={t("hl.coverage")} values={coverageShare} max={1} format={(n) => `${Math.round(n * 100)}`} />}
+        {coverage.data && coverage.data.gaps.length > 0 && (
+          <details style={{ marginTop: ".75rem" }}>
+            <summary>{t("hl.gapList", { n: coverage.data.gaps.length })}</summary>
+            <ul>
+              {coverage.data.gaps.slice(0, 50).map((g, i) => (
+                <li key={i}>
+                  {date(g.start)} – {date(g.end)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+
+      <div className="card">
+        <h2 style={{ marginTop: 0 }}>{t("hl.rscTitle")}</h2>
+        <p className="muted">{t("hl.rscIntro")}</p>
+        <ErrorBox error={stats.error} />
+        {rscByHour && <HeatMap caption={t("hl.rscTitle")} values={rscByHour} max={100} tone="bad" format={(n) => `${Math.round(n)}`} />}
+        {stats.data && stats.data.byUnit.length > 0 && (
+          <div style={{ marginTop: "1rem" }}>
+            <h3>{t("hl.byUnit")}</h3>
+            <BarChart
+              title={t("hl.byUnit")}
+              labels={stats.data.byUnit.map((u) => unitName(ref, u.unitId))}
+              series={[{ name: t("hl.rscShare"), color: "#a4161a", values: stats.data.byUnit.map((u) => u.rscShare * 100) }]}
+              max={100}
+              format={(n) => `${num(n, 0)} %`}
+            />
+          </div>
+        )}
+      </div>
+
+      <div className="card">
+        <h2 style={{ marginTop: 0 }}>{t("hl.roster")}</h2>
+        <ErrorBox error={shifts.error} />
+        {shifts.data && byDay.length === 0 && <p className="muted">{t("sh.none")}</p>}
+        <div className="grid-3" data-testid="roster">
+          {byDay.map(([day, list]) => (
+            <div key={day}>
+              <h3>{day}</h3>
+              <ul style={{ paddingLeft: "1.1rem", margin: 0 }}>
+                {list.map((s) => (
+                  <li key={s.id}>
+                    {new Date(s.start).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}–{new Date(s.end).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })} {s.memberName ?? ""}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+        {has("helpline-planner") && <AssignShift onDone={() => { shifts.reload(); coverage.reload(); }} />}
+      </div>
+      {has("helpline-planner") && <CalendarLink />}
+    </section>
+  );
+}
+
+function AssignShift({ onDone }: { onDone(): void }) {
+  const { t } = useI18n();
+  const [memberId, setMemberId] = useState("");
+  const [start, setStart] = useState("");
+  const [end, setEnd] = useState("");
+  const [error, setError] = useState<ApiError>();
+  const [ok, setOk] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setOk(false);
+    try {
+      await api.post("/helpline/shifts", { memberId: memberId.trim(), start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+      setOk(true);
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : undefined);
+    }
+  }
+  return (
+    <form className="inline-form" onSubmit={submit} style={{ marginTop: "1rem" }} aria-label={t("hl.assign")}>
+      <div className="field">
+        <label htmlFor="as-member">{t("hl.memberId")}</label>
+        <input id="as-member" value={memberId} onChange={(e) => setMemberId(e.target.value)} required />
+      </div>
+      <div className="field">
+        <label htmlFor="as-start">{t("sh.start")}</label>
+        <input id="as-start" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} required />
+      </div>
+      <div className="field">
+        <label htmlFor="as-end">{t("sh.end")}</label>
+        <input id="as-end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} required />
+      </div>
+      <button type="submit" className="btn btn-primary" disabled={!memberId || !start || !end}>
+        {t("hl.assign")}
+      </button>
+      <div style={{ flexBasis: "100%" }}>
+        <ErrorBox error={error} />
+        {ok && (
+          <p className="alert alert-ok" role="status">
+            {t("common.saved")}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

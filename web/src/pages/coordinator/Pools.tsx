@@ -1,0 +1,198 @@
+// Expertise pools: list, create, and add or remove members (found through the member directory).
+import { useState, type FormEvent } from "react";
+import { api, ApiError, listOf, qs } from "../../api/client";
+import type { Pool } from "../../api/types";
+import { useI18n } from "../../i18n";
+import { useLoad } from "../../lib/useLoad";
+import { useDebounced } from "../../lib/debounce";
+import { useReference, unitName, expertiseLabel } from "../../lib/reference";
+import { ErrorBox, Loading } from "../../components/ErrorBox";
+import { ExpertisePicker } from "../../components/ExpertisePicker";
+
+interface DirMember {
+  id: string;
+  name?: string;
+  unitId?: string;
+}
+
+export function Pools() {
+  const { t, lang, date } = useI18n();
+  const ref = useReference();
+  const pools = useLoad(async () => listOf<Pool>(await api.get("/pools")));
+  const [open, setOpen] = useState<string>();
+  return (
+    <section aria-labelledby="pl-title">
+      <h1 id="pl-title">{t("pl.title")}</h1>
+      <p className="muted">{t("pl.intro")}</p>
+      <ErrorBox error={pools.error} />
+      {!pools.data && pools.loading && <Loading />}
+      {pools.data && pools.data.length === 0 && <p className="muted">{t("pl.empty")}</p>}
+      <ul className="card-list">
+        {(pools.data ?? []).map((p) => {
+          const members = p.memberIds ?? p.members ?? [];
+          return (
+            <li key={p.id}>
+              <div className="row-between">
+                <h2 style={{ margin: 0, fontSize: "1.1rem" }}>{p.name}</h2>
+                <button type="button" className="btn btn-secondary btn-small" aria-expanded={open === p.id} onClick={() => setOpen(open === p.id ? undefined : p.id)}>
+                  {t("pl.members", { n: members.length })}
+                </button>
+              </div>
+              {p.description && <p style={{ margin: ".25rem 0" }}>{p.description}</p>}
+              <p className="meta">
+                <span>{p.expertise.map((e) => expertiseLabel(ref, e, lang)).join(", ")}</span>
+                <span>{p.unitIds.map((u) => unitName(ref, u)).join(", ") || t("pl.national")}</span>
+                {(p.activeFrom || p.activeUntil) && (
+                  <span>
+                    {date(p.activeFrom, false)} – {date(p.activeUntil, false)}
+                  </span>
+                )}
+              </p>
+              {open === p.id && <PoolMembers pool={p} onChange={pools.reload} />}
+            </li>
+          );
+        })}
+      </ul>
+      <NewPool onCreated={pools.reload} />
+    </section>
+  );
+}
+
+function PoolMembers({ pool, onChange }: { pool: Pool; onChange(): void }) {
+  const { t } = useI18n();
+  const ref = useReference();
+  const [q, setQ] = useState("");
+  const dq = useDebounced(q, 300);
+  const [error, setError] = useState<ApiError>();
+  const ids = pool.memberIds ?? pool.members ?? [];
+  const found = useLoad(async () => (dq.trim().length < 2 ? [] : listOf<DirMember>(await api.get(`/members${qs({ q: dq.trim(), limit: 10 })}`))), [dq]);
+
+  async function change(memberId: string, add: boolean) {
+    setError(undefined);
+    try {
+      const path = `/pools/${encodeURIComponent(pool.id)}/members/${encodeURIComponent(memberId)}`;
+      if (add) await api.post(path);
+      else await api.delete(path);
+      onChange();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : undefined);
+    }
+  }
+
+  return (
+    <div style={{ marginTop: ".75rem" }}>
+      <ErrorBox error={error} />
+      {ids.length > 0 && (
+        <ul>
+          {ids.map((m) => (
+            <li key={m}>
+              {m}{" "}
+              <button type="button" className="btn-link" onClick={() => void change(m, false)}>
+                {t("pf.remove")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="field">
+        <label htmlFor={`pm-${pool.id}`}>{t("pl.findMember")}</label>
+        <input id={`pm-${pool.id}`} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      </div>
+      <ErrorBox error={found.error} />
+      <ul className="card-list">
+        {(found.data ?? []).map((m) => (
+          <li key={m.id} className="row-between">
+            <span>
+              {m.name ?? m.id} <span className="muted">{unitName(ref, m.unitId)}</span>
+            </span>
+            <button type="button" className="btn btn-secondary btn-small" disabled={ids.includes(m.id)} onClick={() => void change(m.id, true)}>
+              {t("pl.add")}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function NewPool({ onCreated }: { onCreated(): void }) {
+  const { t } = useI18n();
+  const ref = useReference();
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [expertise, setExpertise] = useState<string[]>([]);
+  const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [from, setFrom] = useState("");
+  const [until, setUntil] = useState("");
+  const [error, setError] = useState<ApiError>();
+  const [ok, setOk] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setOk(false);
+    try {
+      await api.post("/pools", {
+        name: name.trim(),
+        description: description.trim(),
+        expertise,
+        unitIds,
+        ...(from ? { activeFrom: new Date(from).toISOString() } : {}),
+        ...(until ? { activeUntil: new Date(until).toISOString() } : {}),
+      });
+      setOk(true);
+      setName("");
+      setDescription("");
+      setExpertise([]);
+      setUnitIds([]);
+      onCreated();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : undefined);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={submit} noValidate style={{ marginTop: "1.5rem" }}>
+      <h2 style={{ marginTop: 0 }}>{t("pl.new")}</h2>
+      <div className="field">
+        <label htmlFor="np-name">{t("pl.name")}</label>
+        <input id="np-name" value={name} onChange={(e) => setName(e.target.value)} required />
+      </div>
+      <div className="field">
+        <label htmlFor="np-desc">{t("pl.description")}</label>
+        <textarea id="np-desc" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+      </div>
+      <ExpertisePicker items={ref.expertise} value={expertise} onChange={setExpertise} label={t("nr.field.expertise")} />
+      <fieldset>
+        <legend>{t("pl.units")}</legend>
+        <div className="grid-3">
+          {ref.units.map((u) => (
+            <label key={u.id} style={{ display: "flex", gap: ".4rem", alignItems: "center" }}>
+              <input type="checkbox" checked={unitIds.includes(u.id)} onChange={(e) => setUnitIds(e.target.checked ? [...unitIds, u.id] : unitIds.filter((x) => x !== u.id))} />
+              {u.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor="np-from">{t("pl.activeFrom")}</label>
+          <input id="np-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="np-until">{t("pl.activeUntil")}</label>
+          <input id="np-until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+        </div>
+      </div>
+      <ErrorBox error={error} />
+      {ok && (
+        <p className="alert alert-ok" role="status">
+          {t("common.saved")}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={!name.trim()}>
+        {t("pl.create")}
+      </button>
+    </form>
+  );
+}
