@@ -1,6 +1,7 @@
 // Writes deterministic synthetic data (see generate.ts) idempotently: re-running updates, never duplicates.
 import { Member } from "../api/src/models/member";
 import { generateMembers, type MemberSeed } from "./generate";
+import { seedCore } from "./core";
 import { seedTimeEntries } from "./budgets";
 
 export interface SeedOptions {
@@ -14,6 +15,7 @@ export type Seeder = (members: { id: string; seed: MemberSeed }[], opts: SeedOpt
 
 /** Further seeders (pools, requests, time entries) register here. */
 export const seeders: Seeder[] = [];
+seeders.push(seedCore);
 seeders.push(seedTimeEntries);
 
 const BATCH = 500;

@@ -54,7 +54,7 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
   const claimed = await Request.findOneAndUpdate(
     { _id: r._id, dispatchRound: opts.round, status: { $in: OPEN_STATUSES } },
     { $set: update, $inc: { dispatchRound: 1 } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!claimed) return null;
   const round = opts.round + 1;

@@ -52,6 +52,6 @@ export const RequestCounter = mongoose.model("RequestCounter", counterSchema);
 
 export async function nextRequestNumber(now: Date): Promise<string> {
   const year = now.getUTCFullYear();
-  const c = await RequestCounter.findOneAndUpdate({ _id: `request-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true });
+  const c = await RequestCounter.findOneAndUpdate({ _id: `request-${year}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "after" });
   return `NDV-${year}-${String(c!.seq).padStart(6, "0")}`;
 }

@@ -41,7 +41,7 @@ export async function updateOwnProfile(deps: Deps, actor: Principal, input: Prof
   }
   const consentChanged = input.consent && input.consent.shareExpertise !== (current.consent?.shareExpertise === true);
   if (consentChanged) set.consent = { shareExpertise: input.consent!.shareExpertise, at: deps.now() };
-  const updated = await Member.findByIdAndUpdate(current._id, { $set: set }, { new: true }).lean();
+  const updated = await Member.findByIdAndUpdate(current._id, { $set: set }, { returnDocument: "after" }).lean();
   await reindexMember(deps, String(current._id));
   await audit(actor, "update", "member", String(current._id), { fields: Object.keys(set), ...(consentChanged ? { consent: input.consent!.shareExpertise } : {}) });
   return presentProfile(toProfile(updated!));

@@ -28,11 +28,11 @@ export async function acceptOffer(deps: Deps, actor: Principal, offerId: string)
   const won = await Request.findOneAndUpdate(
     { _id: offer.requestId, status: { $in: OPEN_STATUSES } },
     { $set: { status: "accepted", assigneeMemberId: offer.memberId, acceptedAt: now }, ...(gate.flagged ? { $addToSet: { flags: "over-budget-review" } } : {}) },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!won) throw conflict("Another member accepted this request first");
 
-  const accepted = await Offer.findOneAndUpdate({ _id: offer._id }, { $set: { status: "accepted", respondedAt: now } }, { new: true }).lean();
+  const accepted = await Offer.findOneAndUpdate({ _id: offer._id }, { $set: { status: "accepted", respondedAt: now } }, { returnDocument: "after" }).lean();
   await withdrawPending(deps, offer.requestId, "taken", offer._id);
   await cancelJob(dispatchJobKey(offer.requestId, won.dispatchRound ?? 0));
   await audit(actor, "accept", "request", offer.requestId, { offerId, ...(gate.flagged ? { flagged: gate.reason } : {}) });

@@ -14,7 +14,7 @@ export async function declineOffer(deps: Deps, actor: Principal, offerId: string
   const declined = await Offer.findOneAndUpdate(
     { _id: offer._id, status: "pending" },
     { $set: { status: "declined", respondedAt: deps.now(), ...(reason ? { reason } : {}) } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!declined) throw conflict(`This offer is ${offer.status}; it can no longer be declined`);
   await audit(actor, "decline", "request", offer.requestId, { offerId });

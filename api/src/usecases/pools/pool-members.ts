@@ -10,14 +10,14 @@ import { loadManagedPool, presentPool } from "./pools";
 export async function addPoolMember(actor: Principal, poolId: string, memberId: string) {
   await loadManagedPool(actor, poolId);
   if (!isValidObjectId(memberId) || !(await Member.exists({ _id: memberId }))) throw notFound("Member");
-  const p = await Pool.findByIdAndUpdate(poolId, { $addToSet: { memberIds: memberId } }, { new: true }).lean();
+  const p = await Pool.findByIdAndUpdate(poolId, { $addToSet: { memberIds: memberId } }, { returnDocument: "after" }).lean();
   await audit(actor, "add-member", "pool", poolId, { memberId });
   return presentPool(p!, actor);
 }
 
 export async function removePoolMember(actor: Principal, poolId: string, memberId: string) {
   await loadManagedPool(actor, poolId);
-  const p = await Pool.findByIdAndUpdate(poolId, { $pull: { memberIds: memberId } }, { new: true }).lean();
+  const p = await Pool.findByIdAndUpdate(poolId, { $pull: { memberIds: memberId } }, { returnDocument: "after" }).lean();
   await audit(actor, "remove-member", "pool", poolId, { memberId });
   return presentPool(p!, actor);
 }

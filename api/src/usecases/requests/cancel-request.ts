@@ -16,7 +16,7 @@ export async function cancelRequest(deps: Deps, actor: Principal, id: string, re
   const r = await Request.findOneAndUpdate(
     { _id: id, status: { $in: ["open", "offered", "accepted"] } },
     { $set: { status: "cancelled", cancelledAt: now, closedAt: now } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!r) throw conflict("This request is already closed");
   await withdrawPending(deps, id, "cancelled");

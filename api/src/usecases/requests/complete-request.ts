@@ -22,7 +22,7 @@ export async function completeRequest(deps: Deps, actor: Principal, id: string, 
   const r = await Request.findOneAndUpdate(
     { _id: id, status: "accepted", assigneeMemberId: actor.memberId },
     { $set: { status: "completed", completedAt: now, closedAt: now, hours: input.hours } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!r) throw conflict(`This request is ${before.status}, not accepted; it cannot be completed`);
   try {
