@@ -19,8 +19,11 @@ export class CallLog {
 
   constructor(private logger: Logger) {}
 
+  private inFlight = 0;
+
+  /** Writes not yet in the database (queued or being written). */
   get pending(): number {
-    return this.queue.length;
+    return this.queue.length + this.inFlight;
   }
 
   /** Upsert by callId; `$set` only, so re-applying after a partial failure is harmless. */
@@ -43,11 +46,14 @@ export class CallLog {
       try {
         while (this.queue.length) {
           const batch = this.queue.splice(0, BATCH);
+          this.inFlight = batch.length;
           try {
             await HelplineCall.bulkWrite(batch as never, { ordered: true });
+            this.inFlight = 0;
             if (this.failing) this.logger.info("helpline call log flushing again");
             this.failing = false;
           } catch (err) {
+            this.inFlight = 0;
             this.queue.unshift(...batch);
             if (!this.failing) this.logger.warn({ err: String((err as Error)?.message ?? err), pending: this.queue.length }, "helpline call log flush failed; will retry");
             this.failing = true;
