@@ -19,7 +19,8 @@ export function calendarRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/calendar" });
 
   r.post("/token", requireUser, async (ctx) => {
-    const base = (deps.config.PUBLIC_URL ?? ctx.origin).replace(/\/$/, "");
+    // Koa 3's ctx.origin is the Origin request header, not our own origin.
+    const base = (deps.config.PUBLIC_URL ?? `${ctx.protocol}://${ctx.host}`).replace(/\/$/, "");
     ctx.body = await issueCalendarToken(deps, currentUser(ctx), base);
   });
 
