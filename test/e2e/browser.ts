@@ -1,0 +1,74 @@
+// Shared helpers for the browser tests: Debian's Chromium through playwright-core, a fresh web
+// build when web/src changed, sign-in through the real login form, and screenshots.
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+
+export function chromiumMissing(): string | undefined {
+  return existsSync(CHROMIUM) ? undefined : `Chromium not found at ${CHROMIUM}: skipping browser tests (CI installs it: apt-get install -y chromium)`;
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+/** Build web/dist when it is missing or older than the sources (CI builds before testing). */
+export function ensureWebBuilt() {
+  const index = join(ROOT, "web", "dist", "index.html");
+  const src = Math.max(newest(join(ROOT, "web", "src")), statSync(join(ROOT, "web", "index.html")).mtimeMs, statSync(join(ROOT, "web", "vite.config.ts")).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= src) return;
+  execSync("npm run build:web", { cwd: ROOT, stdio: "pipe", timeout: 120_000 });
+}
+
+export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+  ctx.setDefaultTimeout(15_000);
+  return ctx;
+}
+
+/** Sign in through the login form and wait for the role's start page and the live connection. */
+export async function signIn(page: Page, username: string, password = "demo") {
+  await page.goto("/");
+  await page.getByLabel(/Gebruikersnaam|Username/).fill(username);
+  await page.getByLabel(/Wachtwoord|Password/).fill(password);
+  await page.getByRole("button", { name: /^(Aanmelden|Sign in)$/ }).click();
+  await page.locator("[data-testid=whoami]").waitFor();
+  await page.locator(".live-dot.on").waitFor();
+}
+
+/** A marker that survives only as long as the page is not reloaded. */
+export async function markPage(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+}
+
+export async function stillSamePage(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Parse a number as the Dutch UI shows it ("1.234,5"). */
+export function nlNumber(text: string): number {
+  return Number(text.replace(/[^\d,.-]/g, "").replace(/\./g, "").replace(",", "."));
+}
