@@ -39,3 +39,36 @@ export async function pendingOffer(member: Client, requestId: string) {
   const res = await member.get("/api/v1/offers?status=pending&limit=200");
   return (res.body.data as any[]).find((o) => o.requestId === requestId);
 }
+
+/** Fresh members (real accounts) with a rare required language, so seeded members never match. */
+export async function freshMembers(
+  admin: Client,
+  service: { url: string },
+  n: number,
+  spec: { unitId: string; language: string; expertise?: { id: string; level: 1 | 2 | 3; visible: boolean }[] },
+) {
+  const { Client: C } = await import("./http");
+  const out: { client: Client; memberId: string; userId: string; name: string }[] = [];
+  const stamp = Date.now().toString(36);
+  for (let i = 0; i < n; i += 10) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(10, n - i) }, async (_, j) => {
+        const username = `fm${stamp}${spec.language}${i + j}`;
+        const name = `Fresh Member ${spec.language}-${i + j}`;
+        const res = await admin.post("/api/v1/admin/users", { username, password: "test-password-1", name, email: `${username}@politie.example`, phone: "+31611112222", roles: ["member"], unitId: spec.unitId });
+        if (res.status !== 201) throw new Error(`create member failed: ${res.status} ${res.text}`);
+        const login = await new C(service.url).post("/api/v1/auth/login", { username, password: "test-password-1" });
+        const client = new C(service.url, login.body.token);
+        const put = await client.put("/api/v1/members/me", {
+          expertise: spec.expertise ?? [{ id: "culture.somali", level: 3, visible: true }],
+          languages: ["nl", spec.language],
+          consent: { shareExpertise: true },
+        });
+        if (put.status !== 200) throw new Error(`profile failed: ${put.status} ${put.text}`);
+        return { client, memberId: res.body.memberId as string, userId: res.body.id as string, name };
+      }),
+    );
+    out.push(...batch);
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import type { Deps } from "../deps";
 import { nextDispatch, resolveDispatchPolicy, type DispatchDecision } from "../domain/dispatch";
 import type { Urgency } from "../domain/types";
 import { Offer } from "../models/offer";
-import { OPEN_STATUSES, Request } from "../models/request";
+import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../models/request";
 import { rankCandidates, toMatchRequest } from "../matching/candidates";
 import { memberSnapshot } from "../matching/snapshot";
 import { scheduleJob } from "../jobs/queue";
@@ -48,6 +48,8 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     if (offered.some((o) => o.status === "pending")) return null; // the round's timeout escalates
   }
 
+  // Giving up competes with a late accept: both claim the request's single decision.
+  if (decision.step === "unfilled" && !(await claimOnce(decisionKey(requestId), requestId, "unfilled", "dispatch", now))) return null;
   const update: Record<string, unknown> = { escalationStep: decision.step };
   if (decision.step === "unfilled") Object.assign(update, { status: "unfilled", closedAt: now });
   else if (decision.step !== "coordinators") update.status = "offered";

@@ -55,3 +55,24 @@ export async function nextRequestNumber(now: Date): Promise<string> {
   const c = await RequestCounter.findOneAndUpdate({ _id: `request-${year}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "after" });
   return `NDV-${year}-${String(c!.seq).padStart(6, "0")}`;
 }
+
+// Decisions that must happen once per request (who won, which dispatch round advanced) are claimed by
+// inserting a document with a fixed _id: the primary key makes exactly one insert succeed on MongoDB and
+// on FerretDB alike (FerretDB's findAndModify reads then writes, so a conditional update alone can let
+// two concurrent callers through).
+const claimSchema = new Schema({ _id: { type: String, required: true }, requestId: String, kind: String, by: String, at: Date });
+export const RequestClaim = mongoose.model("RequestClaim", claimSchema);
+
+/** True for the single caller that claims `key`; `by` lets the same caller retry idempotently. */
+export async function claimOnce(key: string, requestId: string, kind: string, by: string, at: Date): Promise<boolean> {
+  try {
+    await RequestClaim.create({ _id: key, requestId, kind, by, at });
+    return true;
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const existing = await RequestClaim.findById(key).lean();
+    return existing?.by === by;
+  }
+}
+
+export const decisionKey = (requestId: string) => `decide:${requestId}`;

@@ -1,11 +1,11 @@
-// First accept wins. ONE conditional update on the request (status open|offered → accepted) decides the
-// winner; every other accept gets 409. Then the offer is marked, the other pending offers are withdrawn
+// First accept wins: one claim of the request's decision, then ONE conditional update on the request
+// (status open|offered → accepted); every other accept gets 409. Then the offer is marked, the other pending offers are withdrawn
 // and their members told, and the round's timeout is cancelled.
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict } from "../../http/problem";
 import { Offer } from "../../models/offer";
-import { OPEN_STATUSES, Request } from "../../models/request";
+import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../../models/request";
 import { presentOffer } from "../../presenters/offer";
 import { budgetGate, overBudgetProblem } from "../budgets/budget-gate";
 import { cancelJob } from "../../jobs/queue";
@@ -25,8 +25,11 @@ export async function acceptOffer(deps: Deps, actor: Principal, offerId: string)
   const gate = await budgetGate(deps, offer.memberId, { id: offer.requestId, estimatedHours: request.estimatedHours, urgency: request.urgency as "acute" | "today" | "planned" });
   if (!gate.allowed) throw overBudgetProblem(gate.remaining, request.estimatedHours);
 
+  // The winner is whoever claims the request's decision first; the conditional update then records it
+  // (and on MongoDB would on its own refuse a second winner as well).
+  if (!(await claimOnce(decisionKey(offer.requestId), offer.requestId, "accept", offer.memberId, now))) throw conflict("Another member accepted this request first");
   const won = await Request.findOneAndUpdate(
-    { _id: offer.requestId, status: { $in: OPEN_STATUSES } },
+    { _id: offer.requestId, $or: [{ status: { $in: OPEN_STATUSES } }, { status: "accepted", assigneeMemberId: offer.memberId }] },
     { $set: { status: "accepted", assigneeMemberId: offer.memberId, acceptedAt: now }, ...(gate.flagged ? { $addToSet: { flags: "over-budget-review" } } : {}) },
     { returnDocument: "after" },
   ).lean();

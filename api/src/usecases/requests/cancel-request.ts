@@ -2,7 +2,7 @@
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict } from "../../http/problem";
-import { Request } from "../../models/request";
+import { claimOnce, decisionKey, Request } from "../../models/request";
 import { canCancelRequest } from "../../policies/requests";
 import { presentRequest } from "../../presenters/request";
 import { withdrawPending } from "../../dispatch/dispatch";
@@ -11,10 +11,13 @@ import { audit } from "../audit";
 import { loadRequestFor } from "./load";
 
 export async function cancelRequest(deps: Deps, actor: Principal, id: string, reason?: string) {
-  await loadRequestFor(actor, id, canCancelRequest);
+  const before = await loadRequestFor(actor, id, canCancelRequest);
   const now = deps.now();
+  // While open, cancelling competes with accepting: both claim the request's single decision.
+  const open = before.status === "open" || before.status === "offered";
+  if (open && !(await claimOnce(decisionKey(id), id, "cancel", actor.id, now))) throw conflict("This request was just accepted or closed; reload it");
   const r = await Request.findOneAndUpdate(
-    { _id: id, status: { $in: ["open", "offered", "accepted"] } },
+    { _id: id, status: { $in: open ? ["open", "offered"] : ["accepted"] } },
     { $set: { status: "cancelled", cancelledAt: now, closedAt: now } },
     { returnDocument: "after" },
   ).lean();
