@@ -19,7 +19,7 @@ async function fetchIcs(url: string) {
 
 function events(text: string) {
   return Object.values(nodeIcal.sync.parseICS(text))
-    .filter((e): e is nodeIcal.VEvent => e.type === "VEVENT")
+    .filter((e): e is nodeIcal.VEvent => e?.type === "VEVENT")
     .map((e) => ({ summary: String(e.summary), start: e.start as Date, end: e.end as Date }))
     .sort((a, b) => a.start.getTime() - b.start.getTime());
 }

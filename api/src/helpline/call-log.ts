@@ -1,63 +1,69 @@
-// Buffered call log: the webhook appends writes here and returns; a background loop flushes them
-// to MongoDB in order and keeps them (bounded) while the database is unreachable.
-import type { AnyBulkWriteOperation } from "mongoose";
+// Buffered call log: the webhook records writes here and returns; a background loop flushes them
+// to MongoDB and keeps them (bounded) while the database is unreachable. Writes for the same call
+// are merged (decision + outcome become one upsert), which also keeps the buffer small.
 import type { Logger } from "../logger";
 import { HelplineCall } from "../models/helpline-call";
 
-type Op = AnyBulkWriteOperation<Record<string, unknown>>;
-
 export const MAX_BUFFERED = 100_000;
-const BATCH = 1000;
+const BATCH = 500;
+
+type Fields = Record<string, unknown>;
 
 export class CallLog {
-  private queue: Op[] = [];
+  private queue = new Map<string, Fields>();
   private flushing?: Promise<void>;
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private inFlight = 0;
   dropped = 0;
   failing = false;
 
   constructor(private logger: Logger) {}
 
-  private inFlight = 0;
-
-  /** Writes not yet in the database (queued or being written). */
+  /** Calls whose latest fields are not yet in the database (queued or being written). */
   get pending(): number {
-    return this.queue.length + this.inFlight;
+    return this.queue.size + this.inFlight;
   }
 
-  /** Upsert by callId; `$set` only, so re-applying after a partial failure is harmless. */
-  write(callId: string, set: Record<string, unknown>): void {
-    this.queue.push({ updateOne: { filter: { callId }, update: { $set: set }, upsert: true } });
-    if (this.queue.length > MAX_BUFFERED) {
+  /** Upsert by callId with `$set` only, so re-applying after a partial failure is harmless. */
+  write(callId: string, set: Fields): void {
+    const prev = this.queue.get(callId);
+    this.queue.set(callId, prev ? { ...prev, ...set } : set);
+    if (this.queue.size > MAX_BUFFERED) {
       // Memory is the last line of defence; losing old log lines beats losing the process.
-      this.queue.shift();
+      const oldest = this.queue.keys().next().value;
+      if (oldest !== undefined) this.queue.delete(oldest);
       if (this.dropped++ % 1000 === 0) this.logger.error({ dropped: this.dropped }, "helpline call log buffer full; dropping oldest entries");
     }
   }
 
-  /** Writes everything buffered so far; on failure the batch goes back to the front. Never throws. */
+  /** Writes everything buffered so far; on failure the batch goes back. Never throws. */
   flush(): Promise<void> {
     if (this.flushing) return this.flushing;
-    if (!this.queue.length) return Promise.resolve();
+    if (!this.queue.size) return Promise.resolve();
     return (this.flushing = (async () => {
       // Start on the next tick so `finally` below cannot run before `this.flushing` is assigned.
       await Promise.resolve();
       try {
-        while (this.queue.length) {
-          const batch = this.queue.splice(0, BATCH);
+        while (this.queue.size) {
+          const batch = [...this.queue.entries()].slice(0, BATCH);
+          for (const [callId] of batch) this.queue.delete(callId);
           this.inFlight = batch.length;
           try {
-            await HelplineCall.bulkWrite(batch as never, { ordered: true });
-            this.inFlight = 0;
+            await HelplineCall.bulkWrite(
+              batch.map(([callId, set]) => ({ updateOne: { filter: { callId }, update: { $set: set }, upsert: true } })),
+              { ordered: false },
+            );
             if (this.failing) this.logger.info("helpline call log flushing again");
             this.failing = false;
           } catch (err) {
-            this.inFlight = 0;
-            this.queue.unshift(...batch);
-            if (!this.failing) this.logger.warn({ err: String((err as Error)?.message ?? err), pending: this.queue.length }, "helpline call log flush failed; will retry");
+            // Put the batch back under anything written for the same calls meanwhile.
+            for (const [callId, set] of batch) this.queue.set(callId, { ...set, ...this.queue.get(callId) });
+            if (!this.failing) this.logger.warn({ err: String((err as Error)?.message ?? err), pending: this.queue.size }, "helpline call log flush failed; will retry");
             this.failing = true;
             return;
+          } finally {
+            this.inFlight = 0;
           }
         }
       } finally {
@@ -82,7 +88,6 @@ export class CallLog {
   async stop(timeoutMs = 3000): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    this.timer = undefined;
     await Promise.race([this.flush(), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
   }
 }
