@@ -38,8 +38,9 @@ export function ensureWebBuilt() {
   execSync("npm run build:web", { cwd: ROOT, stdio: "pipe", timeout: 120_000 });
 }
 
-export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+/** `bypassCSP` only where a test injects a script (axe-core); the app itself runs under the real CSP. */
+export async function newContext(browser: Browser, baseURL: string, opts: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: "nl-NL", timezoneId: "Europe/Amsterdam", bypassCSP: !!opts.bypassCSP });
   ctx.setDefaultTimeout(15_000);
   return ctx;
 }

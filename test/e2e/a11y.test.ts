@@ -1,0 +1,114 @@
+// axe-core on the main page of each role (and the login page): no serious or critical violations.
+// Also writes a screenshot of each role's main page to test-results/screenshots/<role>.png.
+import { expect } from "chai";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import type { Service } from "../../api/src/bootstrap";
+import { sharedStack } from "../helpers/stack";
+import { ROOT, chromiumMissing, ensureWebBuilt, launch, newContext, screenshot, signIn } from "./browser";
+
+interface AxeViolation {
+  id: string;
+  impact: "minor" | "moderate" | "serious" | "critical" | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
+
+async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } };
+    return w.axe.run(document, { resultTypes: ["violations"] });
+  });
+  return result.violations as AxeViolation[];
+}
+
+function report(vs: AxeViolation[]): string {
+  return vs.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n    ")}`).join("\n");
+}
+
+const severe = (vs: AxeViolation[]) => vs.filter((v) => v.impact === "serious" || v.impact === "critical");
+
+describe("e2e: accessibility (axe-core in Chromium)", function () {
+  this.timeout(180_000);
+  let service: Service;
+  let browser: Browser;
+
+  before(async function () {
+    const missing = chromiumMissing();
+    if (missing) {
+      console.warn(`      ${missing}`);
+      this.skip();
+    }
+    ensureWebBuilt();
+    service = await sharedStack();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function page(): Promise<Page> {
+    const ctx = await newContext(browser, service.url, { bypassCSP: true });
+    return ctx.newPage();
+  }
+
+  it("login page", async () => {
+    const p = await page();
+    await p.goto("/");
+    await p.getByLabel("Gebruikersnaam").waitFor();
+    await screenshot(p, "login");
+    const vs = severe(await axe(p));
+    expect(vs, report(vs)).to.have.length(0);
+  });
+
+  const roles: { user: string; name: string; path: RegExp; ready: (p: Page) => Promise<unknown>; extra?: string[] }[] = [
+    { user: "requester", name: "requester", path: /#\/requests$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Mijn aanvragen" }).waitFor(), extra: ["/requests/new"] },
+    { user: "member", name: "member", path: /#\/offers$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Aanvragen voor mij" }).waitFor(), extra: ["/budget", "/profile"] },
+    { user: "coordinator", name: "coordinator", path: /#\/coord$/, ready: (p) => p.locator("[data-testid=kpis] .value").first().waitFor(), extra: ["/coord/budgets", "/coord/approvals"] },
+    { user: "planner", name: "planner", path: /#\/helpline$/, ready: (p) => p.locator("table.heat").first().waitFor() },
+  ];
+
+  for (const role of roles) {
+    it(`${role.name}: main page${role.extra ? ` (and ${role.extra.join(", ")})` : ""}`, async () => {
+      const p = await page();
+      await signIn(p, role.user);
+      await p.waitForURL(role.path);
+      await role.ready(p);
+      await p.waitForLoadState("networkidle");
+      await screenshot(p, role.name);
+      const found = severe(await axe(p));
+      expect(found, `${role.name} main page:\n${report(found)}`).to.have.length(0);
+      for (const path of role.extra ?? []) {
+        await p.evaluate((h) => (window.location.hash = h), path);
+        await p.locator("main h1").first().waitFor();
+        await p.waitForLoadState("networkidle");
+        const more = severe(await axe(p));
+        expect(more, `${role.name} ${path}:\n${report(more)}`).to.have.length(0);
+      }
+    });
+  }
+
+  it("keyboard: the skip link is the first tab stop and moves focus to the main content", async () => {
+    const p = await page();
+    await signIn(p, "requester");
+    await p.keyboard.press("Tab");
+    const first = await p.evaluate(() => document.activeElement?.textContent ?? "");
+    expect(first).to.contain("Direct naar de inhoud");
+    await p.keyboard.press("Enter");
+    expect(await p.evaluate(() => document.activeElement?.id)).to.equal("main");
+  });
+
+  it("language switch: English is remembered across reloads", async () => {
+    const p = await page();
+    await signIn(p, "member");
+    await p.getByRole("button", { name: "English" }).click();
+    await p.getByRole("heading", { level: 1, name: "Offers for me" }).waitFor();
+    await p.reload();
+    await p.getByRole("heading", { level: 1, name: "Offers for me" }).waitFor();
+    expect(await p.evaluate(() => document.documentElement.lang)).to.equal("en");
+  });
+});
