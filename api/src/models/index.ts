@@ -30,3 +30,4 @@ export { PolicyVersion } from "./policy";
 export { BudgetOverride } from "./budget-override";
 export { ClosedPeriod } from "./closed-period";
 export { BudgetAlert } from "./budget-alert";
+export { BudgetLock } from "./budget-lock";

@@ -43,7 +43,7 @@ export async function acknowledgeBudgetAlert(actor: Principal, id: string) {
   const updated = await BudgetAlert.findOneAndUpdate(
     { _id: alert._id, acknowledgedAt: { $exists: false } },
     { $set: { acknowledgedBy: actor.id, acknowledgedAt: new Date() } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (updated) await audit(actor, "acknowledge", "budget-alert", id);
   return present(updated ?? alert);

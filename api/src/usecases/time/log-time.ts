@@ -1,5 +1,5 @@
 // A member logs hours of NDV work. Small entries are approved at once; larger ones wait for a
-// coordinator in scope. The day limit is reserved atomically before the entry is written.
+// coordinator in scope. Check and write happen under the member-day lock (12 hours a day).
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import type { TimeCategory } from "../../domain/types";
@@ -13,6 +13,7 @@ import { audit } from "../audit";
 import { checkBudgetAlerts } from "../budgets/alerts";
 import { yearOf } from "../budgets/compute";
 import { dayHours, releaseDayHours, reserveDayHours } from "./day-limit";
+import { dayLock, withLock } from "../budgets/mutex";
 import { dayLimitError, rulesFor, validate } from "./rules";
 
 export interface LogTimeInput {
@@ -32,33 +33,34 @@ export async function logTime(deps: Deps, actor: Principal, input: LogTimeInput)
   }
   const now = deps.now();
   const rules = await rulesFor(input.date);
-  validate(input, rules, now, await dayHours(input.memberId, rules.day));
-
-  if (!(await reserveDayHours(input.memberId, rules.day, input.hours))) {
-    const err = dayLimitError(await dayHours(input.memberId, rules.day));
-    throw unprocessable(`hours: ${err.message}`, [err]);
-  }
   const status = needsApproval(input.hours, { approvalThresholdHours: rules.approvalThresholdHours }) ? "pending" : "approved";
-  let entry;
-  try {
-    entry = await TimeEntry.create({
-      memberId: input.memberId,
-      date: input.date,
-      day: rules.day,
-      year: yearOf(input.date),
-      hours: input.hours,
-      category: input.category,
-      status,
-      requestId: input.requestId,
-      note: input.note,
-      createdBy: actor.id,
-      ...(status === "approved" ? { decidedBy: "auto", decidedAt: now } : {}),
-    });
-  } catch (err) {
-    // The reservation must not outlive a failed write.
-    await releaseDayHours(input.memberId, rules.day, input.hours);
-    throw err;
-  }
+  validate(input, rules, now, await dayHours(input.memberId, rules.day));
+  const entry = await withLock(dayLock(input.memberId, rules.day), async () => {
+    // Re-checked under the lock: another entry for the same day may have landed meanwhile.
+    if (!(await reserveDayHours(input.memberId, rules.day, input.hours))) {
+      const err = dayLimitError(await dayHours(input.memberId, rules.day));
+      throw unprocessable(`hours: ${err.message}`, [err]);
+    }
+    try {
+      return await TimeEntry.create({
+        memberId: input.memberId,
+        date: input.date,
+        day: rules.day,
+        year: yearOf(input.date),
+        hours: input.hours,
+        category: input.category,
+        status,
+        requestId: input.requestId,
+        note: input.note,
+        createdBy: actor.id,
+        ...(status === "approved" ? { decidedBy: "auto", decidedAt: now } : {}),
+      });
+    } catch (err) {
+      // The reservation must not outlive a failed write.
+      await releaseDayHours(input.memberId, rules.day, input.hours);
+      throw err;
+    }
+  });
   await audit(actor, "create", "time-entry", entry.id, { memberId: input.memberId, day: rules.day, hours: input.hours, category: input.category, status });
   await checkBudgetAlerts(deps, input.memberId, yearOf(input.date));
   return presentTimeEntry(entry.toObject());

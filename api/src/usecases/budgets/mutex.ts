@@ -1,0 +1,41 @@
+// A mutex over one key (a time entry, a member's day), built on a unique insert. Held for a few
+// database round trips; a crashed holder's lock expires after `ttlMs`.
+import { randomUUID } from "node:crypto";
+import { problem } from "../../http/problem";
+import { BudgetLock } from "../../models/budget-lock";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+export async function withLock<T>(key: string, fn: () => Promise<T>, opts: { ttlMs?: number; waitMs?: number } = {}): Promise<T> {
+  const ttlMs = opts.ttlMs ?? 10_000;
+  const deadline = Date.now() + (opts.waitMs ?? 15_000);
+  const owner = randomUUID();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await BudgetLock.create({ _id: key, owner, expiresAt: new Date(Date.now() + ttlMs) });
+      break;
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      // Take over a lock whose holder died; a live holder's lock is never expired.
+      await BudgetLock.deleteOne({ _id: key, expiresAt: { $lt: new Date() } });
+      if (Date.now() > deadline) throw problem(503, "Busy", "Too many simultaneous changes; try again");
+      await sleep(Math.min(200, 5 + attempt * 5) * (0.5 + Math.random()));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await BudgetLock.deleteOne({ _id: key, owner });
+  }
+}
+
+/** Runs `fn` holding every key, taken in sorted order so that two callers never deadlock. */
+export async function withLocks<T>(keys: string[], fn: () => Promise<T>): Promise<T> {
+  const sorted = [...new Set(keys)].sort();
+  const run = (i: number): Promise<T> => (i === sorted.length ? fn() : withLock(sorted[i]!, () => run(i + 1)));
+  return run(0);
+}
+
+export const entryLock = (entryId: string) => `time-entry:${entryId}`;
+export const dayLock = (memberId: string, day: string) => `time-day:${memberId}:${day}`;
