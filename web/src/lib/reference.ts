@@ -36,7 +36,7 @@ export function useReference(): Reference {
 }
 
 export function unitName(ref: Reference, id: string | undefined): string {
-  if (!id) return "–";
+  if (!id || id === "unknown") return "–";
   return ref.units.find((u) => u.id === id)?.name ?? id;
 }
 
