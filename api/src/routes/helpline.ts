@@ -11,6 +11,7 @@ import { recordOutcome } from "../usecases/helpline/record-outcome";
 import { createShift, deleteShift, listShifts, MAX_RANGE_DAYS, updateShift } from "../usecases/helpline/shifts";
 import { getCoverage, latestGaps } from "../usecases/helpline/coverage";
 import { getHelplineStats } from "../usecases/helpline/stats";
+import { readLenientJson } from "../helpline/lenient-body";
 
 const DAY = 86_400_000;
 const flag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
@@ -39,8 +40,9 @@ export function helplineRoutes(deps: Deps): Router {
   };
 
   // Telephony webhook: synchronous, no database on this path (see usecases/helpline/route-call.ts).
-  r.post("/route", requireRole("telephony"), (ctx) => {
-    ctx.body = routeCall(deps, (ctx.request as unknown as { body?: unknown }).body, ctx.state.log);
+  r.post("/route", requireRole("telephony"), async (ctx) => {
+    const raw = ctx.disableBodyParser ? await readLenientJson(ctx.req) : (ctx.request as unknown as { body?: unknown }).body;
+    ctx.body = routeCall(deps, raw, ctx.state.log);
   });
 
   r.post("/calls/:callId/outcome", requireRole("telephony"), (ctx) => {

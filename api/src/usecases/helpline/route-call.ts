@@ -7,6 +7,7 @@ import type { Logger } from "../../logger";
 import { decideRoute, type RouteDecision } from "../../domain/helpline-routing";
 import { NATIONAL_FALLBACK_RSC, UNITS, unitById, unitForAreaCode } from "../../reference/units";
 import { helplineFor, type StoredDecision } from "../../helpline/runtime";
+import { INVALID_JSON } from "../../helpline/lenient-body";
 
 export interface RouteAnswer {
   callId: string;
@@ -30,6 +31,7 @@ const DAY = 86_400_000;
 /** Reads what it can; every deviation from the contract is a problem, not an exception. */
 export function parseRouteInput(raw: unknown, now: Date): ParsedInput {
   const problems: string[] = [];
+  if (raw === INVALID_JSON) return { problems: ["body is not valid JSON"] };
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { problems: ["body is not a JSON object"] };
   const b = raw as Record<string, unknown>;
   const out: ParsedInput = { problems };
