@@ -1,0 +1,93 @@
+import { expect } from "chai";
+import type { Service } from "../../api/src/bootstrap";
+import { Member } from "../../api/src/models/member";
+import { UNITS } from "../../api/src/reference/units";
+import { expertiseById } from "../../api/src/reference/expertise";
+import { exampleRequests } from "../../seed/generate";
+import { sharedStack } from "../helpers/stack";
+import { login, newUser, type Client } from "../helpers/http";
+
+describe("matching on seeded data", function () {
+  this.timeout(120_000);
+  let s: Service;
+  let requester: Client;
+  let nationalCoordinator: Client;
+  let poolIds: Map<string, string>;
+  before(async () => {
+    s = await sharedStack();
+    requester = await login(s, "requester");
+    nationalCoordinator = (await newUser(s, { roles: ["coordinator"], unitId: "landelijke-eenheid", scope: { units: UNITS.map((u) => u.id), networks: ["ndv", "roze-in-blauw"] } })).client;
+    const pools = await requester.get("/api/v1/pools");
+    poolIds = new Map(pools.body.data.map((p: any) => [p.name, p.id]));
+  });
+
+  for (const ex of exampleRequests()) {
+    it(`gives "${ex.title}" a top 3 with fitting expertise and reasons`, async () => {
+      const { poolName, ...body } = ex;
+      const created = await requester.post("/api/v1/requests", { ...body, ...(poolName ? { poolId: poolIds.get(poolName) } : {}) });
+      expect(created.status).to.equal(201);
+      const res = await requester.get(`/api/v1/requests/${created.body.id}/candidates`);
+      expect(res.status).to.equal(200);
+      expect(res.body.length).to.be.at.least(3);
+      const labels = ex.expertise.map((id) => expertiseById(id)!.label.en);
+      for (const c of res.body.slice(0, 3)) {
+        expect(Object.keys(c).sort()).to.deep.equal(["available", "candidateRef", "reasons", "score", "unitId"]);
+        expect(c.reasons.length).to.be.greaterThan(0);
+        expect(c.reasons.some((r: string) => labels.some((l) => r.includes(l)))).to.equal(true, `reasons ${c.reasons.join("; ")}`);
+        for (const lang of ex.languages ?? []) expect(c.reasons.join(" ")).to.match(/speaks /);
+      }
+      const scores = res.body.map((c: any) => c.score);
+      expect(scores).to.deep.equal([...scores].sort((a: number, b: number) => b - a));
+    });
+  }
+
+  it("ranks an available Somali-speaking Rotterdam member first for the Rotterdam liaison case", async () => {
+    const { poolName: _p, ...body } = exampleRequests()[0]!;
+    const created = await requester.post("/api/v1/requests", body);
+    const res = await requester.get(`/api/v1/requests/${created.body.id}/candidates`);
+    const top = res.body[0];
+    expect(top.unitId).to.equal("rotterdam");
+    expect(top.available).to.equal(true);
+    expect(top.reasons).to.include("speaks Somali");
+    expect(top.reasons.join(" ")).to.contain("Somali culture");
+  });
+
+  it("never shows the requester a name, e-mail, phone or member id in candidate cards", async () => {
+    const { poolName: _p, ...body } = exampleRequests()[1]!;
+    const created = await requester.post("/api/v1/requests", body);
+    const res = await requester.get(`/api/v1/requests/${created.body.id}/candidates?limit=100`);
+    const text = res.text;
+    expect(text).to.not.match(/@/).and.not.match(/\+31|06-?\d{8}/);
+    const members = await Member.find({ "expertise.id": { $in: body.expertise } }, { name: 1, email: 1 }).lean();
+    for (const m of members) {
+      expect(text).to.not.contain(String(m._id));
+      expect(text).to.not.contain(m.name);
+    }
+    // Refs are stable per request and differ between requests.
+    const again = await requester.get(`/api/v1/requests/${created.body.id}/candidates?limit=100`);
+    expect(again.body.map((c: any) => c.candidateRef)).to.deep.equal(res.body.map((c: any) => c.candidateRef));
+    const other = await requester.post("/api/v1/requests", body);
+    const otherRefs = (await requester.get(`/api/v1/requests/${other.body.id}/candidates?limit=100`)).body.map((c: any) => c.candidateRef);
+    expect(otherRefs.filter((r: string) => res.body.some((c: any) => c.candidateRef === r))).to.have.length(0);
+    // Another requester may not see them at all.
+    const stranger = await newUser(s, { roles: ["requester"] });
+    expect((await stranger.client.get(`/api/v1/requests/${created.body.id}/candidates`)).status).to.equal(403);
+  });
+
+  const SPELLINGS: [string, string][] = [
+    ["somalisch", "culture.somali"],
+    ["Somalie", "culture.somali"],
+    ["LHBTI", "lgbtiq."],
+    ["transgender", "lgbtiq.trans"],
+    ["oekraiens", "culture.ukrainian"],
+  ];
+  for (const [q, id] of SPELLINGS) {
+    it(`finds the right members for "${q}" through the embedded engine`, async () => {
+      const res = await nationalCoordinator.get(`/api/v1/members?q=${encodeURIComponent(q)}&limit=10`);
+      expect(res.status).to.equal(200);
+      expect(res.body.data.length).to.be.greaterThan(0);
+      const top = res.body.data.slice(0, 5);
+      for (const m of top) expect(m.expertise.some((e: any) => e.id.startsWith(id))).to.equal(true, `${q}: ${JSON.stringify(m.expertise)}`);
+    });
+  }
+});
