@@ -3,7 +3,7 @@ import type { Deps } from "./deps";
 import { JobRunner } from "./jobs/runner";
 import { registerJobs } from "./jobs/register";
 import { reindexAll } from "./indexing/reindex";
-import { seedDemoIfEmpty } from "../seed/demo";
+import { seedDemoIfEmpty } from "../../seed/demo";
 
 export async function startBackground(deps: Deps, opts: { seedDemo: boolean; pollMs?: number }) {
   if (opts.seedDemo) await seedDemoIfEmpty(deps);

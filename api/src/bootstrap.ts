@@ -7,8 +7,8 @@ import { loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { startDatabase, type DatabaseHandle } from "./db/embedded";
 import { connectMongo, disconnectMongo, pingMongo } from "./db/connect";
-import { createSearch } from "../search";
-import type { SearchPort } from "../search/port";
+import { createSearch } from "../../search";
+import type { SearchPort } from "../../search/port";
 import { createApp } from "./app";
 import type { Deps } from "./deps";
 import { attachRealtime } from "./realtime/socket";
@@ -17,6 +17,8 @@ import { startBackground } from "./background";
 
 export interface Service {
   config: Config;
+  /** The environment it was started with (tests restart a service on the same data with it). */
+  env: NodeJS.ProcessEnv;
   deps: Deps;
   db: DatabaseHandle;
   http: Server;
@@ -44,7 +46,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   }
   logger.info({ db: db.kind, url: redactUrl(db.url) }, "database connected");
 
-  const search: SearchPort = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY });
+  const search: SearchPort = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, prefix: config.MEILI_INDEX_PREFIX });
   await search.init();
 
   // Late-bound so the app can be built before socket.io is attached to the HTTP server.
@@ -88,7 +90,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
       await db.stop();
     })());
 
-  return { config, deps, db, http, url, stop };
+  return { config, env: opts.env ?? process.env, deps, db, http, url, stop };
 }
 
 function redactUrl(url: string): string {

@@ -14,6 +14,7 @@ const schema = z.object({
   MONGO_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
+  MEILI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/).default("ndv_"),
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: bool.optional(),

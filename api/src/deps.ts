@@ -1,7 +1,7 @@
 // Everything the app needs from the outside world, passed in so tests and server wire it the same way.
 import type { Config } from "./config";
 import type { Logger } from "./logger";
-import type { SearchPort } from "../search/port";
+import type { SearchPort } from "../../search/port";
 import type { Notifier } from "./realtime/notifier";
 
 export interface Deps {

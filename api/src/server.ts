@@ -1,7 +1,7 @@
 // `npm start`: runs the whole service and shuts down gracefully on SIGTERM/SIGINT.
 import { startService } from "./bootstrap";
 import { ConfigError } from "./config";
-import { demoLoginsText } from "../seed/demo-accounts";
+import { demoLoginsText } from "../../seed/demo-accounts";
 
 async function main() {
   const startedAt = Date.now();

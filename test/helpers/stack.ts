@@ -1,11 +1,14 @@
 // Starts the real service (embedded FerretDB over the wire, search, HTTP, socket.io) for integration tests.
-// One shared stack per test run; tests that need to stop or restart things start their own.
+// Mongoose holds one connection per process, so only one service runs at a time: starting a private
+// stack stops the shared one, which restarts (on its same data, without re-seeding) when next asked for.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startService, type Service } from "../../api/src/bootstrap";
+import { startService, type Service, type StartOptions } from "../../api/src/bootstrap";
 
 let shared: Promise<Service> | undefined;
+let sharedEnv: NodeJS.ProcessEnv | undefined;
+let current: Service | undefined;
 const dirs: string[] = [];
 
 export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -19,8 +22,8 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DEMO: "1",
     DEMO_MEMBERS: process.env.TEST_DEMO_MEMBERS ?? "300",
-    ...(process.env.MONGO_URL ? { MONGO_URL: withDb(process.env.MONGO_URL, `ndv_test_${Date.now()}_${dirs.length}`) } : {}),
-    ...(process.env.MEILI_URL ? { MEILI_URL: process.env.MEILI_URL, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? "" } : {}),
+    ...(process.env.MONGO_URL ? { MONGO_URL: withDb(process.env.MONGO_URL, `ndv_test_${process.pid}_${dirs.length}`) } : {}),
+    ...(process.env.MEILI_URL ? { MEILI_URL: process.env.MEILI_URL, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? "", MEILI_INDEX_PREFIX: `test_${process.pid}_${dirs.length}_` } : {}),
     ...extra,
   };
 }
@@ -31,17 +34,45 @@ function withDb(url: string, db: string): string {
   return u.toString();
 }
 
-/** The stack shared by most integration tests (seeded with demo data). */
-export function sharedStack(): Promise<Service> {
-  return (shared ??= startService({ env: testEnv() }));
+async function stopCurrent() {
+  const s = current;
+  current = undefined;
+  shared = undefined;
+  await s?.stop();
 }
 
-export async function startStack(env: Record<string, string> = {}, opts: { now?: () => Date; seedDemo?: boolean } = {}): Promise<Service> {
-  return startService({ env: testEnv(env), ...opts });
+async function start(env: NodeJS.ProcessEnv, opts: Omit<StartOptions, "env"> = {}): Promise<Service> {
+  await stopCurrent();
+  const s = await startService({ env, ...opts });
+  current = s;
+  const stop = s.stop;
+  s.stop = async () => {
+    if (current === s) current = undefined;
+    await stop();
+  };
+  return s;
+}
+
+/** The stack shared by most integration tests (seeded with demo data once per run). */
+export function sharedStack(): Promise<Service> {
+  if (!shared) {
+    sharedEnv ??= testEnv();
+    shared = start(sharedEnv);
+  }
+  return shared;
+}
+
+/** A private service (stops the shared one). Stop it in `after`. */
+export async function startStack(env: Record<string, string> = {}, opts: Omit<StartOptions, "env"> = {}): Promise<Service> {
+  return start(testEnv(env), opts);
+}
+
+/** Restart a private service on the same data directory and settings (e.g. to test durability). */
+export async function restartStack(env: NodeJS.ProcessEnv, opts: Omit<StartOptions, "env"> = {}): Promise<Service> {
+  return start(env, opts);
 }
 
 export async function stopSharedStack(): Promise<void> {
-  if (shared) await (await shared).stop();
-  shared = undefined;
+  await stopCurrent();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }

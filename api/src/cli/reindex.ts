@@ -5,13 +5,13 @@ import { loadConfig } from "../config";
 import { createLogger } from "../logger";
 import { startDatabase } from "../db/embedded";
 import { connectMongo, disconnectMongo } from "../db/connect";
-import { createSearch } from "../../search";
+import { createSearch } from "../../../search";
 import { reindexAll } from "../indexing/reindex";
 
 async function main() {
   const config = loadConfig();
   const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger: createLogger("warn") });
-  const search = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY });
+  const search = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, prefix: config.MEILI_INDEX_PREFIX });
   try {
     await connectMongo(db.url, config.MONGO_TIMEOUT_MS);
     await search.init();

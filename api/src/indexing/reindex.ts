@@ -1,5 +1,5 @@
 // Rebuilds the search index from MongoDB (the source of truth), in batches.
-import type { SearchPort } from "../../search/port";
+import type { SearchPort } from "../../../search/port";
 import { EXPERTISE, synonymGroups } from "../reference/expertise";
 import { Member } from "../models/member";
 import { memberDoc } from "./docs";
@@ -9,7 +9,7 @@ export type Progress = (index: string, done: number) => void;
 const BATCH = 1000;
 
 export async function reindexAll(search: SearchPort, progress: Progress = () => {}) {
-  search.setSynonyms(synonymGroups());
+  await search.setSynonyms(synonymGroups());
   await search.clear("expertise");
   await search.upsert(
     "expertise",

@@ -7,9 +7,10 @@ import type { Principal } from "../auth/principal";
 import { issueToken, revokeToken } from "../auth/sessions";
 import { sha256 } from "../auth/secrets";
 import { SESSION_COOKIE, currentUser, requireUser } from "../http/auth";
-import { Problem, unauthorized } from "../http/problem";
-import { body } from "../http/validate";
+import { Problem, problem, unauthorized } from "../http/problem";
+import { body, query } from "../http/validate";
 import { presentMe } from "../presenters/user";
+import { finishOidcLogin, oidcEnabled, startOidcLogin } from "../auth/oidc";
 
 const loginSchema = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 
@@ -48,7 +49,39 @@ export function authRoutes(deps: Deps): Router {
     ctx.body = presentMe(currentUser(ctx) as Principal);
   });
 
+  r.get("/providers", (ctx) => {
+    ctx.body = { local: true, oidc: oidcEnabled(deps.config) };
+  });
+
+  r.get("/oidc", async (ctx) => {
+    if (!oidcEnabled(deps.config)) throw problem(404, "Not found", "OpenID Connect is not configured (OIDC_ISSUER, OIDC_CLIENT_ID)");
+    const q = query(ctx, z.object({ returnTo: z.string().max(200).optional() }));
+    ctx.redirect((await startOidcLogin(deps.config, callbackUrl(ctx, deps), q.returnTo)).href);
+  });
+
+  r.get("/oidc/callback", async (ctx) => {
+    if (!oidcEnabled(deps.config)) throw problem(404, "Not found", "OpenID Connect is not configured");
+    let result;
+    try {
+      result = await finishOidcLogin(deps.config, new URL(ctx.href.replace(/^https?:\/\/[^/]+/, publicBase(ctx, deps))));
+    } catch (err) {
+      ctx.state.log?.warn({ err: String(err) }, "OIDC login failed");
+      throw unauthorized(`Sign-in with the identity provider failed: ${(err as Error).message}`);
+    }
+    const token = await issueToken(result.principal.id, deps.config.TOKEN_TTL_HOURS);
+    setSessionCookie(ctx, token, deps);
+    ctx.redirect(result.returnTo);
+  });
+
   return r;
+}
+
+function publicBase(ctx: Context, deps: Deps): string {
+  return (deps.config.PUBLIC_URL ?? ctx.origin).replace(/\/$/, "");
+}
+
+function callbackUrl(ctx: Context, deps: Deps): string {
+  return `${publicBase(ctx, deps)}/api/v1/auth/oidc/callback`;
 }
 
 export function setSessionCookie(ctx: Context, token: string, deps: Deps) {
