@@ -1,6 +1,7 @@
 // Every job type and periodic task of the service, in one place.
 import type { Deps } from "../deps";
 import type { JobRunner } from "./runner";
+import { registerCoreJobs } from "../dispatch/jobs";
 import { ensureDefaultPolicy } from "../usecases/budgets/policy-data";
 import { registerHelplineJobs } from "../helpline/jobs";
 
@@ -8,6 +9,7 @@ export type StopHook = () => Promise<void> | void;
 
 export async function registerJobs(_runner: JobRunner, _deps: Deps): Promise<StopHook[]> {
   const stops: StopHook[] = [];
+  await registerCoreJobs(_runner, _deps); // request dispatch, offer timeouts, retention purge
   stops.push(await registerHelplineJobs(_runner, _deps));
   await ensureDefaultPolicy(); // korpsregeling: a default version on first start (idempotent)
   return stops;

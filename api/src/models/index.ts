@@ -16,6 +16,7 @@ export { ApiKey } from "./api-key";
 export { AuditEvent } from "./audit-event";
 export { Member } from "./member";
 export { Job } from "./job";
+export { OidcLogin } from "./oidc-login";
 export { Request, RequestCounter, RequestClaim } from "./request";
 export { Offer } from "./offer";
 export { Pool } from "./pool";

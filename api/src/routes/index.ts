@@ -7,6 +7,13 @@ import { authRoutes } from "./auth";
 import { openapiRoutes } from "./openapi";
 import { referenceRoutes } from "./reference";
 import { debugRoutes } from "./debug";
+import { memberRoutes } from "./members";
+import { requestRoutes } from "./requests";
+import { offerRoutes } from "./offers";
+import { poolRoutes } from "./pools";
+import { knowledgeRoutes } from "./knowledge";
+import { searchRoutes } from "./search";
+import { auditRoutes } from "./audit";
 import { timeEntryRoutes } from "./time-entries";
 import { budgetRoutes } from "./budgets";
 import { policyRoutes } from "./policies";
@@ -21,6 +28,7 @@ export function apiRouter(deps: Deps): Router {
   }
   for (const r of [helplineRoutes(deps), calendarRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
   for (const r of [timeEntryRoutes(deps), budgetRoutes(deps), policyRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
+  for (const r of [memberRoutes(deps), requestRoutes(deps), offerRoutes(deps), poolRoutes(deps), knowledgeRoutes(deps), searchRoutes(deps), auditRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
   if (deps.config.NODE_ENV === "test") api.use(debugRoutes().routes());
   return api;
 }
