@@ -75,10 +75,23 @@ describe("helpline fail-safe (database down)", function () {
     expect(sorted[Math.floor(sorted.length * 0.95) - 1], msg).to.be.below(50);
     expect(sorted[sorted.length - 1], msg).to.be.below(250);
 
+    // An outage longer than the API key cache (60 s): the stale key still answers at once.
+    const realNow = Date.now;
+    Date.now = () => realNow() + 120_000;
+    let stale;
+    const t0 = performance.now();
+    try {
+      stale = await telephony.post("/api/v1/helpline/route", { callId: "down-stale" });
+    } finally {
+      Date.now = realNow;
+    }
+    expect(stale.status).to.equal(200);
+    expect(performance.now() - t0, "no wait for the database behind a stale API key").to.be.below(250);
+
     // Outcomes are buffered too; a wrong key is still refused.
     expect((await telephony.post("/api/v1/helpline/calls/down-1/outcome", { outcome: "answered", durationSec: 90 })).status).to.equal(200);
     expect((await new Client(s.url, undefined, { "x-api-key": "not-a-key-at-all" }).post("/api/v1/helpline/route", { callId: "x" })).status).to.not.equal(200);
-    expect(helplineFor(s.deps).callLog.pending).to.equal(23); // down-1 (route + outcome merged), down-2, the malformed one, 20 bursts;
+    expect(helplineFor(s.deps).callLog.pending).to.equal(24); // down-1 (route + outcome merged), down-2, the malformed one, down-stale, 20 bursts;
 
     await s.db.restart!();
     await waitFor("readyz", async () => (await anonymous(s).get("/readyz")).status === 200);

@@ -18,10 +18,25 @@ export async function revokeApiKey(id: string): Promise<boolean> {
   return r.matchedCount > 0;
 }
 
+const revalidating = new Set<string>();
+
 export async function principalForApiKey(key: string): Promise<Principal | null> {
   const keyHash = sha256(key);
   const hit = cache.get(keyHash);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.principal;
+  if (hit) {
+    // Stale: answer now, re-check in the background (once at a time), so an outage longer than
+    // CACHE_MS never makes the helpline webhook wait for the database's timeout.
+    if (!revalidating.has(keyHash)) {
+      revalidating.add(keyHash);
+      void lookupApiKey(keyHash, hit).catch(() => {}).finally(() => revalidating.delete(keyHash));
+    }
+    return hit.principal;
+  }
+  return lookupApiKey(keyHash, hit);
+}
+
+async function lookupApiKey(keyHash: string, hit: { principal: Principal } | undefined): Promise<Principal | null> {
   try {
     const k = await ApiKey.findOne({ keyHash }).lean();
     if (!k || k.revokedAt) {
