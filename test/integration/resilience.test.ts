@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { spawn } from "node:child_process";
 import type { Service } from "../../api/src/bootstrap";
 import { freePort } from "../../api/src/db/embedded";
-import { startStack, testEnv } from "../helpers/stack";
+import { restartStack, startStack, testEnv } from "../helpers/stack";
 import { anonymous, login } from "../helpers/http";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -41,6 +41,21 @@ describe("resilience", function () {
     expect(res.status).to.equal(200);
     expect(res.body).to.deep.equal({ waited: 1500 });
     expect(await p.exited).to.equal(0);
+  });
+
+  it("keeps data written before a restart", async () => {
+    const first = await startStack({ DEMO_MEMBERS: "0" });
+    const admin = await login(first, "admin");
+    const created = await admin.post("/api/v1/admin/users", { username: "survivor", password: "survive-123", name: "Blijft Bestaan", roles: ["requester"], unitId: "limburg" });
+    expect(created.status).to.equal(201);
+    await first.stop();
+    const second = await restartStack(first.env);
+    try {
+      const me = await login(second, "survivor", "survive-123");
+      expect((await me.get("/api/v1/auth/me")).body.name).to.equal("Blijft Bestaan");
+    } finally {
+      await second.stop();
+    }
   });
 
   describe("with the database stopped while running", () => {
