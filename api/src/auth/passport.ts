@@ -30,7 +30,7 @@ export async function checkLogin(username: string, password: string, lockout: Lo
     return principalFromUser(user);
   }
   // Atomic increment so parallel guesses cannot slip past the limit.
-  const after = await User.findOneAndUpdate({ _id: user._id }, { $inc: { failedLogins: 1 } }, { new: true });
+  const after = await User.findOneAndUpdate({ _id: user._id }, { $inc: { failedLogins: 1 } }, { returnDocument: "after" });
   if (after && after.failedLogins >= lockout.attempts) {
     const until = new Date(now.getTime() + lockout.minutes * 60_000);
     await User.updateOne({ _id: user._id }, { $set: { lockedUntil: until, failedLogins: 0 } });

@@ -58,7 +58,7 @@ export class JobRunner {
         $or: [{ status: "pending", runAt: { $lte: now } }, { status: "running", lockedUntil: { $lte: now } }],
       },
       { $set: { status: "running", lockedUntil: new Date(now.getTime() + (this.opts.lockMs ?? 60_000)) }, $inc: { attempts: 1 } },
-      { sort: { runAt: 1 }, new: true },
+      { sort: { runAt: 1 }, returnDocument: "after" },
     );
     if (!job) return false;
     const handler = this.handlers.get(job.type)!;

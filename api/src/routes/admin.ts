@@ -62,7 +62,7 @@ export function adminRoutes(_deps: Deps): Router {
   r.patch("/users/:id", async (ctx) => {
     const patch = body(ctx, patchUserSchema);
     patch.scope?.units.forEach(checkUnit);
-    const user = await User.findByIdAndUpdate(ctx.params.id, { $set: patch }, { new: true });
+    const user = await User.findByIdAndUpdate(ctx.params.id, { $set: patch }, { returnDocument: "after" });
     if (!user) throw notFound("User");
     // Deactivation or a role change takes effect at once: end existing sessions.
     if (patch.active === false || patch.roles) await revokeAllTokens(user.id);
