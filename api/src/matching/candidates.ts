@@ -5,9 +5,9 @@ import { matchCandidates, memberLanguages, type Candidate, type MatchRequest, ty
 import { expertiseById } from "../reference/expertise";
 import { NATIONAL_UNIT_IDS } from "../reference/units";
 import { Request } from "../models/request";
-import { remainingHoursFor } from "../usecases/budgets/budget-gate";
 import { memberSnapshot } from "./snapshot";
 import { searchMembers } from "./member-search";
+import { fairnessCache } from "./fairness-cache";
 
 const SEARCH_LIMIT = 200;
 const EXACT_LIMIT = 400; // bounds the work for very common expertise in a large network
@@ -57,7 +57,8 @@ export async function rankCandidates(deps: Deps, request: RequestForMatching, no
     if (m) pool.set(m.id, m);
   }
   const ids = [...pool.keys()];
-  const [remaining, engagements] = await Promise.all([remainingHoursFor(ids, now), recentEngagements(ids, now)]);
+  const fairness = fairnessCache(deps);
+  const [remaining, engagements] = await Promise.all([fairness.remainingFor(ids, now), fairness.engagementsFor(now)]);
 
   const candidates: Candidate[] = [...pool.values()].map((member) => ({
     member,

@@ -37,6 +37,7 @@ export class MemberSnapshot {
   private loading?: Promise<void>;
   private syncedUpTo = new Date(0);
   private lastSyncAt = 0;
+  private syncing?: Promise<void>;
 
   get size() {
     return this.byId.size;
@@ -45,7 +46,10 @@ export class MemberSnapshot {
   async ready(): Promise<this> {
     if (!this.loading) this.loading = this.load();
     await this.loading;
-    if (Date.now() - this.lastSyncAt > SYNC_MS) await this.sync();
+    // Writes by other instances arrive in the background; ranking never waits for the sync.
+    if (Date.now() - this.lastSyncAt > SYNC_MS && !this.syncing) {
+      this.syncing = this.sync().catch(() => {}).finally(() => (this.syncing = undefined));
+    }
     return this;
   }
 

@@ -13,6 +13,7 @@ import { dispatchJobKey, withdrawPending } from "../../dispatch/dispatch";
 import { notifyRequest } from "../../dispatch/notify";
 import { audit } from "../audit";
 import { loadOwnOffer } from "./load";
+import { fairnessCache } from "../../matching/fairness-cache";
 
 export async function acceptOffer(deps: Deps, actor: Principal, offerId: string) {
   const offer = await loadOwnOffer(actor, offerId);
@@ -39,6 +40,7 @@ export async function acceptOffer(deps: Deps, actor: Principal, offerId: string)
   await withdrawPending(deps, offer.requestId, "taken", offer._id);
   await cancelJob(dispatchJobKey(offer.requestId, won.dispatchRound ?? 0));
   await audit(actor, "accept", "request", offer.requestId, { offerId, ...(gate.flagged ? { flagged: gate.reason } : {}) });
+  fairnessCache(deps).invalidate(offer.memberId); // their budget and engagement count just changed
   notifyRequest(deps, won);
   return { ...presentOffer(accepted!, won), ...(gate.flagged ? { flags: ["over-budget-review"], warning: gate.reason } : {}) };
 }
