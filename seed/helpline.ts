@@ -77,6 +77,7 @@ export const seedHelpline: Seeder = async (members, opts) => {
         update: {
           $setOnInsert: {
             seedKey: `helpline:call:${opts.seed}:${i}`,
+            _id: `seed-${opts.seed}-${i}`,
             callId: `seed-${opts.seed}-${i}`,
             calledAt,
             decidedAt: calledAt,

@@ -51,7 +51,7 @@ export class CallLog {
           this.inFlight = batch.length;
           try {
             await HelplineCall.bulkWrite(
-              batch.map(([callId, set]) => ({ updateOne: { filter: { callId }, update: { $set: set }, upsert: true } })),
+              batch.map(([callId, set]) => ({ updateOne: { filter: { _id: callId }, update: { $set: { ...set, callId } }, upsert: true } })),
               { ordered: false },
             );
             if (this.failing) this.logger.info("helpline call log flushing again");

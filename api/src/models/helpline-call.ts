@@ -5,7 +5,10 @@ import mongoose, { Schema, type InferSchemaType } from "mongoose";
 // The caller's number is not stored: the region is all the statistics need.
 const helplineCallSchema = new Schema(
   {
-    callId: { type: String, required: true, unique: true },
+    // _id is the telephony platform's callId: upserts by _id are fast on every backend (FerretDB
+    // pushes only _id filters down to its storage), and it makes the log idempotent per call.
+    _id: { type: String, required: true },
+    callId: { type: String, required: true },
     calledAt: { type: Date },
     decidedAt: { type: Date },
     callerUnitId: { type: String }, // region of the caller, when known
