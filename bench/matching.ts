@@ -15,7 +15,7 @@ import { reindexAll } from "../api/src/indexing/reindex";
 import { rankCandidates, matchText, recentEngagements, type RequestForMatching } from "../api/src/matching/candidates";
 import { memberSnapshot } from "../api/src/matching/snapshot";
 import { searchMembers } from "../api/src/matching/member-search";
-import { remainingHoursFor } from "../api/src/usecases/budgets/budget-gate";
+import { FairnessCache } from "../api/src/matching/fairness-cache";
 import { nextRequestNumber, Request } from "../api/src/models/request";
 import { Offer } from "../api/src/models/offer";
 import { dispatchRequest } from "../api/src/dispatch/dispatch";
@@ -77,7 +77,7 @@ async function main() {
       phases.search.push(performance.now() - p);
       const ids = [...new Set([...hits.map((h) => h.id), ...memberSnapshot(deps).withExpertise(r.expertise).slice(0, 400)])];
       p = performance.now();
-      await remainingHoursFor(ids, new Date());
+      await new FairnessCache(deps).remainingFor(ids, new Date()); // a fresh cache: the uncached cost
       phases.budgets.push(performance.now() - p);
       p = performance.now();
       await recentEngagements(ids, new Date());

@@ -3,7 +3,8 @@
 // unknown members are loaded at once, stale ones (older than TTL_MS) are refreshed in the background.
 // The budget gate at acceptance stays authoritative; a stale value only shifts a ranking a little.
 import type { Deps } from "../deps";
-import { remainingHoursFor } from "../usecases/budgets/budget-gate";
+import { computeBudgets, yearOf } from "../usecases/budgets/compute";
+import { memberSnapshot } from "./snapshot";
 import { Request } from "../models/request";
 
 const TTL_MS = 30_000;
@@ -46,10 +47,18 @@ export class FairnessCache {
     this.engagements = undefined;
   }
 
+  constructor(private deps: Deps) {}
+
   private async load(ids: string[], now: Date) {
-    const map = await remainingHoursFor(ids, now);
+    // Member rows come from the snapshot: a long `_id: {$in}` list is slow on FerretDB.
+    const snapshot = memberSnapshot(this.deps);
+    const rows = ids.flatMap((id) => {
+      const m = snapshot.get(id);
+      return m ? [{ id, name: m.name, unitId: m.unitId, networks: m.networks, joinedAt: m.joinedAt, ...(m.leftAt ? { leftAt: m.leftAt } : {}) }] : [];
+    });
+    const budgets = await computeBudgets(rows, yearOf(now));
     const at = Date.now();
-    for (const id of ids) this.remaining.set(id, { v: map.get(id) ?? 0, at });
+    for (const id of ids) this.remaining.set(id, { v: budgets.get(id)?.remaining ?? 0, at });
   }
 }
 
@@ -65,6 +74,6 @@ async function loadEngagements(now: Date): Promise<Map<string, number>> {
 const caches = new WeakMap<Deps, FairnessCache>();
 export function fairnessCache(deps: Deps): FairnessCache {
   let c = caches.get(deps);
-  if (!c) caches.set(deps, (c = new FairnessCache()));
+  if (!c) caches.set(deps, (c = new FairnessCache(deps)));
   return c;
 }
