@@ -5,6 +5,8 @@ import mongoose from "mongoose";
 import { MAX_HOURS_PER_DAY } from "../api/src/domain/budget";
 import { TimeEntry } from "../api/src/models/time-entry";
 import { TimeDay } from "../api/src/models/time-day";
+import { BudgetTotals } from "../api/src/models/budget-totals";
+import { totalsFromEntries, type EntryShape } from "../api/src/usecases/budgets/totals";
 import { ensureDefaultPolicy } from "../api/src/usecases/budgets/policy-data";
 import { dayOf, yearOf } from "../api/src/usecases/budgets/compute";
 import { generateTimeEntries, type MemberSeed, type TimeEntrySeed } from "./generate";
@@ -51,27 +53,40 @@ export async function writeTimeEntries(entries: (TimeEntrySeed & { memberId: str
         ...(e.status !== "pending" ? { decidedBy: "seed", decidedAt: e.date } : {}),
         ...(e.status === "rejected" ? { reason: "Geen NDV-werk" } : {}),
       }));
-    if (docs.length) await TimeEntry.insertMany(docs, { ordered: false });
+    if (docs.length) {
+      await TimeEntry.insertMany(docs, { ordered: false });
+      await countInserted(docs);
+    }
     progress?.("time entries", Math.min(i + BATCH, kept.length), kept.length);
   }
-  await rebuildDayCounters([...new Set(kept.map((e) => e.memberId))]);
   return kept.length;
 }
 
-/** Day counters from the entries themselves (pending and approved count). */
-export async function rebuildDayCounters(memberIds: string[]): Promise<void> {
-  for (let i = 0; i < memberIds.length; i += BATCH) {
-    const ids = memberIds.slice(i, i + BATCH);
-    const rows = await TimeEntry.aggregate<{ _id: { m: string; d: string }; h: number }>([
-      { $match: { memberId: { $in: ids }, status: { $in: ["pending", "approved"] } } },
-      { $group: { _id: { m: "$memberId", d: "$day" }, h: { $sum: "$hours" } } },
-    ]);
-    if (!rows.length) continue;
-    const current = new Map((await TimeDay.find({ memberId: { $in: ids } }, { hours: 1 }).lean()).map((d) => [String(d._id), d.hours]));
-    const fresh = rows.filter((r) => !current.has(`${r._id.m}:${r._id.d}`));
-    const changed = rows.filter((r) => current.has(`${r._id.m}:${r._id.d}`) && current.get(`${r._id.m}:${r._id.d}`) !== r.h);
-    if (fresh.length) await TimeDay.insertMany(fresh.map((r) => ({ _id: `${r._id.m}:${r._id.d}`, memberId: r._id.m, day: r._id.d, hours: r.h })), { ordered: false });
-    for (const r of changed) await TimeDay.updateOne({ _id: `${r._id.m}:${r._id.d}` }, { $set: { hours: r.h } });
+/** Adds freshly inserted entries to the per-day counters and yearly totals (new counter documents in bulk). */
+export async function countInserted(docs: (EntryShape & { day: string })[]): Promise<void> {
+  const days = new Map<string, { _id: string; memberId: string; day: string; hours: number }>();
+  for (const e of docs) {
+    if (e.status === "rejected") continue;
+    const id = `${e.memberId}:${e.day}`;
+    const d = days.get(id) ?? days.set(id, { _id: id, memberId: e.memberId, day: e.day, hours: 0 }).get(id)!;
+    d.hours += e.hours;
+  }
+  const totals = [...totalsFromEntries(docs)].map(([_id, t]) => ({ _id, ...t }));
+  await addCounters(TimeDay, [...days.values()], (d) => ({ hours: d.hours }));
+  await addCounters(BudgetTotals, totals, (t) => ({
+    ...Object.fromEntries(Object.entries(t.hours).map(([k, v]) => [`hours.${k}`, v])),
+    ...Object.fromEntries(Object.entries(t.byRequest).map(([k, v]) => [`byRequest.${k}`, v])),
+  }));
+}
+
+async function addCounters<T extends { _id: string }>(model: mongoose.Model<any>, docs: T[], inc: (d: T) => Record<string, number>): Promise<void> {
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const batch = docs.slice(i, i + BATCH);
+    const existing = new Set((await model.find({ _id: { $in: batch.map((d) => d._id) } }, { _id: 1 }).lean()).map((d: { _id: unknown }) => String(d._id)));
+    const fresh = batch.filter((d) => !existing.has(d._id));
+    if (fresh.length) await model.insertMany(fresh, { ordered: false });
+    // Only on a re-run that adds entries to days or years that already have some.
+    for (const d of batch.filter((x) => existing.has(x._id))) await model.updateOne({ _id: d._id }, { $inc: inc(d) });
   }
 }
 

@@ -32,3 +32,4 @@ export { BudgetOverride } from "./budget-override";
 export { ClosedPeriod } from "./closed-period";
 export { BudgetAlert } from "./budget-alert";
 export { BudgetLock } from "./budget-lock";
+export { BudgetTotals } from "./budget-totals";

@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import type { MemberOverride, TimeCategory, TimeEntry as DomainEntry } from "../../domain/types";
 import { allotment, budgetAlertLevel, budgetFor, BUDGET_ZONE, policyInForce, type AlertLevel, type Budget } from "../../domain/budget";
 import { Member } from "../../models/member";
-import { TimeEntry } from "../../models/time-entry";
+import { BudgetTotals } from "../../models/budget-totals";
 import { BudgetOverride } from "../../models/budget-override";
 import { loadPolicies, type PolicyRecord } from "./policy-data";
 
@@ -48,24 +48,34 @@ export async function loadBudgetMembers(filter: Record<string, unknown>): Promis
   return docs.map(toBudgetMember);
 }
 
-interface Usage {
+export interface Usage {
   entries: DomainEntry[];
   loggedByRequest: Map<string, number>;
 }
 
 /** Entries of `year` as per-(status, category) sums: budgetFor only adds them up. */
-async function usageFor(ids: string[], year: number): Promise<Map<string, Usage>> {
-  const rows = await TimeEntry.aggregate<{ _id: { m: string; s: string; c: string; r?: string | null }; h: number }>([
-    { $match: { year, memberId: { $in: ids }, status: { $in: ["pending", "approved"] } } },
-    { $group: { _id: { m: "$memberId", s: "$status", c: "$category", r: "$requestId" }, h: { $sum: "$hours" } } },
-  ]);
+/**
+ * FerretDB evaluates `$in` element by element for every document, so long id lists match on the
+ * year only and are filtered here.
+ */
+export const SHORT_IN = 50;
+export const memberMatch = (ids: string[], field = "memberId") => (ids.length <= SHORT_IN ? { [field]: { $in: ids } } : {});
+
+/** Hours of `year` from the per-member totals (budgetFor only adds them up, so sums stand in for entries). */
+export async function usageFor(ids: string[], year: number, opts: { all?: boolean } = {}): Promise<Map<string, Usage>> {
+  const wanted = new Set(ids);
+  const docs = await BudgetTotals.find({ year, ...(opts.all ? {} : memberMatch(ids)) }, { memberId: 1, hours: 1, byRequest: 1 }).lean();
   const out = new Map<string, Usage>();
   const mid = new Date(Date.UTC(year, 6, 1));
-  for (const { _id, h } of rows) {
-    const u: Usage = out.get(_id.m) ?? { entries: [], loggedByRequest: new Map() };
-    u.entries.push({ id: "", memberId: _id.m, date: mid, hours: h, category: _id.c as TimeCategory, status: _id.s as "pending" | "approved" });
-    if (_id.r) u.loggedByRequest.set(_id.r, (u.loggedByRequest.get(_id.r) ?? 0) + h);
-    out.set(_id.m, u);
+  for (const d of docs) {
+    if (!opts.all && !wanted.has(d.memberId)) continue;
+    const entries: DomainEntry[] = Object.entries((d.hours ?? {}) as Record<string, number>)
+      .filter(([, h]) => h > 0)
+      .map(([k, h]) => {
+        const [status, category] = k.split(":") as ["pending" | "approved", TimeCategory];
+        return { id: "", memberId: d.memberId, date: mid, hours: h, category, status };
+      });
+    out.set(d.memberId, { entries, loggedByRequest: new Map(Object.entries((d.byRequest ?? {}) as Record<string, number>)) });
   }
   return out;
 }
@@ -77,12 +87,13 @@ async function committedFor(ids: string[], usage: Map<string, Usage>, exclude: s
   const Request = mongoose.models.Request;
   if (!Request) return out;
   const docs = await Request.find(
-    { status: "accepted", assigneeMemberId: { $in: ids } },
+    { status: "accepted", ...memberMatch(ids, "assigneeMemberId") },
     { assigneeMemberId: 1, estimatedHours: 1 },
   ).lean<{ _id: unknown; assigneeMemberId: string; estimatedHours?: number }[]>();
+  const wanted = new Set(ids);
   for (const r of docs) {
     const id = String(r._id);
-    if (exclude.includes(id)) continue;
+    if (exclude.includes(id) || !wanted.has(r.assigneeMemberId)) continue;
     const logged = usage.get(r.assigneeMemberId)?.loggedByRequest.get(id) ?? 0;
     const open = Math.max(0, (r.estimatedHours ?? 0) - logged);
     out.set(r.assigneeMemberId, (out.get(r.assigneeMemberId) ?? 0) + open);
@@ -91,8 +102,9 @@ async function committedFor(ids: string[], usage: Map<string, Usage>, exclude: s
 }
 
 async function overridesFor(ids: string[], year: number): Promise<MemberOverride[]> {
-  const docs = await BudgetOverride.find({ year, memberId: { $in: ids } }).lean();
-  return docs.map((o) => ({ memberId: o.memberId, year: o.year, extraHours: o.extraHours, reason: o.reason, setBy: o.setBy }));
+  const wanted = new Set(ids);
+  const docs = await BudgetOverride.find({ year, ...memberMatch(ids) }).lean();
+  return docs.filter((o) => wanted.has(o.memberId)).map((o) => ({ memberId: o.memberId, year: o.year, extraHours: o.extraHours, reason: o.reason, setBy: o.setBy }));
 }
 
 export interface ComputeOptions {

@@ -1,4 +1,4 @@
-// A mutex over one key (a time entry, a member's day), built on a unique insert. Held for a few
+// A mutex over one key (a time entry, a member's hours), built on a unique insert. Held for a few
 // database round trips; a crashed holder's lock expires after `ttlMs`.
 import { randomUUID } from "node:crypto";
 import { problem } from "../../http/problem";
@@ -38,4 +38,5 @@ export async function withLocks<T>(keys: string[], fn: () => Promise<T>): Promis
 }
 
 export const entryLock = (entryId: string) => `time-entry:${entryId}`;
-export const dayLock = (memberId: string, day: string) => `time-day:${memberId}:${day}`;
+/** Every change to a member's hours (day counters, yearly totals) happens under this lock. */
+export const memberLock = (memberId: string) => `time-member:${memberId}`;

@@ -1,11 +1,10 @@
 // What a draft regulation would do to this year's actual usage, per unit, against the versions in
 // force. Corps-wide on purpose: the regulation is corps-wide, and only counts leave the server.
 import { DateTime } from "luxon";
-import type { Policy, TimeCategory, TimeEntry as DomainEntry, MemberOverride } from "../../domain/types";
+import type { Policy, TimeEntry as DomainEntry, MemberOverride } from "../../domain/types";
 import { BUDGET_ZONE, policyInForce, simulatePolicy } from "../../domain/budget";
 import { BudgetOverride } from "../../models/budget-override";
-import { TimeEntry } from "../../models/time-entry";
-import { loadBudgetMembers } from "../budgets/compute";
+import { loadBudgetMembers, usageFor } from "../budgets/compute";
 import { loadPolicies } from "../budgets/policy-data";
 import { presentPolicy } from "../../presenters/budget-policy";
 import type { PolicyInput } from "./create-policy";
@@ -23,19 +22,11 @@ export async function simulateDraft(draftInput: Omit<PolicyInput, "effectiveFrom
         { $or: [{ leftAt: { $exists: false } }, { leftAt: null }, { leftAt: { $gt: start } }] },
       ],
     }),
-    TimeEntry.aggregate<{ _id: { m: string; s: "pending" | "approved" }; h: number }>([
-      { $match: { year, status: { $in: ["pending", "approved"] } } },
-      { $group: { _id: { m: "$memberId", s: "$status" }, h: { $sum: "$hours" } } },
-    ]),
+    usageFor([], year, { all: true }),
     BudgetOverride.find({ year }).lean(),
   ]);
   // Sums stand in for the entries: the simulation only adds hours of the year up.
-  const mid = new Date(Date.UTC(year, 6, 1));
-  const entriesByMember = new Map<string, DomainEntry[]>();
-  for (const { _id, h } of rows) {
-    const list = entriesByMember.get(_id.m) ?? entriesByMember.set(_id.m, []).get(_id.m)!;
-    list.push({ id: "", memberId: _id.m, date: mid, hours: h, category: "operational" as TimeCategory, status: _id.s });
-  }
+  const entriesByMember = new Map<string, DomainEntry[]>([...rows].map(([id, u]) => [id, u.entries]));
   const overrides: MemberOverride[] = overrideDocs.map((o) => ({ memberId: o.memberId, year: o.year, extraHours: o.extraHours, reason: o.reason, setBy: o.setBy }));
   const result = simulatePolicy({ draft, current, members, entriesByMember, year, now, overrides });
   const inForce = policyInForce(current, now);

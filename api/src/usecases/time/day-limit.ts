@@ -1,5 +1,5 @@
 // The 12-hours-a-day rule: a per-member-per-day counter of pending + approved hours. Callers hold
-// the day's lock (mutex.ts dayLock) around check and change, so simultaneous entries are serialised.
+// the member's lock (mutex.ts memberLock) around check and change, so simultaneous entries are serialised.
 import { MAX_HOURS_PER_DAY } from "../../domain/budget";
 import { TimeDay } from "../../models/time-day";
 
@@ -10,14 +10,14 @@ export async function dayHours(memberId: string, day: string): Promise<number> {
   return d?.hours ?? 0;
 }
 
-/** Adds `hours` to the day if the total stays within the limit; false when it would not. Hold the day lock. */
+/** Adds `hours` to the day if the total stays within the limit; false when it would not. Hold the member lock. */
 export async function reserveDayHours(memberId: string, day: string, hours: number): Promise<boolean> {
   if ((await dayHours(memberId, day)) + hours > MAX_HOURS_PER_DAY + 1e-9) return false;
   await TimeDay.updateOne({ _id: key(memberId, day) }, { $inc: { hours }, $setOnInsert: { memberId, day } }, { upsert: true });
   return true;
 }
 
-/** Hold the day lock. */
+/** Hold the member lock. */
 export async function releaseDayHours(memberId: string, day: string, hours: number): Promise<void> {
   await TimeDay.updateOne({ _id: key(memberId, day) }, { $inc: { hours: -hours } });
 }

@@ -1,5 +1,5 @@
 // A coordinator in scope approves or rejects a pending entry. Decided under the entry's lock
-// (and the day's, as a rejection frees hours), so simultaneous decisions take effect once.
+// and the member's (the decision moves hours in the totals), so simultaneous decisions take effect once.
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict, forbidden, notFound } from "../../http/problem";
@@ -8,7 +8,8 @@ import { TimeEntry } from "../../models/time-entry";
 import { canDecideFor } from "../../policies/budgets";
 import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";
 import { audit } from "../audit";
-import { dayLock, entryLock, withLocks } from "../budgets/mutex";
+import { entryLock, memberLock, withLocks } from "../budgets/mutex";
+import { moveTotals } from "../budgets/totals";
 import { releaseDayHours } from "./day-limit";
 
 export async function decideTimeEntry(
@@ -17,22 +18,21 @@ export async function decideTimeEntry(
   id: string,
   decision: { approve: true } | { approve: false; reason: string },
 ): Promise<TimeEntryView> {
-  const seen = await TimeEntry.findById(id, { memberId: 1, day: 1 }).lean().catch(() => null);
+  const seen = await TimeEntry.findById(id, { memberId: 1 }).lean().catch(() => null);
   if (!seen) throw notFound("Time entry");
   const member = await Member.findById(seen.memberId, { unitId: 1, networks: 1 }).lean();
   if (!member || !canDecideFor(actor, { id: String(member._id), unitId: member.unitId, networks: member.networks })) {
     throw forbidden("Only a coordinator whose scope covers this member may decide on their time");
   }
   const status = decision.approve ? "approved" : "rejected";
-  const updated = await withLocks([entryLock(id), dayLock(seen.memberId, seen.day)], async () => {
+  const updated = await withLocks([entryLock(id), memberLock(seen.memberId)], async () => {
     const entry = await TimeEntry.findById(id).lean();
     if (!entry || entry.status !== "pending") throw conflict(`The entry is ${entry?.status ?? "gone"}, not pending`);
-    // Moved to another day by an edit before we got the lock: that day's hours are not ours to free.
-    if (entry.day !== seen.day) throw conflict("The entry was changed meanwhile; reload it");
     const set = { status, decidedBy: actor.id, decidedAt: deps.now(), ...(decision.approve ? {} : { reason: decision.reason }) };
     await TimeEntry.updateOne({ _id: entry._id, version: entry.version }, { $set: set, $inc: { version: 1 } });
     // A rejected entry no longer occupies its day.
     if (!decision.approve) await releaseDayHours(entry.memberId, entry.day, entry.hours);
+    await moveTotals(entry, { ...entry, status });
     return { ...entry, ...set, version: entry.version + 1 };
   });
   await audit(actor, decision.approve ? "approve" : "reject", "time-entry", id, {

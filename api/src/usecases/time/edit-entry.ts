@@ -1,5 +1,5 @@
 // A member corrects their own entry. Changing what was approved (date, hours, category) sends it
-// back for approval. Runs under the entry's lock and the locks of the days it touches.
+// back for approval. Runs under the entry's lock and the member's.
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import type { TimeCategory } from "../../domain/types";
@@ -10,7 +10,8 @@ import { audit } from "../audit";
 import { checkBudgetAlerts } from "../budgets/alerts";
 import { yearOf } from "../budgets/compute";
 import { dayHours, releaseDayHours, reserveDayHours } from "./day-limit";
-import { dayLock, entryLock, withLocks } from "../budgets/mutex";
+import { entryLock, memberLock, withLocks } from "../budgets/mutex";
+import { moveTotals } from "../budgets/totals";
 import { assertValid, dayLimitError, rulesFor, validate } from "./rules";
 
 export interface EditTimeInput {
@@ -34,7 +35,7 @@ export async function editTimeEntry(deps: Deps, actor: Principal, id: string, pa
   const rules = await rulesFor(next.date);
   validate(next, rules, deps.now(), 0); // the day limit is checked under the lock below
 
-  const { entry, updated } = await withLocks([entryLock(id), dayLock(seen.memberId, seen.day), dayLock(seen.memberId, rules.day)], async () => {
+  const { entry, updated } = await withLocks([entryLock(id), memberLock(seen.memberId)], async () => {
     const entry = await TimeEntry.findById(id).lean();
     if (!entry || entry.version !== seen.version || entry.day !== seen.day) throw conflict("The entry was changed meanwhile; reload it");
     if (entry.status === "rejected") throw conflict("A rejected entry cannot be edited; log a new one");
@@ -68,6 +69,7 @@ export async function editTimeEntry(deps: Deps, actor: Principal, id: string, pa
       { $set: set, ...(status !== entry.status ? { $unset: { decidedBy: 1, decidedAt: 1 } } : {}), $inc: { version: 1 } },
       { returnDocument: "after" },
     ).lean();
+    await moveTotals(entry, updated!);
     return { entry, updated: updated! };
   });
   const status = updated.status;

@@ -1,5 +1,5 @@
 // A member logs hours of NDV work. Small entries are approved at once; larger ones wait for a
-// coordinator in scope. Check and write happen under the member-day lock (12 hours a day).
+// coordinator in scope. Check and write happen under the member's lock (12 hours a day, totals).
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import type { TimeCategory } from "../../domain/types";
@@ -13,7 +13,8 @@ import { audit } from "../audit";
 import { checkBudgetAlerts } from "../budgets/alerts";
 import { yearOf } from "../budgets/compute";
 import { dayHours, releaseDayHours, reserveDayHours } from "./day-limit";
-import { dayLock, withLock } from "../budgets/mutex";
+import { memberLock, withLock } from "../budgets/mutex";
+import { moveTotals } from "../budgets/totals";
 import { dayLimitError, rulesFor, validate } from "./rules";
 
 export interface LogTimeInput {
@@ -35,14 +36,14 @@ export async function logTime(deps: Deps, actor: Principal, input: LogTimeInput)
   const rules = await rulesFor(input.date);
   const status = needsApproval(input.hours, { approvalThresholdHours: rules.approvalThresholdHours }) ? "pending" : "approved";
   validate(input, rules, now, await dayHours(input.memberId, rules.day));
-  const entry = await withLock(dayLock(input.memberId, rules.day), async () => {
+  const entry = await withLock(memberLock(input.memberId), async () => {
     // Re-checked under the lock: another entry for the same day may have landed meanwhile.
     if (!(await reserveDayHours(input.memberId, rules.day, input.hours))) {
       const err = dayLimitError(await dayHours(input.memberId, rules.day));
       throw unprocessable(`hours: ${err.message}`, [err]);
     }
     try {
-      return await TimeEntry.create({
+      const created = await TimeEntry.create({
         memberId: input.memberId,
         date: input.date,
         day: rules.day,
@@ -55,6 +56,8 @@ export async function logTime(deps: Deps, actor: Principal, input: LogTimeInput)
         createdBy: actor.id,
         ...(status === "approved" ? { decidedBy: "auto", decidedAt: now } : {}),
       });
+      await moveTotals(null, created.toObject());
+      return created;
     } catch (err) {
       // The reservation must not outlive a failed write.
       await releaseDayHours(input.memberId, rules.day, input.hours);
