@@ -5,6 +5,20 @@ const bool = z
   .enum(["1", "0", "true", "false", "yes", "no"])
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
+const rule = z.strictObject({ batchSize: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() });
+// e.g. DISPATCH_POLICY='{"acute":{"batchSize":5,"timeoutMs":600000}}'; unset urgencies keep the defaults.
+const dispatchPolicy = z
+  .string()
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Expected JSON" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.strictObject({ acute: rule.optional(), today: rule.optional(), planned: rule.optional() }));
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -30,6 +44,7 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   DEMO_MEMBERS: z.coerce.number().int().min(0).max(100000).default(200),
+  DISPATCH_POLICY: dispatchPolicy.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
 });
 

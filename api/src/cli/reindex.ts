@@ -7,6 +7,7 @@ import { startDatabase } from "../db/embedded";
 import { connectMongo, disconnectMongo } from "../db/connect";
 import { createSearch } from "../../../search";
 import { reindexAll } from "../indexing/reindex";
+import "../usecases/knowledge/index-note"; // registers the knowledge index with reindexAll
 
 async function main() {
   const config = loadConfig();

@@ -33,7 +33,7 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     Offer.find({ requestId }, { memberId: 1, status: 1 }).lean(),
     poolMemberIdsFor(r, snapshot, now),
   ]);
-  const base = resolveDispatchPolicy();
+  const base = resolveDispatchPolicy(deps.config.DISPATCH_POLICY);
   const policy = opts.replacement ? { ...base, [urgency]: { ...base[urgency], batchSize: 1 } } : base;
   const decision = nextDispatch({
     urgency,
