@@ -7,8 +7,11 @@ export const RIB = "roze-in-blauw";
 export const isRibMember = (p: Principal) => !!p.memberId && p.networks.includes(RIB);
 export const isPlanner = (p: Principal) => hasRole(p, "helpline-planner");
 
-/** Planners assign anyone; a RiB member signs up and edits only themself. */
-export const canManageShiftOf = (p: Principal, memberId: string) => isPlanner(p) || (isRibMember(p) && p.memberId === memberId);
+/**
+ * Planners assign anyone; a member signs up and edits only themself. Whether that member is in
+ * Roze in Blauw is checked on the member profile (the source of truth), not on the login.
+ */
+export const canManageShiftOf = (p: Principal, memberId: string) => isPlanner(p) || (!!p.memberId && p.memberId === memberId);
 
 /** The roster and its coverage: planners, coordinators, admins and the RiB members themselves. */
 export const canReadRoster = (p: Principal) => hasRole(p, "helpline-planner", "coordinator", "admin") || isRibMember(p);
