@@ -10,6 +10,7 @@ import { requestLog } from "./http/request-log";
 import { apiRouter } from "./routes";
 import { healthRoutes } from "./routes/health";
 import { serveWeb } from "./http/web";
+import { lenientBodyForHelpline } from "./helpline/lenient-body";
 
 export function createApp(deps: Deps): Koa {
   const app = new Koa({ proxy: deps.config.NODE_ENV === "production" });
@@ -25,6 +26,7 @@ export function createApp(deps: Deps): Koa {
       },
     }),
   );
+  app.use(lenientBodyForHelpline); // the helpline webhook answers even a body that is not JSON
   app.use(bodyParser({ enableTypes: ["json"], jsonLimit: "256kb", encoding: "utf-8", onError: (err) => { throw Object.assign(err, { type: "entity.parse.failed", status: 400 }); } }));
   app.use(passport.initialize());
 

@@ -51,7 +51,9 @@ export async function finishOidcLogin(c: Config, currentUrl: URL, now = new Date
   const tokens = await client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: pending.codeVerifier, expectedState: state });
   const claims = tokens.claims();
   if (!claims?.sub) throw new Error("the identity provider sent no subject");
-  const user = await findOrCreateUser(claims as Record<string, unknown> & { sub: string });
+  // ID tokens often carry only `sub`; name and e-mail come from the userinfo endpoint.
+  const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub).catch(() => ({}));
+  const user = await findOrCreateUser({ ...info, ...claims } as Record<string, unknown> & { sub: string });
   if (!user.active) throw new Error("this account is deactivated");
   return { principal: principalFromUser(user), returnTo: pending.returnTo.startsWith("/") ? pending.returnTo : "/" };
 }

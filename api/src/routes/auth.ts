@@ -63,7 +63,7 @@ export function authRoutes(deps: Deps): Router {
     if (!oidcEnabled(deps.config)) throw problem(404, "Not found", "OpenID Connect is not configured");
     let result;
     try {
-      result = await finishOidcLogin(deps.config, new URL(ctx.href.replace(/^https?:\/\/[^/]+/, publicBase(ctx, deps))));
+      result = await finishOidcLogin(deps.config, new URL(publicBase(ctx, deps) + ctx.originalUrl));
     } catch (err) {
       ctx.state.log?.warn({ err: String(err) }, "OIDC login failed");
       throw unauthorized(`Sign-in with the identity provider failed: ${(err as Error).message}`);
@@ -77,7 +77,8 @@ export function authRoutes(deps: Deps): Router {
 }
 
 function publicBase(ctx: Context, deps: Deps): string {
-  return (deps.config.PUBLIC_URL ?? ctx.origin).replace(/\/$/, "");
+  // Not ctx.origin: in Koa 3 that can reflect the Origin header.
+  return (deps.config.PUBLIC_URL ?? `${ctx.protocol}://${ctx.host}`).replace(/\/$/, "");
 }
 
 function callbackUrl(ctx: Context, deps: Deps): string {
