@@ -1,21 +1,32 @@
-// Loading candidates for a request: search port (text) ∪ members with the exact expertise ids, bounded,
-// then budgets and recent engagements, then the pure hard filters and scoring of domain/matching.
+// Loading candidates for a request, all from memory once warm: the members holding the requested
+// taxonomy ids (snapshot index, best first, bounded) plus the members whose expertise the request's text
+// points at (relevance per taxonomy item from the search port, cached), then budgets and recent engagements
+// (fairness cache), then the pure hard filters and scoring of domain/matching.
 import type { Deps } from "../deps";
-import { matchCandidates, memberLanguages, type Candidate, type MatchRequest, type MatchResult } from "../domain/matching";
+import { matchCandidates, type Candidate, type MatchRequest, type MatchResult } from "../domain/matching";
 import { expertiseById } from "../reference/expertise";
 import { NATIONAL_UNIT_IDS } from "../reference/units";
 import { Request } from "../models/request";
-import { memberSnapshot } from "./snapshot";
-import { searchMembers } from "./member-search";
+import { memberSnapshot, type MemberEntry, type MemberSnapshot } from "./snapshot";
+import { expertiseRelevance, type ItemRelevance } from "./member-search";
 import { fairnessCache } from "./fairness-cache";
+import { availabilityMemo } from "./availability-memo";
 
-const SEARCH_LIMIT = 200;
 const EXACT_LIMIT = 400; // bounds the work for very common expertise in a large network
+const TEXT_LIMIT = 100; // members reached only through related expertise (e.g. the language of a culture)
 const ENGAGEMENT_WINDOW_DAYS = 90;
 
 export interface RequestForMatching extends MatchRequest {
   id: string;
   title: string;
+}
+
+/** Milliseconds per stage of one ranking (bench). */
+export interface RankStages {
+  load: number; // snapshot and search port (wait only when cold)
+  pool: number; // choosing the candidates
+  fairness: number; // budgets and engagements for them (cache; waits only for members not loaded yet)
+  score: number; // domain/matching
 }
 
 export const labelOf = (id: string): string => expertiseById(id)?.label.en ?? id;
@@ -28,45 +39,104 @@ export function matchText(r: { title: string; expertise: readonly string[] }): s
   return [r.title, ...labels].join(" ");
 }
 
+const normLang = (code: string): string => code.trim().toLowerCase().split(/[-_]/)[0] ?? "";
+
 /** Ranked candidates (member ids inside the server only; presenters pseudonymise them). */
-export async function rankCandidates(deps: Deps, request: RequestForMatching, now = deps.now()): Promise<MatchResult> {
+export async function rankCandidates(deps: Deps, request: RequestForMatching, now = deps.now(), stages?: RankStages): Promise<MatchResult> {
+  let t = performance.now();
   const snapshot = await memberSnapshot(deps).ready();
-  const [hits] = await Promise.all([searchMembers(deps, matchText(request), { limit: SEARCH_LIMIT })]);
-  const relevance = new Map(hits.map((h) => [h.id, h.relevance]));
-
-  // Exact taxonomy matches, best first (level on the requested items, then same unit, then language fit).
-  const wanted = new Set(request.expertise);
-  const langs = request.languages ?? [];
-  const exact = snapshot
-    .withExpertise(request.expertise)
-    .map((id) => snapshot.get(id)!)
-    .filter((m) => m.active && m.consent.shareExpertise)
-    .map((m) => {
-      const level = m.expertise.reduce((s, e) => s + (e.visible && wanted.has(e.id) ? e.level : 0), 0);
-      const spoken = memberLanguages(m);
-      const langFit = langs.every((l) => spoken.has(l)) ? 1 : 0;
-      return { m, key: level * 4 + (m.unitId === request.unitId ? 2 : 0) + langFit };
-    })
-    .sort((a, b) => b.key - a.key)
-    .slice(0, EXACT_LIMIT)
-    .map((x) => x.m);
-
-  const pool = new Map(exact.map((m) => [m.id, m]));
-  for (const h of hits) {
-    const m = snapshot.get(h.id);
-    if (m) pool.set(m.id, m);
-  }
-  const ids = [...pool.keys()];
   const fairness = fairnessCache(deps);
-  const [remaining, engagements] = await Promise.all([fairness.remainingFor(ids, now), fairness.engagementsFor(now)]);
+  const items = await expertiseRelevance(deps, matchText(request));
+  let t2 = performance.now();
+  if (stages) stages.load = t2 - t;
+  t = t2;
 
-  const candidates: Candidate[] = [...pool.values()].map((member) => ({
-    member,
-    textRelevance: relevance.get(member.id) ?? 0,
-    remainingHours: remaining.get(member.id) ?? 0,
-    recentEngagements: engagements.get(member.id) ?? 0,
-  }));
-  return matchCandidates({ request, candidates, now, labelOf, nationalUnitIds: NATIONAL_UNIT_IDS });
+  const pool = candidatePool(snapshot, request, items);
+  t2 = performance.now();
+  if (stages) stages.pool = t2 - t;
+  t = t2;
+
+  await fairness.prepare(pool.keys(), now);
+  t2 = performance.now();
+  if (stages) stages.fairness = t2 - t;
+  t = t2;
+
+  const candidates: Candidate[] = [];
+  for (const [id, { entry, text }] of pool)
+    candidates.push({ member: entry.profile, textRelevance: text, remainingHours: fairness.remainingOf(id), recentEngagements: fairness.engagementsOf(id) });
+  const result = matchCandidates({ request, candidates, now, labelOf, nationalUnitIds: NATIONAL_UNIT_IDS, isAvailableNow: availabilityMemo(now) });
+  if (stages) stages.score = performance.now() - t;
+  return result;
+}
+
+interface PoolEntry {
+  entry: MemberEntry;
+  text: number; // normalised text relevance, 0..1
+}
+
+/**
+ * Members worth scoring, keyed by id: the EXACT_LIMIT best holders of the requested ids (level on the
+ * requested items, then same unit, then language fit) and the TEXT_LIMIT best members reached only through
+ * other relevant items. Text relevance of a member = sum of its visible items' relevance, the best member 1
+ * (more matched expertise ranks higher, as in a search over the member documents).
+ */
+export function candidatePool(snapshot: MemberSnapshot, request: MatchRequest, items: ItemRelevance): Map<string, PoolEntry> {
+  const requested = [...new Set(request.expertise)];
+  const langs = (request.languages ?? []).map(normLang);
+  const textOf = (e: MemberEntry) => {
+    let sum = 0;
+    for (const id of e.levels.keys()) sum += items.get(id) ?? 0;
+    return sum;
+  };
+
+  // Exact holders, bucketed by key (small integers) instead of sorted.
+  const buckets: MemberEntry[][] = [];
+  const seen = new Set<string>();
+  for (const expertiseId of requested)
+    for (const id of snapshot.holders(expertiseId)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const e = snapshot.entry(id);
+      if (!e?.listed) continue;
+      let level = 0;
+      for (const r of requested) level += e.levels.get(r) ?? 0;
+      let fit = 1;
+      for (const l of langs) if (!e.languages.has(l)) fit = 0;
+      const key = level * 4 + (e.profile.unitId === request.unitId ? 2 : 0) + fit;
+      (buckets[key] ??= []).push(e);
+    }
+  const pool = new Map<string, PoolEntry>();
+  let best = 0;
+  const add = (e: MemberEntry, text = textOf(e)) => {
+    pool.set(e.profile.id, { entry: e, text });
+    if (text > best) best = text;
+  };
+  for (let k = buckets.length - 1; k >= 0 && pool.size < EXACT_LIMIT; k--)
+    for (const e of buckets[k] ?? []) {
+      if (pool.size >= EXACT_LIMIT) break;
+      add(e);
+    }
+
+  // Related items, most relevant first; when an item has more new holders than places left, the
+  // holders with the highest text relevance win.
+  const related = [...items].filter(([id, rel]) => rel > 0 && !requested.includes(id)).sort((a, b) => b[1] - a[1]);
+  let left = TEXT_LIMIT;
+  for (const [expertiseId] of related) {
+    if (left <= 0) break;
+    const fresh: { e: MemberEntry; text: number }[] = [];
+    for (const id of snapshot.holders(expertiseId)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const e = snapshot.entry(id);
+      if (e?.listed) fresh.push({ e, text: textOf(e) });
+    }
+    if (fresh.length > left) fresh.sort((a, b) => b.text - a.text);
+    for (const f of fresh.length > left ? fresh.slice(0, left) : fresh) add(f.e, f.text);
+    left -= Math.min(left, fresh.length);
+  }
+
+  if (best > 0) for (const p of pool.values()) p.text /= best;
+  return pool;
 }
 
 /** Accepted engagements per member in the last 90 days (fairness). */

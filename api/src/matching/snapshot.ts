@@ -1,8 +1,11 @@
 // An in-memory copy of the member profiles matching works on, so ranking a request needs no scan of the
 // collection. Loaded once, kept fresh by `touch(id)` on every member write in this process and by a cheap
 // incremental sync (updatedAt) at most every SYNC_MS for writes made by other instances.
+// Besides the profiles it keeps what ranking asks of every candidate, computed once per write instead of
+// once per ranking: visible expertise levels, spoken languages, and an expertise id → members index.
 import type { Deps } from "../deps";
 import type { MemberProfile } from "../domain/types";
+import { memberLanguages } from "../domain/matching";
 import { Member } from "../models/member";
 
 const SYNC_MS = 2000;
@@ -31,8 +34,22 @@ export function toProfile(m: LeanMember): MemberProfile {
   };
 }
 
+/** A profile plus what ranking derives from it (read-only: shared by every ranking). */
+export interface MemberEntry {
+  profile: MemberProfile;
+  /** Visible expertise id → level. */
+  levels: ReadonlyMap<string, number>;
+  /** Languages the member can work in (domain/matching's `memberLanguages`). */
+  languages: ReadonlySet<string>;
+  /** Active and consented to sharing expertise: may appear among candidates at all. */
+  listed: boolean;
+}
+
+const NO_MEMBERS: ReadonlySet<string> = new Set();
+
 export class MemberSnapshot {
   private byId = new Map<string, MemberProfile>();
+  private entries = new Map<string, MemberEntry>();
   private byExpertise = new Map<string, Set<string>>();
   private loading?: Promise<void>;
   private syncedUpTo = new Date(0);
@@ -55,6 +72,15 @@ export class MemberSnapshot {
 
   get(id: string): MemberProfile | undefined {
     return this.byId.get(id);
+  }
+
+  entry(id: string): MemberEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Ids of the members with this expertise id visible (live view: do not keep across awaits). */
+  holders(expertiseId: string): ReadonlySet<string> {
+    return this.byExpertise.get(expertiseId) ?? NO_MEMBERS;
   }
 
   /** Members with any of these expertise ids visible on their profile. */
@@ -103,6 +129,9 @@ export class MemberSnapshot {
   private put(p: MemberProfile) {
     this.remove(p.id);
     this.byId.set(p.id, p);
+    const levels = new Map<string, number>();
+    for (const e of p.expertise) if (e.visible) levels.set(e.id, Math.max(e.level, levels.get(e.id) ?? 0));
+    this.entries.set(p.id, { profile: p, levels, languages: memberLanguages(p), listed: p.active && p.consent.shareExpertise });
     for (const e of p.expertise) {
       if (!e.visible) continue;
       let set = this.byExpertise.get(e.id);
@@ -116,6 +145,7 @@ export class MemberSnapshot {
     if (!old) return;
     for (const e of old.expertise) this.byExpertise.get(e.id)?.delete(id);
     this.byId.delete(id);
+    this.entries.delete(id);
   }
 }
 
