@@ -31,8 +31,14 @@ describe("matching on seeded data", function () {
       expect(res.body.length).to.be.at.least(3);
       const labels = ex.expertise.map((id) => expertiseById(id)!.label.en);
       for (const c of res.body.slice(0, 3)) {
-        expect(Object.keys(c).sort()).to.deep.equal(["available", "candidateRef", "reasons", "score", "unitId"]);
+        expect(Object.keys(c).sort()).to.deep.equal(["available", "candidateRef", "reasonCodes", "reasons", "score", "unitId"]);
         expect(c.reasons.length).to.be.greaterThan(0);
+        // The same reasons as codes for the web app to render in Dutch or English: one per sentence.
+        expect(c.reasonCodes).to.have.length(c.reasons.length);
+        const codes = c.reasonCodes.map((r: any) => r.code);
+        expect(codes.includes("expertise") || codes.includes("text-match")).to.equal(true);
+        for (const r of c.reasonCodes.filter((x: any) => x.code === "expertise")) expect(ex.expertise).to.include(r.params.id);
+        for (const lang of ex.languages ?? []) expect(c.reasonCodes).to.deep.include({ code: "language", params: { code: lang } });
         expect(c.reasons.some((r: string) => labels.some((l) => r.includes(l)))).to.equal(true, `reasons ${c.reasons.join("; ")}`);
         for (const lang of ex.languages ?? []) expect(c.reasons.join(" ")).to.match(/speaks /);
       }

@@ -136,6 +136,8 @@ describe("domain/matching", () => {
       expect(excluded).to.deep.equal([]);
       expect(ranked[0]!.overBudget).to.equal(true);
       expect(ranked[0]!.reasons).to.include("over budget (acute request)");
+      expect(ranked[0]!.reasonCodes).to.deep.include({ code: "over-budget-acute" });
+      expect(ranked[0]!.reasonCodes.some((r) => r.code === "budget-left")).to.equal(false);
       const normal = run([candidate(m, { remainingHours: 10 })], acute).ranked[0]!;
       expect(normal.overBudget).to.equal(false);
     });
@@ -203,8 +205,20 @@ describe("domain/matching", () => {
         "few recent engagements",
         "42 h budget left",
       ]);
+      expect(first.reasonCodes).to.deep.equal([
+        { code: "expertise", params: { id: "culture.somali", level: 2 } },
+        { code: "language", params: { code: "so" } },
+        { code: "same-unit", params: { unitId: "rotterdam" } },
+        { code: "available-now" },
+        { code: "few-engagements" },
+        { code: "budget-left", params: { hours: 42 } },
+      ]);
+      // One code per English sentence, in the same order.
+      expect(first.reasonCodes).to.have.length(first.reasons.length);
       expect(ranked[1]!.available).to.equal(false);
       expect(ranked[1]!.reasons).to.include("expert in Somali culture (level 3)");
+      expect(ranked[1]!.reasonCodes).to.deep.include({ code: "expertise", params: { id: "culture.somali", level: 3 } });
+      expect(ranked[1]!.reasonCodes.some((r) => r.code === "available-now" || r.code === "same-unit")).to.equal(false);
     });
 
     it("keeps scores in [0, 1] and names only visible expertise", () => {
@@ -221,6 +235,7 @@ describe("domain/matching", () => {
       });
       expect(ranked[0]!.score).to.be.within(0, 1);
       expect(ranked[0]!.reasons.join(" ")).not.to.contain("Islam");
+      expect(JSON.stringify(ranked[0]!.reasonCodes)).not.to.contain("religion.islam");
     });
 
     it("weighs proximity more for acute and on-site requests", () => {
@@ -238,6 +253,7 @@ describe("domain/matching", () => {
       const { ranked } = run([mk("c", "limburg"), mk("b", "landelijke-eenheid"), mk("a", "rotterdam")]);
       expect(ranked.map((r) => r.memberId)).to.deep.equal(["a", "b", "c"]);
       expect(ranked[1]!.reasons).to.include("national unit (landelijke-eenheid)");
+      expect(ranked[1]!.reasonCodes).to.deep.include({ code: "national-unit", params: { unitId: "landelijke-eenheid" } });
       // The national ids come from the reference data when given.
       const custom = run([mk("c", "limburg"), mk("b", "landelijke-eenheid")], somaliRequest, { nationalUnitIds: ["limburg"] });
       expect(custom.ranked.map((r) => r.memberId)).to.deep.equal(["c", "b"]);
@@ -249,6 +265,8 @@ describe("domain/matching", () => {
       expect(busy.ranked.map((r) => r.memberId)).to.deep.equal(["b", "a"]);
       expect(busy.ranked[0]!.reasons).to.include("few recent engagements");
       expect(busy.ranked[1]!.reasons).not.to.include("few recent engagements");
+      expect(busy.ranked[0]!.reasonCodes).to.deep.include({ code: "few-engagements" });
+      expect(busy.ranked[1]!.reasonCodes).not.to.deep.include({ code: "few-engagements" });
       const budget = run([candidate(twin("a"), { remainingHours: 8 }), candidate(twin("b"), { remainingHours: 120 })]);
       expect(budget.ranked.map((r) => r.memberId)).to.deep.equal(["b", "a"]);
     });
@@ -258,6 +276,8 @@ describe("domain/matching", () => {
       const [r] = run([candidate(m, { onCall: true })]).ranked;
       expect(r!.available).to.equal(true);
       expect(r!.reasons).to.include("on call now");
+      expect(r!.reasonCodes).to.deep.include({ code: "on-call" });
+      expect(r!.reasonCodes).not.to.deep.include({ code: "available-now" });
     });
 
     it("is deterministic: equal scores order by member id, whatever the input order", () => {

@@ -83,10 +83,27 @@ export interface Exclusion {
   code: ExclusionCode;
 }
 
+/**
+ * Machine-readable twin of each English reason, so clients can render them in their own language
+ * (the English `reasons` stay: they are the API contract). Same order as `reasons`, one code per sentence.
+ */
+export type ReasonCode =
+  | { code: "expertise"; params: { id: string; level: number } }
+  | { code: "text-match" }
+  | { code: "language"; params: { code: string } }
+  | { code: "same-unit"; params: { unitId: string } }
+  | { code: "national-unit"; params: { unitId: string } }
+  | { code: "on-call" }
+  | { code: "available-now" }
+  | { code: "few-engagements" }
+  | { code: "over-budget-acute" }
+  | { code: "budget-left"; params: { hours: number } };
+
 export interface RankedCandidate {
   memberId: string;
   score: number;
   reasons: string[];
+  reasonCodes: ReasonCode[];
   unitId: string;
   available: boolean;
   overBudget: boolean;
@@ -197,6 +214,11 @@ export function matchCandidates(input: MatchInput): MatchResult {
       continue;
     }
     const reasons: string[] = [];
+    const reasonCodes: ReasonCode[] = [];
+    const say = (text: string, code: ReasonCode): void => {
+      reasons.push(text);
+      reasonCodes.push(code);
+    };
 
     // Expertise: exact taxonomy overlap (visible items only), weighted by level, plus text relevance.
     const visible = new Map(visibleExpertise(m).map((e) => [e.id, e]));
@@ -207,33 +229,35 @@ export function matchCandidates(input: MatchInput): MatchResult {
     const overlap = requested.length ? matched.reduce((s, e) => s + e.level / 3, 0) / requested.length : 0;
     const text = clamp01(c.textRelevance);
     const expertise = requested.length ? (1 - tuning.textShare) * clamp01(overlap) + tuning.textShare * text : text;
-    for (const e of matched) reasons.push(`expert in ${labelOf(e.id)} (level ${e.level})`);
-    if (matched.length === 0 && text > 0) reasons.push("profile matches the request text");
-    for (const l of requiredLangs) reasons.push(`speaks ${languageLabel(l)}`);
+    for (const e of matched)
+      say(`expert in ${labelOf(e.id)} (level ${e.level})`, { code: "expertise", params: { id: e.id, level: e.level } });
+    if (matched.length === 0 && text > 0) say("profile matches the request text", { code: "text-match" });
+    for (const l of requiredLangs) say(`speaks ${languageLabel(l)}`, { code: "language", params: { code: l } });
 
     // Proximity.
     let proximity: number = PROXIMITY.elsewhere;
     if (m.unitId === request.unitId) {
       proximity = PROXIMITY.sameUnit;
-      reasons.push(`same unit (${m.unitId})`);
+      say(`same unit (${m.unitId})`, { code: "same-unit", params: { unitId: m.unitId } });
     } else if (national.has(m.unitId)) {
       proximity = PROXIMITY.national;
-      reasons.push(`national unit (${m.unitId})`);
+      say(`national unit (${m.unitId})`, { code: "national-unit", params: { unitId: m.unitId } });
     }
 
     // Availability now.
     const available = c.onCall === true || availableNow(m, now);
-    if (c.onCall) reasons.push("on call now");
-    else if (available) reasons.push("available now");
+    if (c.onCall) say("on call now", { code: "on-call" });
+    else if (available) say("available now", { code: "available-now" });
 
     // Fairness: spread engagements; members with more budget left carry more.
     const engagements = Math.max(0, c.recentEngagements);
     const remaining = Math.max(0, c.remainingHours);
     const fairness = 0.5 * (1 / (1 + engagements)) + 0.5 * (remaining / (remaining + tuning.budgetScaleHours));
-    if (engagements <= tuning.fewEngagements) reasons.push("few recent engagements");
+    if (engagements <= tuning.fewEngagements) say("few recent engagements", { code: "few-engagements" });
     const overBudget = !(c.remainingHours >= request.estimatedHours);
-    if (overBudget) reasons.push("over budget (acute request)");
-    else reasons.push(`${formatHours(Math.floor(c.remainingHours * 10) / 10)} h budget left`);
+    const hoursLeft = Math.floor(c.remainingHours * 10) / 10;
+    if (overBudget) say("over budget (acute request)", { code: "over-budget-acute" });
+    else say(`${formatHours(hoursLeft)} h budget left`, { code: "budget-left", params: { hours: hoursLeft } });
 
     const score =
       weights.expertise * expertise +
@@ -241,7 +265,7 @@ export function matchCandidates(input: MatchInput): MatchResult {
       weights.availability * (available ? 1 : 0) +
       weights.fairness * fairness;
 
-    ranked.push({ memberId: m.id, score: round4(clamp01(score)), reasons, unitId: m.unitId, available, overBudget });
+    ranked.push({ memberId: m.id, score: round4(clamp01(score)), reasons, reasonCodes, unitId: m.unitId, available, overBudget });
   }
 
   ranked.sort((a, b) => b.score - a.score || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));

@@ -8,5 +8,13 @@ export function candidateRef(refSalt: string, memberId: string): string {
 }
 
 export function presentCandidate(refSalt: string, c: RankedCandidate) {
-  return { candidateRef: candidateRef(refSalt, c.memberId), score: c.score, reasons: c.reasons, unitId: c.unitId, available: c.available };
+  return {
+    candidateRef: candidateRef(refSalt, c.memberId),
+    score: c.score,
+    reasons: c.reasons,
+    // The same reasons as codes with parameters, for clients that render them in the user's language.
+    reasonCodes: c.reasonCodes,
+    unitId: c.unitId,
+    available: c.available,
+  };
 }

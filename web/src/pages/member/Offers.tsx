@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useAnnounce } from "../../lib/announce";
 import { useReference, unitName, expertiseLabel } from "../../lib/reference";
+import { languageName } from "../../lib/reasons";
 import { Link } from "../../lib/router";
 import { useEvent, useLiveReload } from "../../realtime/socket";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
@@ -98,7 +99,7 @@ export function Offers() {
                 {o.expiresAt && <span>{t("offers.expires", { at: date(o.expiresAt) })}</span>}
               </p>
               {r.expertise && <p style={{ margin: ".25rem 0" }}>{r.expertise.map((e) => expertiseLabel(ref, e, lang)).join(", ")}</p>}
-              {r.languages && r.languages.length > 0 && <p className="meta">{t("offers.languages", { list: r.languages.join(", ") })}</p>}
+              {r.languages && r.languages.length > 0 && <p className="meta">{t("offers.languages", { list: r.languages.map((l) => languageName(l, lang)).join(", ") })}</p>}
               <div className="actions" style={{ marginTop: ".5rem" }}>
                 <button type="button" className="btn btn-primary" disabled={busy === o.id} onClick={() => void accept(o)} aria-label={t("offers.acceptLabel", { title: r.title ?? "" })}>
                   {t("offers.accept")}

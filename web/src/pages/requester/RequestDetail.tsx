@@ -7,6 +7,7 @@ import { useLoad, optional } from "../../lib/useLoad";
 import { useSession } from "../../lib/session";
 import { useReference, unitName, expertiseLabel } from "../../lib/reference";
 import { pendingWarnings } from "../../lib/pending-warnings";
+import { candidateReasons, languageName } from "../../lib/reasons";
 import { useAnnounce } from "../../lib/announce";
 import { Link } from "../../lib/router";
 import { useEvent } from "../../realtime/socket";
@@ -97,7 +98,7 @@ export function RequestDetail({ id }: { id: string }) {
               {r.languages && r.languages.length > 0 && (
                 <div>
                   <dt className="muted">{t("nr.field.languages")}</dt>
-                  <dd style={{ margin: 0 }}>{r.languages.join(", ")}</dd>
+                  <dd style={{ margin: 0 }}>{r.languages.map((l) => languageName(l, lang)).join(", ")}</dd>
                 </div>
               )}
               <div>
@@ -142,7 +143,7 @@ export function RequestDetail({ id }: { id: string }) {
                   </span>
                 </p>
                 <ul>
-                  {c.reasons.map((x, j) => (
+                  {candidateReasons(c, { t, lang, ref, num }).map((x, j) => (
                     <li key={j}>{x}</li>
                   ))}
                 </ul>
