@@ -35,7 +35,9 @@ async function seedHistory(members: { id: string; seed: MemberSeed }[], opts: Se
     const fitting = members.filter((m) => m.seed.active && m.seed.consent.shareExpertise && m.seed.expertise.some((e) => e.visible && t.expertise.includes(e.id)));
     if (!fitting.length) continue;
     const assignee = fitting[Math.floor(rnd() * fitting.length)]!;
+    // createdAt < acceptedAt < completedAt: asked, taken within minutes to hours, done within two days.
     const acceptedAt = new Date(opts.now.getTime() - (2 + Math.floor(rnd() * 85)) * DAY);
+    const createdAt = new Date(acceptedAt.getTime() - (2 + Math.floor(rnd() * 178)) * 60_000);
     const completedAt = new Date(acceptedAt.getTime() + (1 + Math.floor(rnd() * 48)) * 3_600_000);
     const year = acceptedAt.getUTCFullYear();
     ops.push({
@@ -54,6 +56,8 @@ async function seedHistory(members: { id: string; seed: MemberSeed }[], opts: Se
             status: "completed",
             requesterId: SEED_REQUESTER_ID,
             assigneeMemberId: assignee.id,
+            createdAt,
+            updatedAt: completedAt,
             acceptedAt,
             completedAt,
             closedAt: completedAt,
@@ -64,6 +68,9 @@ async function seedHistory(members: { id: string; seed: MemberSeed }[], opts: Se
           $setOnInsert: { number: `NDV-${year}-${String(900000 + i).padStart(6, "0")}`, refSalt: randomBytes(24).toString("base64url"), dispatchRound: 1 },
         },
         upsert: true,
+        // The history carries its own createdAt/updatedAt (set on every run, which also repairs databases
+        // seeded before): mongoose's timestamps would stamp "now" and put creation after acceptance.
+        timestamps: false,
       },
     });
   }

@@ -1,7 +1,7 @@
 import Router from "@koa/router";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import { currentUser, requireUser } from "../http/auth";
+import { currentUser, requireRole, requireUser } from "../http/auth";
 import { body, query, paging } from "../http/validate";
 import { completeSchema, newRequestSchema } from "../usecases/requests/schemas";
 import { createRequest } from "../usecases/requests/create-request";
@@ -10,6 +10,7 @@ import { listRequests } from "../usecases/requests/list-requests";
 import { cancelRequest } from "../usecases/requests/cancel-request";
 import { completeRequest } from "../usecases/requests/complete-request";
 import { listCandidates } from "../usecases/requests/list-candidates";
+import { requestSummary } from "../usecases/requests/summary";
 
 const flag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -24,6 +25,10 @@ export function requestRoutes(deps: Deps): Router {
   r.get("/", requireUser, async (ctx) => {
     const q = query(ctx, z.object({ mine: flag.optional(), escalated: flag.optional(), status: z.string().max(100).optional(), ...paging }));
     ctx.body = await listRequests(currentUser(ctx), q);
+  });
+  // Before "/:id" so "summary" is not taken for an id.
+  r.get("/summary", requireRole("coordinator"), async (ctx) => {
+    ctx.body = await requestSummary(currentUser(ctx), deps.now());
   });
   r.get("/:id", requireUser, async (ctx) => {
     ctx.body = await getRequest(currentUser(ctx), ctx.params.id!);

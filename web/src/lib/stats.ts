@@ -13,7 +13,7 @@ export function countBy<T>(items: T[], keys: (t: T) => string[]): [string, numbe
 }
 
 export function formatDuration(ms: number, lang: "nl" | "en"): string {
-  const min = Math.round(ms / 60000);
+  const min = Math.max(0, Math.round(ms / 60000)); // a wait is never negative, whatever the data says
   if (min < 60) return lang === "nl" ? `${min} min` : `${min} min`;
   const h = Math.floor(min / 60);
   const rest = min % 60;

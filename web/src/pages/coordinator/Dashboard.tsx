@@ -1,52 +1,42 @@
 // Coordinator overview: open and unfilled requests in scope, median time to acceptance and unmet
-// demand by expertise. Uses GET /requests/summary when the server has it, else computes from the list.
-import { useMemo, useState } from "react";
+// demand by expertise. The figures come from GET /requests/summary (computed on the server); the list
+// uses the request rows only. Reading request details here would write an audit event per request.
+import { useState } from "react";
 import { api, listOf, qs } from "../../api/client";
-import type { Req } from "../../api/types";
-import { useI18n } from "../../i18n";
+import type { Req, RequestSummary } from "../../api/types";
+import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useReference, unitName, expertiseLabel } from "../../lib/reference";
 import { Link } from "../../lib/router";
 import { useLiveReload } from "../../realtime/socket";
-import { median, countBy, formatDuration } from "../../lib/stats";
+import { formatDuration } from "../../lib/stats";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
-import { BarChart } from "../../components/charts/BarChart";
 
-const OPEN = new Set(["open", "offered", "unfilled"]);
-const DETAIL_LIMIT = 40; // list rows lack expertise/acceptedAt on some servers: fetch at most this many details
-
-async function loadRequests(): Promise<Req[]> {
-  const rows = listOf<Req>(await api.get(`/requests${qs({ limit: 500 })}`));
-  // Enrich rows that lack what the figures need (expertise for demand, acceptedAt for timing).
-  const need = rows.filter((r) => (OPEN.has(r.status) && !r.expertise) || ((r.status === "accepted" || r.status === "completed") && !r.acceptedAt)).slice(0, DETAIL_LIMIT);
-  const details = await Promise.all(need.map((r) => api.get<Req>(`/requests/${encodeURIComponent(r.id)}`).catch(() => r)));
-  const byId = new Map(details.map((d) => [d.id, d]));
-  return rows.map((r) => ({ ...r, ...(byId.get(r.id) ?? {}) }));
-}
+const STEPS = new Set(["local", "national", "pool", "coordinators", "unfilled"]);
 
 export function Dashboard() {
   const { t, lang, date } = useI18n();
   const ref = useReference();
   const [filter, setFilter] = useState<"open" | "unfilled" | "all">("open");
-  const list = useLoad(loadRequests);
-  useLiveReload(["request:updated", "coordinator:alert"], list.reload);
+  const list = useLoad(async () => listOf<Req>(await api.get(`/requests${qs({ limit: 500 })}`)));
+  const summary = useLoad(() => api.get<RequestSummary>("/requests/summary"));
+  useLiveReload(["request:updated", "coordinator:alert"], () => {
+    list.reload();
+    summary.reload();
+  });
 
   const all = list.data ?? [];
-  const figures = useMemo(() => {
-    const waits = all.filter((r) => r.acceptedAt && r.createdAt).map((r) => new Date(r.acceptedAt!).getTime() - new Date(r.createdAt!).getTime());
-    const unmet = countBy(
-      all.filter((r) => OPEN.has(r.status)),
-      (r) => r.expertise ?? [],
-    ).slice(0, 10);
-    return {
-      open: all.filter((r) => r.status === "open" || r.status === "offered").length,
-      unfilled: all.filter((r) => r.status === "unfilled").length,
-      accepted: all.filter((r) => r.status === "accepted").length,
-      median: median(waits),
-      unmet,
-    };
-  }, [all]);
+  const sum = summary.data;
+  const figures = {
+    open: sum ? sum.byStatus.open + sum.byStatus.offered : undefined,
+    unfilled: sum?.byStatus.unfilled,
+    accepted: sum?.byStatus.accepted,
+    median: sum?.acceptance.medianMinutes ?? undefined,
+    unmet: (sum?.unmetByExpertise ?? []).slice(0, 10),
+  };
+  const show = (n: number | undefined) => (n === undefined ? "–" : String(n));
+  const stepLabel = (step: string) => (STEPS.has(step) ? t(`step.${step}` as Key) : step);
 
   const shown = all
     .filter((r) => (filter === "all" ? true : filter === "open" ? r.status === "open" || r.status === "offered" : r.status === "unfilled"))
@@ -55,24 +45,25 @@ export function Dashboard() {
   return (
     <section aria-labelledby="db-title">
       <h1 id="db-title">{t("db.title")}</h1>
-      <ErrorBox error={list.error} />
+      <ErrorBox error={list.error ?? summary.error} />
       {!list.data && list.loading && <Loading />}
       <div className="kpis" data-testid="kpis">
         <div className="kpi">
-          <span className="value">{figures.open}</span>
+          <span className="value">{show(figures.open)}</span>
           <span className="label">{t("db.open")}</span>
         </div>
         <div className="kpi">
-          <span className="value">{figures.unfilled}</span>
+          <span className="value">{show(figures.unfilled)}</span>
           <span className="label">{t("db.unfilled")}</span>
         </div>
         <div className="kpi">
-          <span className="value">{figures.accepted}</span>
+          <span className="value">{show(figures.accepted)}</span>
           <span className="label">{t("db.accepted")}</span>
         </div>
         <div className="kpi">
-          <span className="value">{figures.median === undefined ? "–" : formatDuration(figures.median, lang)}</span>
+          <span className="value">{figures.median === undefined ? "–" : formatDuration(figures.median * 60_000, lang)}</span>
           <span className="label">{t("db.median")}</span>
+          <span className="muted" style={{ display: "block", fontSize: ".8rem" }}>{sum && sum.acceptance.count === 0 ? t("db.medianNone", { days: sum.acceptance.windowDays }) : t("db.medianWindow", { days: sum?.acceptance.windowDays ?? 90 })}</span>
         </div>
       </div>
       <div className="with-aside">
@@ -105,7 +96,7 @@ export function Dashboard() {
                 <p className="meta">
                   <span>{unitName(ref, r.unitId)}</span>
                   <span>{date(r.createdAt)}</span>
-                  {r.escalationStep ? <span>{t("db.step", { step: String(r.escalationStep) })}</span> : null}
+                  {r.escalationStep ? <span>{t("db.step", { step: stepLabel(String(r.escalationStep)) })}</span> : null}
                 </p>
               </li>
             ))}
@@ -114,10 +105,21 @@ export function Dashboard() {
         <div className="card">
           <h2 style={{ marginTop: 0 }}>{t("db.unmet")}</h2>
           <p className="muted">{t("db.unmetIntro")}</p>
-          {figures.unmet.length === 0 ? (
+          {!sum ? null : figures.unmet.length === 0 ? (
             <p className="muted">{t("db.noUnmet")}</p>
           ) : (
-            <BarChart title={t("db.unmet")} labels={figures.unmet.map(([id]) => expertiseLabel(ref, id, lang))} series={[{ name: t("db.requestsCount"), color: "#154273", values: figures.unmet.map(([, n]) => n) }]} />
+            // A list with bars rather than the SVG chart: the aside is narrow and chart text would shrink unreadably.
+            <ol className="unmet-list" data-testid="unmet">
+              {figures.unmet.map((d) => (
+                <li key={d.expertiseId}>
+                  <span className="row-between">
+                    <span>{expertiseLabel(ref, d.expertiseId, lang)}</span>
+                    <strong>{d.requests}</strong>
+                  </span>
+                  <span className="unmet-bar" aria-hidden="true" style={{ width: `${(100 * d.requests) / figures.unmet[0]!.requests}%` }} />
+                </li>
+              ))}
+            </ol>
           )}
         </div>
       </div>
