@@ -82,6 +82,19 @@ describe("members: profiles, directory, pools and roles", function () {
     const added = await coordinator.post(`/api/v1/pools/${created.body.id}/members/${m.memberId}`);
     expect(added.status).to.equal(200);
     expect(added.body.memberIds).to.include(m.memberId);
+    // Coordinators see who is in the pool by name (members they coordinate), not only ids.
+    const listed = (await coordinator.get("/api/v1/pools")).body.data.find((p: any) => p.id === created.body.id);
+    expect(listed.members).to.deep.include({ id: m.memberId, unitId: "rotterdam", name: `Test ${m.username}` });
+    // A member outside the coordinator's units and networks is shown by unit only, in a national pool.
+    const national = await coordinator.post("/api/v1/pools", { name: `Landelijke test ${Date.now()}`, expertise: [], unitIds: [] });
+    const far = await newUser(s, { roles: ["member"], unitId: "limburg" });
+    const farAdded = await coordinator.post(`/api/v1/pools/${national.body.id}/members/${far.memberId}`);
+    expect(farAdded.status).to.equal(200);
+    expect(farAdded.body.members).to.deep.equal([{ id: far.memberId, unitId: "limburg" }]);
+    // Requesters learn that pools exist, not who is in them.
+    const asRequester = (await (await login(s, "requester")).get("/api/v1/pools")).body.data.find((p: any) => p.id === created.body.id);
+    expect(asRequester).to.not.have.property("members");
+    expect(asRequester).to.not.have.property("memberIds");
     const removed = await coordinator.delete(`/api/v1/pools/${created.body.id}/members/${m.memberId}`);
     expect(removed.body.memberIds).to.not.include(m.memberId);
     const outside = await newUser(s, { roles: ["coordinator"], unitId: "limburg", scope: { units: ["limburg"], networks: [] } });

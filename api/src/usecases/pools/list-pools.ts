@@ -1,8 +1,9 @@
 import type { Principal } from "../../auth/principal";
 import { Pool } from "../../models/pool";
-import { presentPool } from "./pools";
+import { poolMemberLookup, presentPool } from "./pools";
 
 export async function listPools(actor: Principal) {
   const pools = await Pool.find().sort({ name: 1 }).limit(500).lean();
-  return { data: pools.map((p) => presentPool(p, actor)) };
+  const lookup = await poolMemberLookup(pools, actor);
+  return { data: pools.map((p) => presentPool(p, actor, lookup)) };
 }

@@ -4,8 +4,11 @@ import { z } from "zod";
 import type { Principal } from "../../auth/principal";
 import { isoDate } from "../../http/validate";
 import { forbidden, notFound } from "../../http/problem";
+import { hasRole } from "../../auth/principal";
+import { Member } from "../../models/member";
 import { Pool } from "../../models/pool";
 import { canManagePool, canSeePoolMembers } from "../../policies/pools";
+import { coordinatesMember } from "../../policies/members";
 
 export const poolSchema = z.strictObject({
   name: z.string().trim().min(2).max(120),
@@ -19,7 +22,30 @@ export type PoolInput = z.infer<typeof poolSchema>;
 
 type PoolRecord = { _id: unknown; name: string; description?: string | null; expertise: string[]; unitIds: string[]; memberIds: string[]; activeFrom?: Date | null; activeUntil?: Date | null };
 
-export function presentPool(p: PoolRecord, viewer: Principal) {
+/** Who a pool member is, as far as the viewer may know: the name only for members the viewer coordinates. */
+export interface PoolMemberView {
+  id: string;
+  unitId?: string;
+  name?: string;
+}
+type MemberLookup = Map<string, { name: string; unitId: string; networks?: string[] | null }>;
+
+/** Names and units of the members of the pools whose members the viewer may see, in one query. */
+export async function poolMemberLookup(pools: PoolRecord[], viewer: Principal): Promise<MemberLookup> {
+  const ids = [...new Set(pools.filter((p) => canSeePoolMembers(viewer, p)).flatMap((p) => p.memberIds))].filter((id) => isValidObjectId(id));
+  if (!ids.length) return new Map();
+  const rows = await Member.find({ _id: { $in: ids } }, { name: 1, unitId: 1, networks: 1 }).lean();
+  return new Map(rows.map((m) => [String(m._id), { name: m.name, unitId: m.unitId, networks: m.networks }]));
+}
+
+function presentMember(id: string, viewer: Principal, lookup: MemberLookup): PoolMemberView {
+  const m = lookup.get(id);
+  if (!m) return { id };
+  const named = hasRole(viewer, "admin") || coordinatesMember(viewer, { id, unitId: m.unitId, networks: m.networks });
+  return { id, unitId: m.unitId, ...(named ? { name: m.name } : {}) };
+}
+
+export function presentPool(p: PoolRecord, viewer: Principal, lookup: MemberLookup = new Map()) {
   return {
     id: String(p._id),
     name: p.name,
@@ -29,8 +55,13 @@ export function presentPool(p: PoolRecord, viewer: Principal) {
     activeFrom: p.activeFrom?.toISOString(),
     activeUntil: p.activeUntil?.toISOString(),
     memberCount: p.memberIds.length,
-    ...(canSeePoolMembers(viewer, p) ? { memberIds: p.memberIds } : {}),
+    ...(canSeePoolMembers(viewer, p) ? { memberIds: p.memberIds, members: p.memberIds.map((id) => presentMember(id, viewer, lookup)) } : {}),
   };
+}
+
+/** A pool as it leaves the server, with member names where the viewer may see them. */
+export async function presentPoolWithMembers(p: PoolRecord, viewer: Principal) {
+  return presentPool(p, viewer, await poolMemberLookup([p], viewer));
 }
 
 export async function loadManagedPool(actor: Principal, id: string) {

@@ -1,7 +1,7 @@
 // Expertise pools: list, create, and add or remove members (found through the member directory).
 import { useState, type FormEvent } from "react";
 import { api, ApiError, listOf, qs } from "../../api/client";
-import type { Pool } from "../../api/types";
+import type { Pool, PoolMember } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useDebounced } from "../../lib/debounce";
@@ -29,14 +29,19 @@ export function Pools() {
       {pools.data && pools.data.length === 0 && <p className="muted">{t("pl.empty")}</p>}
       <ul className="card-list">
         {(pools.data ?? []).map((p) => {
-          const members = p.memberIds ?? p.members ?? [];
+          const count = p.memberCount ?? p.memberIds?.length ?? p.members?.length ?? 0;
+          const manageable = p.memberIds !== undefined || p.members !== undefined;
           return (
             <li key={p.id}>
               <div className="row-between">
                 <h2 style={{ margin: 0, fontSize: "1.1rem" }}>{p.name}</h2>
-                <button type="button" className="btn btn-secondary btn-small" aria-expanded={open === p.id} onClick={() => setOpen(open === p.id ? undefined : p.id)}>
-                  {t("pl.members", { n: members.length })}
-                </button>
+                {manageable ? (
+                  <button type="button" className="btn btn-secondary btn-small" aria-expanded={open === p.id} onClick={() => setOpen(open === p.id ? undefined : p.id)}>
+                    {t("pl.members", { n: count })}
+                  </button>
+                ) : (
+                  <span className="muted">{t("pl.members", { n: count })}</span>
+                )}
               </div>
               {p.description && <p style={{ margin: ".25rem 0" }}>{p.description}</p>}
               <p className="meta">
@@ -62,9 +67,18 @@ function PoolMembers({ pool, onChange }: { pool: Pool; onChange(): void }) {
   const { t } = useI18n();
   const ref = useReference();
   const [q, setQ] = useState("");
+  const members: PoolMember[] = pool.members ?? (pool.memberIds ?? []).map((id) => ({ id }));
+  // Members outside the coordinator's scope come without a name (their expertise is not this coordinator's
+  // to know): count them per unit instead of listing ids. Their own coordinators manage them.
+  const named = members.filter((m) => m.name).sort((a, b) => a.name!.localeCompare(b.name!));
+  const others = members.filter((m) => !m.name);
+  const otherUnits = [...others.reduce((acc, m) => acc.set(m.unitId ?? "", (acc.get(m.unitId ?? "") ?? 0) + 1), new Map<string, number>())]
+    .sort((a, b) => b[1] - a[1])
+    .map(([u, n]) => `${n} × ${u ? unitName(ref, u) : t("pl.unknownMember")}`)
+    .join(", ");
   const dq = useDebounced(q, 300);
   const [error, setError] = useState<ApiError>();
-  const ids = pool.memberIds ?? pool.members ?? [];
+  const ids = members.map((m) => m.id);
   const found = useLoad(async () => (dq.trim().length < 2 ? [] : listOf<DirMember>(await api.get(`/members${qs({ q: dq.trim(), limit: 10 })}`))), [dq]);
 
   async function change(memberId: string, add: boolean) {
@@ -82,17 +96,24 @@ function PoolMembers({ pool, onChange }: { pool: Pool; onChange(): void }) {
   return (
     <div style={{ marginTop: ".75rem" }}>
       <ErrorBox error={error} />
-      {ids.length > 0 && (
-        <ul>
-          {ids.map((m) => (
-            <li key={m}>
-              {m}{" "}
-              <button type="button" className="btn-link" onClick={() => void change(m, false)}>
+      {members.length === 0 && <p className="muted">{t("pl.noMembers")}</p>}
+      {named.length > 0 && (
+        <ul aria-label={t("pl.membersOf", { name: pool.name })} data-testid="pool-members">
+          {named.map((m) => (
+            <li key={m.id}>
+              {m.name}
+              {m.unitId ? <span className="muted"> · {unitName(ref, m.unitId)}</span> : null}{" "}
+              <button type="button" className="btn-link" aria-label={t("pl.removeLabel", { name: m.name! })} onClick={() => void change(m.id, false)}>
                 {t("pf.remove")}
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {others.length > 0 && (
+        <p className="muted" data-testid="pool-members-elsewhere">
+          {t(named.length ? "pl.othersAlso" : "pl.othersOnly", { n: others.length, units: otherUnits })}
+        </p>
       )}
       <div className="field">
         <label htmlFor={`pm-${pool.id}`}>{t("pl.findMember")}</label>
@@ -162,7 +183,7 @@ function NewPool({ onCreated }: { onCreated(): void }) {
         <label htmlFor="np-desc">{t("pl.description")}</label>
         <textarea id="np-desc" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
       </div>
-      <ExpertisePicker items={ref.expertise} value={expertise} onChange={setExpertise} label={t("nr.field.expertise")} />
+      <ExpertisePicker items={ref.expertise} value={expertise} onChange={setExpertise} label={t("pf.expertise")} />
       <fieldset>
         <legend>{t("pl.units")}</legend>
         <div className="grid-3">
