@@ -11,6 +11,7 @@ import { recordOutcome } from "../usecases/helpline/record-outcome";
 import { createShift, deleteShift, listShifts, MAX_RANGE_DAYS, updateShift } from "../usecases/helpline/shifts";
 import { getCoverage, latestGaps } from "../usecases/helpline/coverage";
 import { getHelplineStats } from "../usecases/helpline/stats";
+import { listHelplineMembers } from "../usecases/helpline/members";
 import { readLenientJson } from "../helpline/lenient-body";
 
 const DAY = 86_400_000;
@@ -72,6 +73,12 @@ export function helplineRoutes(deps: Deps): Router {
   r.delete("/shifts/:id", requireUser, async (ctx) => {
     await deleteShift(deps, currentUser(ctx), ctx.params.id!);
     ctx.status = 204;
+  });
+
+  // Planners pick whom to roster by name.
+  r.get("/members", requireRole("helpline-planner", "admin"), async (ctx) => {
+    const q = query(ctx, z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(1000).default(500) }));
+    ctx.body = { data: await listHelplineMembers(q) };
   });
 
   r.get("/coverage", requireUser, roster, async (ctx) => {

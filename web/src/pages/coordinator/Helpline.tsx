@@ -2,7 +2,7 @@
 // (heat map), gaps, and the share of calls the RSC carries (by hour of week and by unit).
 import { useMemo, useState, type FormEvent } from "react";
 import { api, ApiError, listOf, qs } from "../../api/client";
-import type { Shift } from "../../api/types";
+import type { HelplineMember, Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
 import { useSession } from "../../lib/session";
@@ -37,8 +37,13 @@ interface Stats {
   byUnit: (Share & { unitId: string })[];
 }
 
+/** "14:00" in Amsterdam time, whatever the browser's zone and locale. */
+function clock(iso: string, lang: "nl" | "en"): string {
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
+}
+
 export function Helpline() {
-  const { t, date, num } = useI18n();
+  const { t, date, num, lang } = useI18n();
   const { has } = useSession();
   const ref = useReference();
   const [weeks, setWeeks] = useState(4);
@@ -140,7 +145,7 @@ export function Helpline() {
             <h3>{t("hl.byUnit")}</h3>
             <BarChart
               title={t("hl.byUnit")}
-              labels={stats.data.byUnit.map((u) => unitName(ref, u.unitId))}
+              labels={stats.data.byUnit.map((u) => (!u.unitId || u.unitId === "unknown" ? t("hl.unknownRegion") : unitName(ref, u.unitId)))}
               series={[{ name: t("hl.rscShare"), color: "#a4161a", values: stats.data.byUnit.map((u) => u.rscShare * 100) }]}
               max={100}
               format={(n) => `${num(n, 0)} %`}
@@ -160,7 +165,7 @@ export function Helpline() {
               <ul style={{ paddingLeft: "1.1rem", margin: 0 }}>
                 {list.map((s) => (
                   <li key={s.id}>
-                    {new Date(s.start).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}–{new Date(s.end).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })} {s.memberName ?? ""}
+                    {clock(s.start, lang)}–{clock(s.end, lang)} {s.memberName ?? ""}
                   </li>
                 ))}
               </ul>
@@ -176,7 +181,18 @@ export function Helpline() {
 
 function AssignShift({ onDone }: { onDone(): void }) {
   const { t } = useI18n();
+  const ref = useReference();
   const [memberId, setMemberId] = useState("");
+  const [filter, setFilter] = useState("");
+  const members = useLoad(async () => listOf<HelplineMember>(await api.get("/helpline/members")));
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    const all = members.data ?? [];
+    const hits = f ? all.filter((m) => m.name.toLowerCase().includes(f)) : all;
+    // Keep the chosen colleague in the list while the filter changes.
+    const chosen = all.find((m) => m.id === memberId);
+    return chosen && !hits.includes(chosen) ? [chosen, ...hits] : hits;
+  }, [members.data, filter, memberId]);
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
   const [error, setError] = useState<ApiError>();
@@ -186,7 +202,7 @@ function AssignShift({ onDone }: { onDone(): void }) {
     setError(undefined);
     setOk(false);
     try {
-      await api.post("/helpline/shifts", { memberId: memberId.trim(), start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+      await api.post("/helpline/shifts", { memberId, start: new Date(start).toISOString(), end: new Date(end).toISOString() });
       setOk(true);
       onDone();
     } catch (err) {
@@ -196,8 +212,19 @@ function AssignShift({ onDone }: { onDone(): void }) {
   return (
     <form className="inline-form" onSubmit={submit} style={{ marginTop: "1rem" }} aria-label={t("hl.assign")}>
       <div className="field">
-        <label htmlFor="as-member">{t("hl.memberId")}</label>
-        <input id="as-member" value={memberId} onChange={(e) => setMemberId(e.target.value)} required />
+        <label htmlFor="as-filter">{t("hl.memberFilter")}</label>
+        <input id="as-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor="as-member">{t("hl.member")}</label>
+        <select id="as-member" value={memberId} onChange={(e) => setMemberId(e.target.value)} required>
+          <option value="">{t("hl.memberPick")}</option>
+          {shown.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} · {unitName(ref, m.unitId)}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="field">
         <label htmlFor="as-start">{t("sh.start")}</label>
@@ -211,7 +238,8 @@ function AssignShift({ onDone }: { onDone(): void }) {
         {t("hl.assign")}
       </button>
       <div style={{ flexBasis: "100%" }}>
-        <ErrorBox error={error} />
+        <ErrorBox error={error ?? members.error} />
+        {members.data && members.data.length === 0 && <p className="muted">{t("hl.noMembers")}</p>}
         {ok && (
           <p className="alert alert-ok" role="status">
             {t("common.saved")}
