@@ -68,7 +68,7 @@ describe("e2e: accessibility (axe-core in Chromium)", function () {
   const roles: { user: string; name: string; path: RegExp; ready: (p: Page) => Promise<unknown>; extra?: string[] }[] = [
     { user: "requester", name: "requester", path: /#\/requests$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Mijn aanvragen" }).waitFor(), extra: ["/requests/new"] },
     { user: "member", name: "member", path: /#\/offers$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Aanvragen voor mij" }).waitFor(), extra: ["/budget", "/profile"] },
-    { user: "coordinator", name: "coordinator", path: /#\/coord$/, ready: (p) => p.locator("[data-testid=kpis] .value").first().waitFor(), extra: ["/coord/budgets", "/coord/approvals"] },
+    { user: "coordinator", name: "coordinator", path: /#\/coord$/, ready: (p) => p.locator("[data-testid=kpis] .value").first().waitFor(), extra: ["/coord/budgets", "/coord/approvals", "/coord/pools"] },
     { user: "planner", name: "planner", path: /#\/helpline$/, ready: (p) => p.locator("table.heat").first().waitFor() },
   ];
 
@@ -80,12 +80,15 @@ describe("e2e: accessibility (axe-core in Chromium)", function () {
       await role.ready(p);
       await p.waitForLoadState("networkidle");
       await screenshot(p, role.name);
+      // A page that threw shows the error boundary instead (it used to blank the whole app).
+      expect(await p.getByText("Deze pagina kon niet worden getoond").count(), `${role.name} page crashed`).to.equal(0);
       const found = severe(await axe(p));
       expect(found, `${role.name} main page:\n${report(found)}`).to.have.length(0);
       for (const path of role.extra ?? []) {
         await p.evaluate((h) => (window.location.hash = h), path);
         await p.locator("main h1").first().waitFor();
         await p.waitForLoadState("networkidle");
+        expect(await p.getByText("Deze pagina kon niet worden getoond").count(), `${role.name} ${path} crashed`).to.equal(0);
         const more = severe(await axe(p));
         expect(more, `${role.name} ${path}:\n${report(more)}`).to.have.length(0);
       }
@@ -95,6 +98,10 @@ describe("e2e: accessibility (axe-core in Chromium)", function () {
   it("keyboard: the skip link is the first tab stop and moves focus to the main content", async () => {
     const p = await page();
     await signIn(p, "requester");
+    // Start from a fresh page load: right after sign-in the app moves focus to <main> (navigation), and
+    // whether that lands before or after the Tab press is a race.
+    await p.reload();
+    await p.getByRole("heading", { level: 1, name: "Mijn aanvragen" }).waitFor();
     await p.keyboard.press("Tab");
     const first = await p.evaluate(() => document.activeElement?.textContent ?? "");
     expect(first).to.contain("Direct naar de inhoud");

@@ -11,7 +11,7 @@ describe("OpenAPI document", () => {
     const router = apiRouter({ config: { NODE_ENV: "production" } } as unknown as Deps);
     const missing: string[] = [];
     for (const layer of router.stack) {
-      const path = layer.path.replace(/^\/api\/v1/, "").replace(/:(\w+)/g, "{$1}").replace(/\/$/, "") || "/";
+      const path = String(layer.path).replace(/^\/api\/v1/, "").replace(/:(\w+)/g, "{$1}").replace(/\/$/, "") || "/";
       for (const m of layer.methods.filter((m) => m !== "HEAD"))
         if (!(doc.paths[path] as Record<string, unknown> | undefined)?.[m.toLowerCase()]) missing.push(`${m} ${path}`);
     }

@@ -7,6 +7,7 @@ import { AnnounceProvider } from "./lib/announce";
 import { navigate, usePath } from "./lib/router";
 import { Layout } from "./components/Layout";
 import { Loading } from "./components/ErrorBox";
+import { PageBoundary } from "./components/PageBoundary";
 import { LoginPage } from "./pages/Login";
 import { NotFound } from "./pages/NotFound";
 
@@ -37,9 +38,11 @@ function Gate() {
   return (
     <SocketProvider userId={me.id}>
       <Layout>
-        <Suspense fallback={<Loading />}>
-          <Routes path={path} />
-        </Suspense>
+        <PageBoundary key={path}>
+          <Suspense fallback={<Loading />}>
+            <Routes path={path} />
+          </Suspense>
+        </PageBoundary>
       </Layout>
     </SocketProvider>
   );

@@ -66,12 +66,13 @@ export function presentRequest(r: RequestView, viewer: Principal, extra: { offer
   };
 }
 
-/** List rows: no case text. */
+/** List rows: no case text (expertise ids are the question's topic, not its content). */
 export function presentRequestRow(r: RequestView) {
   return {
     id: String(r._id),
     number: r.number,
     title: r.title,
+    expertise: r.expertise ?? [],
     urgency: r.urgency,
     mode: r.mode,
     unitId: r.unitId,

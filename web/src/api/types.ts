@@ -84,10 +84,17 @@ export interface Req {
   [k: string]: unknown;
 }
 
+/** Why a candidate matches, as a code with parameters (rendered with the i18n dictionaries). */
+export interface ReasonCode {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
 export interface Candidate {
   candidateRef: string;
   score: number;
   reasons: string[];
+  reasonCodes?: ReasonCode[];
   unitId: string;
   available: boolean;
   expertise?: (string | { id: string; level?: number })[];
@@ -154,8 +161,28 @@ export interface Pool {
   description?: string;
   expertise: string[];
   unitIds: string[];
-  members?: string[];
+  memberCount?: number;
+  /** Only for coordinators who manage the pool; `name` only for members they coordinate. */
+  members?: PoolMember[];
   memberIds?: string[];
   activeFrom?: string;
   activeUntil?: string;
+}
+
+export interface PoolMember {
+  id: string;
+  unitId?: string;
+  name?: string;
+}
+
+export interface HelplineMember {
+  id: string;
+  name: string;
+  unitId: string;
+}
+
+export interface RequestSummary {
+  byStatus: Record<"open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled", number>;
+  acceptance: { windowDays: number; count: number; medianMinutes: number | null };
+  unmetByExpertise: { expertiseId: string; requests: number }[];
 }

@@ -40,7 +40,7 @@ export function MyRequests() {
             </div>
             <p className="meta">
               <span>{unitName(ref, r.unitId)}</span>
-              <span>{r.expertise.map((e) => expertiseLabel(ref, e, lang)).join(", ")}</span>
+              <span>{(r.expertise ?? []).map((e) => expertiseLabel(ref, e, lang)).join(", ")}</span>
               <span>{date(r.createdAt)}</span>
             </p>
           </li>
