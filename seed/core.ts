@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { Pool } from "../api/src/models/pool";
 import { Request } from "../api/src/models/request";
+import { insertMissing } from "./insert-missing";
 import { deriveSeed, exampleRequests, generatePools, mulberry32, type MemberSeed } from "./generate";
 import type { SeedOptions } from "./run";
 
@@ -41,40 +42,32 @@ async function seedHistory(members: { id: string; seed: MemberSeed }[], opts: Se
     const completedAt = new Date(acceptedAt.getTime() + (1 + Math.floor(rnd() * 48)) * 3_600_000);
     const year = acceptedAt.getUTCFullYear();
     ops.push({
-      updateOne: {
-        filter: { seedKey: `request:${i}` },
-        update: {
-          $set: {
-            title: t.title,
-            description: t.description,
-            expertise: t.expertise,
-            languages: t.languages ?? [],
-            urgency: t.urgency,
-            mode: t.mode,
-            unitId: t.unitId,
-            estimatedHours: t.estimatedHours,
-            status: "completed",
-            requesterId: SEED_REQUESTER_ID,
-            assigneeMemberId: assignee.id,
-            createdAt,
-            updatedAt: completedAt,
-            acceptedAt,
-            completedAt,
-            closedAt: completedAt,
-            hours: t.estimatedHours,
-            escalationStep: "local",
-          },
-          // Seeded numbers live in their own range (9xxxxx) so they never meet the live counter.
-          $setOnInsert: { number: `NDV-${year}-${String(900000 + i).padStart(6, "0")}`, refSalt: randomBytes(24).toString("base64url"), dispatchRound: 1 },
-        },
-        upsert: true,
-        // The history carries its own createdAt/updatedAt (set on every run, which also repairs databases
-        // seeded before): mongoose's timestamps would stamp "now" and put creation after acceptance.
-        timestamps: false,
-      },
+      seedKey: `request:${i}`,
+      title: t.title,
+      description: t.description,
+      expertise: t.expertise,
+      languages: t.languages ?? [],
+      urgency: t.urgency,
+      mode: t.mode,
+      unitId: t.unitId,
+      estimatedHours: t.estimatedHours,
+      status: "completed",
+      requesterId: SEED_REQUESTER_ID,
+      assigneeMemberId: assignee.id,
+      createdAt,
+      updatedAt: completedAt,
+      acceptedAt,
+      completedAt,
+      closedAt: completedAt,
+      hours: t.estimatedHours,
+      escalationStep: "local",
+      // Seeded numbers live in their own range (9xxxxx) so they never meet the live counter.
+      number: `NDV-${year}-${String(900000 + i).padStart(6, "0")}`,
+      refSalt: randomBytes(24).toString("base64url"),
+      dispatchRound: 1,
     });
   }
-  if (ops.length) await Request.bulkWrite(ops, { ordered: false });
+  await insertMissing(Request, ops);
   opts.progress?.("historic requests", ops.length, ops.length);
   return ops.length;
 }

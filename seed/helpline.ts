@@ -1,6 +1,6 @@
 // Helpline demo data: a roster for the Roze in Blauw members over the current and next two weeks
 // (three 8-hour shifts a day, with a deliberate hole every Sunday night), and two weeks of calls
-// with outcomes so the statistics have something to show. Idempotent through seedKey.
+// with outcomes so the statistics have something to show. Idempotent through seedKey (insert-missing).
 import { DateTime } from "luxon";
 import type { Seeder } from "./run";
 import { Member } from "../api/src/models/member";
@@ -8,6 +8,7 @@ import { Shift } from "../api/src/models/shift";
 import { HelplineCall } from "../api/src/models/helpline-call";
 import { REGIONAL_UNIT_IDS, NATIONAL_FALLBACK_RSC, unitById } from "../api/src/reference/units";
 import { RIB } from "../api/src/policies/helpline";
+import { insertMissing } from "./insert-missing";
 
 const ZONE = "Europe/Amsterdam";
 /** Local start hour and length of the daily shifts. */
@@ -50,10 +51,7 @@ export const seedHelpline: Seeder = async (members, opts) => {
   if (rib.length < 3) return { helplineShifts: 0, helplineCalls: 0 };
   const ids = rib.map((m) => String(m._id));
   const shifts = plannedShifts(ids, opts.now);
-  await Shift.bulkWrite(
-    shifts.map((s) => ({ updateOne: { filter: { seedKey: s.key }, update: { $setOnInsert: { seedKey: s.key, memberId: s.memberId, start: s.start, end: s.end, createdBy: "seed" } }, upsert: true } })),
-    { ordered: false },
-  );
+  await insertMissing(Shift, shifts.map((s) => ({ seedKey: s.key, memberId: s.memberId, start: s.start, end: s.end, createdBy: "seed" })));
 
   const rand = prng(opts.seed + 5);
   const unitOf = new Map(rib.map((m) => [String(m._id), m.unitId]));
@@ -72,31 +70,23 @@ export const seedHelpline: Seeder = async (members, opts) => {
     const r = rand();
     const outcome = r < 0.8 ? "answered" : r < 0.92 ? "missed" : "forwarded";
     calls.push({
-      updateOne: {
-        filter: { seedKey: `helpline:call:${opts.seed}:${i}` },
-        update: {
-          $setOnInsert: {
-            seedKey: `helpline:call:${opts.seed}:${i}`,
-            _id: `seed-${opts.seed}-${i}`,
-            callId: `seed-${opts.seed}-${i}`,
-            calledAt,
-            decidedAt: calledAt,
-            callerUnitId,
-            regionSource: callerUnitId ? "area-code" : "none",
-            action: memberId ? "member" : "rsc",
-            targetPhone: memberId ? phoneOf.get(memberId) : unitById(rscUnit)!.rsc.phone,
-            targetUnitId: memberId ? unitOf.get(memberId) : rscUnit,
-            memberId,
-            reason: memberId ? "on-duty member, least recently routed" : onDuty ? "all on-duty members busy" : "no member on duty",
-            outcome,
-            outcomeAt: new Date(calledAt.getTime() + 60_000),
-            ...(outcome === "missed" ? {} : { durationSec: 60 + Math.floor(rand() * rand() * 1500) }),
-          },
-        },
-        upsert: true,
-      },
+      seedKey: `helpline:call:${opts.seed}:${i}`,
+      _id: `seed-${opts.seed}-${i}`,
+      callId: `seed-${opts.seed}-${i}`,
+      calledAt,
+      decidedAt: calledAt,
+      callerUnitId,
+      regionSource: callerUnitId ? "area-code" : "none",
+      action: memberId ? "member" : "rsc",
+      targetPhone: memberId ? phoneOf.get(memberId) : unitById(rscUnit)!.rsc.phone,
+      targetUnitId: memberId ? unitOf.get(memberId) : rscUnit,
+      memberId,
+      reason: memberId ? "on-duty member, least recently routed" : onDuty ? "all on-duty members busy" : "no member on duty",
+      outcome,
+      outcomeAt: new Date(calledAt.getTime() + 60_000),
+      ...(outcome === "missed" ? {} : { durationSec: 60 + Math.floor(rand() * rand() * 1500) }),
     });
   }
-  await HelplineCall.bulkWrite(calls, { ordered: false });
+  await insertMissing(HelplineCall, calls);
   return { helplineShifts: shifts.length, helplineCalls: calls.length };
 };
