@@ -32,33 +32,32 @@ export async function writeTimeEntries(entries: (TimeEntrySeed & { memberId: str
   });
   // Existing seeded entries are left alone (a coordinator may have decided on them since); FerretDB
   // is much faster at inserting new documents than at upserting, so only the missing are inserted.
-  for (let i = 0; i < kept.length; i += BATCH) {
-    const batch = kept.slice(i, i + BATCH).map((e) => ({ ...e, _id: seedId(e.seedKey) }));
-    const existing = new Set((await TimeEntry.find({ _id: { $in: batch.map((e) => e._id) } }, { _id: 1 }).lean()).map((d) => String(d._id)));
-    const docs = batch
-      .filter((e) => !existing.has(String(e._id)))
-      .map((e) => ({
-        _id: e._id,
-        seedKey: e.seedKey,
-        memberId: e.memberId,
-        date: e.date,
-        day: dayOf(e.date),
-        year: yearOf(e.date),
-        hours: e.hours,
-        category: e.category,
-        status: e.status,
-        note: e.note,
-        createdBy: "seed",
-        version: 1,
-        ...(e.status !== "pending" ? { decidedBy: "seed", decidedAt: e.date } : {}),
-        ...(e.status === "rejected" ? { reason: "Geen NDV-werk" } : {}),
-      }));
-    if (docs.length) {
-      await TimeEntry.insertMany(docs, { ordered: false });
-      await countInserted(docs);
-    }
-    progress?.("time entries", Math.min(i + BATCH, kept.length), kept.length);
+  // Existing ids are read in one pass: an `$in` per batch would scan the growing collection each time.
+  const existing = new Set((await TimeEntry.find({ seedKey: { $exists: true } }, { _id: 1 }).lean()).map((d) => String(d._id)));
+  const docs = kept
+    .map((e) => ({ ...e, _id: seedId(e.seedKey) }))
+    .filter((e) => !existing.has(String(e._id)))
+    .map((e) => ({
+      _id: e._id,
+      seedKey: e.seedKey,
+      memberId: e.memberId,
+      date: e.date,
+      day: dayOf(e.date),
+      year: yearOf(e.date),
+      hours: e.hours,
+      category: e.category,
+      status: e.status,
+      note: e.note,
+      createdBy: "seed",
+      version: 1,
+      ...(e.status !== "pending" ? { decidedBy: "seed", decidedAt: e.date } : {}),
+      ...(e.status === "rejected" ? { reason: "Geen NDV-werk" } : {}),
+    }));
+  for (let i = 0; i < docs.length; i += BATCH) {
+    await TimeEntry.insertMany(docs.slice(i, i + BATCH), { ordered: false });
+    progress?.("time entries", Math.min(i + BATCH, docs.length), docs.length);
   }
+  await countInserted(docs);
   return kept.length;
 }
 
@@ -80,14 +79,13 @@ export async function countInserted(docs: (EntryShape & { day: string })[]): Pro
 }
 
 async function addCounters<T extends { _id: string }>(model: mongoose.Model<any>, docs: T[], inc: (d: T) => Record<string, number>): Promise<void> {
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const batch = docs.slice(i, i + BATCH);
-    const existing = new Set((await model.find({ _id: { $in: batch.map((d) => d._id) } }, { _id: 1 }).lean()).map((d: { _id: unknown }) => String(d._id)));
-    const fresh = batch.filter((d) => !existing.has(d._id));
-    if (fresh.length) await model.insertMany(fresh, { ordered: false });
-    // Only on a re-run that adds entries to days or years that already have some.
-    for (const d of batch.filter((x) => existing.has(x._id))) await model.updateOne({ _id: d._id }, { $inc: inc(d) });
-  }
+  if (!docs.length) return;
+  // One pass over the collection for the ids that exist; an `$in` per batch would rescan it each time.
+  const existing = new Set((await model.find({}, { _id: 1 }).lean()).map((d: { _id: unknown }) => String(d._id)));
+  const fresh = docs.filter((d) => !existing.has(d._id));
+  for (let i = 0; i < fresh.length; i += BATCH) await model.insertMany(fresh.slice(i, i + BATCH), { ordered: false });
+  // Only on a re-run that adds entries to days or years that already have some.
+  for (const d of docs.filter((x) => existing.has(x._id))) await model.updateOne({ _id: d._id }, { $inc: inc(d) });
 }
 
 export async function seedTimeEntries(members: { id: string; seed: MemberSeed }[], opts: SeedOptions): Promise<Record<string, number>> {
