@@ -1,21 +1,13 @@
 // A new version of the korpsregeling. Versions are never edited: the latest with the same or an
 // earlier `effectiveFrom` is the one in force.
 import type { Principal } from "../../auth/principal";
-import type { TimeCategory } from "../../domain/types";
+import type { Policy } from "../../domain/types";
 import { PolicyVersion } from "../../models/policy";
 import { audit } from "../audit";
 import { toPolicy, loadPolicies } from "../budgets/policy-data";
 import { presentPolicy } from "../../presenters/budget-policy";
 
-export interface PolicyInput {
-  name?: string;
-  effectiveFrom: Date;
-  baseHoursPerYear: number;
-  unitSupplements: Record<string, number>;
-  categories: TimeCategory[];
-  categoryCaps?: Partial<Record<TimeCategory, number>>;
-  approvalThresholdHours: number;
-}
+export type PolicyInput = Omit<Policy, "id"> & { name?: string };
 
 export async function createPolicy(actor: Principal, input: PolicyInput) {
   const doc = await PolicyVersion.create({ ...input, createdBy: actor.id });
