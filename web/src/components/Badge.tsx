@@ -11,3 +11,13 @@ export function Badge({ kind, value }: { kind: "status" | "urgency" | "offer" | 
     </span>
   );
 }
+
+/** A request's urgency and status badges, side by side. */
+export function RequestBadges({ urgency, status }: { urgency: string; status: string }) {
+  return (
+    <span className="actions">
+      <Badge kind="urgency" value={urgency} />
+      <Badge kind="status" value={status} />
+    </span>
+  );
+}

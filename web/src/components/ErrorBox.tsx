@@ -1,4 +1,5 @@
 // Shows a problem+json error: title, detail and the field errors.
+import type { ReactNode } from "react";
 import type { ApiError } from "../api/client";
 import { useI18n } from "../i18n";
 
@@ -35,4 +36,13 @@ export function Loading() {
 export function Unavailable({ what }: { what?: string }) {
   const { t } = useI18n();
   return <p className="muted">{t("common.unavailable", { what: what ?? "" })}</p>;
+}
+
+/** The polite confirmation under a form once it was saved. */
+export function OkNote({ children }: { children: ReactNode }) {
+  return (
+    <p className="alert alert-ok" role="status">
+      {children}
+    </p>
+  );
 }

@@ -10,7 +10,7 @@ import { useLiveReload } from "../../realtime/socket";
 import { useSession } from "../../lib/session";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { BudgetBar } from "../../components/BudgetBar";
-import { Badge } from "../../components/Badge";
+import { TimeEntriesTable } from "../../components/TimeEntriesTable";
 
 type Col = "name" | "unitId" | "allotted" | "approved" | "pending" | "committed" | "remaining" | "usedPct";
 const COLS: { col: Col; key: Key; num?: boolean }[] = [
@@ -174,7 +174,7 @@ export function Budgets() {
 }
 
 function Drill({ b, year }: { b: Budget; year: number }) {
-  const { t, num, date } = useI18n();
+  const { t } = useI18n();
   const entries = useLoad(async () => listOf<TimeEntry>(await api.get(`/time-entries${qs({ memberId: b.memberId, year })}`)), [b.memberId, year]);
   return (
     <div style={{ padding: ".5rem 0" }}>
@@ -183,32 +183,7 @@ function Drill({ b, year }: { b: Budget; year: number }) {
       <ErrorBox error={entries.error} />
       {entries.data && entries.data.length === 0 && <p className="muted">{t("common.none")}</p>}
       {entries.data && entries.data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("entry.date")}</th>
-              <th scope="col">{t("entry.category")}</th>
-              <th scope="col" className="num">
-                {t("entry.hours")}
-              </th>
-              <th scope="col">{t("entry.status")}</th>
-              <th scope="col">{t("entry.note")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.data.map((e) => (
-              <tr key={e.id}>
-                <td>{date(e.date, false)}</td>
-                <td>{t(`cat.${e.category}` as Key)}</td>
-                <td className="num">{num(e.hours, 2)}</td>
-                <td>
-                  <Badge kind="entry" value={e.status} />
-                </td>
-                <td>{e.note ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TimeEntriesTable entries={entries.data} />
       )}
     </div>
   );

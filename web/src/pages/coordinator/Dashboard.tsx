@@ -11,7 +11,7 @@ import { Link } from "../../lib/router";
 import { useLiveReload } from "../../realtime/socket";
 import { formatDuration } from "../../lib/stats";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
-import { Badge } from "../../components/Badge";
+import { RequestBadges } from "../../components/Badge";
 
 const STEPS = new Set(["local", "national", "pool", "coordinators", "unfilled"]);
 
@@ -88,10 +88,7 @@ export function Dashboard() {
                     {r.number ? `${r.number} · ` : ""}
                     {r.title}
                   </Link>
-                  <span className="actions">
-                    <Badge kind="urgency" value={r.urgency} />
-                    <Badge kind="status" value={r.status} />
-                  </span>
+                  <RequestBadges urgency={r.urgency} status={r.status} />
                 </div>
                 <p className="meta">
                   <span>{unitName(ref, r.unitId)}</span>

@@ -1,14 +1,17 @@
 // Roze in Blauw helpline for planners and coordinators: the roster, coverage by hour of week
 // (heat map), gaps, and the share of calls the RSC carries (by hour of week and by unit).
-import { useMemo, useState, type FormEvent } from "react";
-import { api, ApiError, listOf, qs } from "../../api/client";
+import { useMemo, useState } from "react";
+import { api, listOf, qs } from "../../api/client";
 import type { HelplineMember, Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
+import { useSubmit } from "../../lib/useSubmit";
+import { createShift } from "../../lib/shifts";
 import { useSession } from "../../lib/session";
 import { useReference, unitName } from "../../lib/reference";
 import { useLiveReload } from "../../realtime/socket";
-import { ErrorBox, Loading } from "../../components/ErrorBox";
+import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
+import { ShiftTimes } from "../../components/ShiftTimes";
 import { HeatMap } from "../../components/charts/HeatMap";
 import { BarChart } from "../../components/charts/BarChart";
 import { CalendarLink } from "../../components/CalendarLink";
@@ -195,20 +198,7 @@ function AssignShift({ onDone }: { onDone(): void }) {
   }, [members.data, filter, memberId]);
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
-  const [error, setError] = useState<ApiError>();
-  const [ok, setOk] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
-    setOk(false);
-    try {
-      await api.post("/helpline/shifts", { memberId, start: new Date(start).toISOString(), end: new Date(end).toISOString() });
-      setOk(true);
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : undefined);
-    }
-  }
+  const { error, ok, submit } = useSubmit(() => createShift(memberId, start, end), onDone);
   return (
     <form className="inline-form" onSubmit={submit} style={{ marginTop: "1rem" }} aria-label={t("hl.assign")}>
       <div className="field">
@@ -226,25 +216,14 @@ function AssignShift({ onDone }: { onDone(): void }) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="as-start">{t("sh.start")}</label>
-        <input id="as-start" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} required />
-      </div>
-      <div className="field">
-        <label htmlFor="as-end">{t("sh.end")}</label>
-        <input id="as-end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} required />
-      </div>
+      <ShiftTimes idPrefix="as" start={start} end={end} onStart={setStart} onEnd={setEnd} />
       <button type="submit" className="btn btn-primary" disabled={!memberId || !start || !end}>
         {t("hl.assign")}
       </button>
       <div style={{ flexBasis: "100%" }}>
         <ErrorBox error={error ?? members.error} />
         {members.data && members.data.length === 0 && <p className="muted">{t("hl.noMembers")}</p>}
-        {ok && (
-          <p className="alert alert-ok" role="status">
-            {t("common.saved")}
-          </p>
-        )}
+        {ok && <OkNote>{t("common.saved")}</OkNote>}
       </div>
     </form>
   );

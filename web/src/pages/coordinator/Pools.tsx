@@ -1,12 +1,13 @@
 // Expertise pools: list, create, and add or remove members (found through the member directory).
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api, ApiError, listOf, qs } from "../../api/client";
 import type { Pool, PoolMember } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useDebounced } from "../../lib/debounce";
+import { useSubmit } from "../../lib/useSubmit";
 import { useReference, unitName, expertiseLabel } from "../../lib/reference";
-import { ErrorBox, Loading } from "../../components/ErrorBox";
+import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
 
 interface DirMember {
@@ -145,32 +146,24 @@ function NewPool({ onCreated }: { onCreated(): void }) {
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const [from, setFrom] = useState("");
   const [until, setUntil] = useState("");
-  const [error, setError] = useState<ApiError>();
-  const [ok, setOk] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
-    setOk(false);
-    try {
-      await api.post("/pools", {
+  const { error, ok, submit } = useSubmit(
+    () =>
+      api.post("/pools", {
         name: name.trim(),
         description: description.trim(),
         expertise,
         unitIds,
         ...(from ? { activeFrom: new Date(from).toISOString() } : {}),
         ...(until ? { activeUntil: new Date(until).toISOString() } : {}),
-      });
-      setOk(true);
+      }),
+    () => {
       setName("");
       setDescription("");
       setExpertise([]);
       setUnitIds([]);
       onCreated();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : undefined);
-    }
-  }
+    },
+  );
 
   return (
     <form className="card" onSubmit={submit} noValidate style={{ marginTop: "1.5rem" }}>
@@ -206,11 +199,7 @@ function NewPool({ onCreated }: { onCreated(): void }) {
         </div>
       </div>
       <ErrorBox error={error} />
-      {ok && (
-        <p className="alert alert-ok" role="status">
-          {t("common.saved")}
-        </p>
-      )}
+      {ok && <OkNote>{t("common.saved")}</OkNote>}
       <button type="submit" className="btn btn-primary" disabled={!name.trim()}>
         {t("pl.create")}
       </button>

@@ -1,16 +1,17 @@
 // The member's service-time budget for the year, their time entries, and logging other NDV work.
-import { useState, type FormEvent } from "react";
-import { api, ApiError, listOf } from "../../api/client";
+import { useState } from "react";
+import { api, listOf } from "../../api/client";
 import type { Budget, TimeEntry } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
+import { useSubmit } from "../../lib/useSubmit";
 import { useLiveReload } from "../../realtime/socket";
-import { ErrorBox, Loading, Unavailable } from "../../components/ErrorBox";
+import { ErrorBox, Loading, OkNote, Unavailable } from "../../components/ErrorBox";
 import { BudgetBar } from "../../components/BudgetBar";
-import { Badge } from "../../components/Badge";
+import { TimeEntriesTable } from "../../components/TimeEntriesTable";
 
 export function MyBudget() {
-  const { t, num, date } = useI18n();
+  const { t, num } = useI18n();
   const year = new Date().getFullYear();
   const budget = useLoad(() => optional(api.get<Budget>(`/budgets/me?year=${year}`)));
   const entries = useLoad(async () => {
@@ -48,33 +49,7 @@ export function MyBudget() {
       {entries.data && entries.data.length === 0 && <p className="muted">{t("common.none")}</p>}
       {entries.data && entries.data.length > 0 && (
         <div className="table-wrap">
-          <table>
-            <caption className="sr-only">{t("mb.entries")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("entry.date")}</th>
-                <th scope="col">{t("entry.category")}</th>
-                <th scope="col" className="num">
-                  {t("entry.hours")}
-                </th>
-                <th scope="col">{t("entry.status")}</th>
-                <th scope="col">{t("entry.note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.data.map((e) => (
-                <tr key={e.id}>
-                  <td>{date(e.date, false)}</td>
-                  <td>{t(`cat.${e.category}` as never)}</td>
-                  <td className="num">{num(e.hours, 2)}</td>
-                  <td>
-                    <Badge kind="entry" value={e.status} />
-                  </td>
-                  <td>{e.note ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TimeEntriesTable entries={entries.data} caption={t("mb.entries")} />
         </div>
       )}
     </section>
@@ -96,22 +71,13 @@ function LogTime({ onLogged }: { onLogged(): void }) {
   const [hours, setHours] = useState("1");
   const [category, setCategory] = useState("professionalisation");
   const [note, setNote] = useState("");
-  const [error, setError] = useState<ApiError>();
-  const [ok, setOk] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
-    setOk(false);
-    try {
-      await api.post("/time-entries", { date: dateV, hours: Number(hours), category, ...(note.trim() ? { note: note.trim() } : {}) });
-      setOk(true);
+  const { error, ok, submit } = useSubmit(
+    () => api.post("/time-entries", { date: dateV, hours: Number(hours), category, ...(note.trim() ? { note: note.trim() } : {}) }),
+    () => {
       setNote("");
       onLogged();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : undefined);
-    }
-  }
+    },
+  );
 
   return (
     <details className="card">
@@ -145,11 +111,7 @@ function LogTime({ onLogged }: { onLogged(): void }) {
       </form>
       <div style={{ marginTop: ".75rem" }}>
         <ErrorBox error={error} />
-        {ok && (
-          <p className="alert alert-ok" role="status">
-            {t("mb.logged")}
-          </p>
-        )}
+        {ok && <OkNote>{t("mb.logged")}</OkNote>}
       </div>
     </details>
   );

@@ -1,11 +1,14 @@
 // The member's helpline shifts (Roze in Blauw), signing up for one, and the calendar feed link.
-import { useState, type FormEvent } from "react";
-import { api, ApiError, listOf, qs } from "../../api/client";
+import { useState } from "react";
+import { api, listOf, qs } from "../../api/client";
 import type { Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useSession } from "../../lib/session";
 import { useLoad, optional } from "../../lib/useLoad";
-import { ErrorBox, Loading } from "../../components/ErrorBox";
+import { useSubmit } from "../../lib/useSubmit";
+import { createShift } from "../../lib/shifts";
+import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
+import { ShiftTimes } from "../../components/ShiftTimes";
 import { CalendarLink } from "../../components/CalendarLink";
 
 export function Shifts() {
@@ -51,43 +54,19 @@ function SignUp({ memberId, onDone }: { memberId: string; onDone(): void }) {
   const { t } = useI18n();
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
-  const [error, setError] = useState<ApiError>();
-  const [ok, setOk] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
-    setOk(false);
-    try {
-      await api.post("/helpline/shifts", { memberId, start: new Date(start).toISOString(), end: new Date(end).toISOString() });
-      setOk(true);
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : undefined);
-    }
-  }
+  const { error, ok, submit } = useSubmit(() => createShift(memberId, start, end), onDone);
   return (
     <div className="card" style={{ marginTop: "1rem" }}>
       <h2 style={{ marginTop: 0 }}>{t("sh.signup")}</h2>
       <form className="inline-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="sh-start">{t("sh.start")}</label>
-          <input id="sh-start" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} required />
-        </div>
-        <div className="field">
-          <label htmlFor="sh-end">{t("sh.end")}</label>
-          <input id="sh-end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} required />
-        </div>
+        <ShiftTimes idPrefix="sh" start={start} end={end} onStart={setStart} onEnd={setEnd} />
         <button type="submit" className="btn btn-primary" disabled={!start || !end}>
           {t("sh.signupSubmit")}
         </button>
       </form>
       <div style={{ marginTop: ".75rem" }}>
         <ErrorBox error={error} />
-        {ok && (
-          <p className="alert alert-ok" role="status">
-            {t("common.saved")}
-          </p>
-        )}
+        {ok && <OkNote>{t("common.saved")}</OkNote>}
       </div>
     </div>
   );

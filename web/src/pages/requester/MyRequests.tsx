@@ -7,7 +7,7 @@ import { Link } from "../../lib/router";
 import { useLiveReload } from "../../realtime/socket";
 import { useReference, unitName, expertiseLabel } from "../../lib/reference";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
-import { Badge } from "../../components/Badge";
+import { RequestBadges } from "../../components/Badge";
 
 export function MyRequests() {
   const { t, date, lang } = useI18n();
@@ -33,10 +33,7 @@ export function MyRequests() {
               <h2 style={{ margin: 0, fontSize: "1.1rem" }}>
                 <Link to={`/requests/${encodeURIComponent(r.id)}`}>{r.title}</Link>
               </h2>
-              <span className="actions">
-                <Badge kind="urgency" value={r.urgency} />
-                <Badge kind="status" value={r.status} />
-              </span>
+              <RequestBadges urgency={r.urgency} status={r.status} />
             </div>
             <p className="meta">
               <span>{unitName(ref, r.unitId)}</span>
