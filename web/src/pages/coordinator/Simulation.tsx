@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n";
 import { useReference, unitName } from "../../lib/reference";
 import { ErrorBox } from "../../components/ErrorBox";
 import { BarChart } from "../../components/charts/BarChart";
+import type { SimulationRow } from "../../../../api/src/domain/budget";
 
 interface Policy {
   id?: string;
@@ -16,17 +17,8 @@ interface Policy {
   approvalThresholdHours: number;
 }
 
-interface Row {
-  unitId: string;
-  members: number;
-  over: number;
-  under: number;
-  totalGranted: number;
-  totalGrantedCurrent: number;
-  delta: number;
-  overCurrent: number;
-  underCurrent: number;
-}
+// The API's row shape, shared with the server's simulation (a type-only import: nothing is bundled).
+type Row = SimulationRow & { unitId: string };
 
 interface Result {
   year: number;
