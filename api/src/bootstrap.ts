@@ -2,7 +2,6 @@
 // Used by `npm start` (server.ts), the tests and the benchmarks.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import mongoose from "mongoose";
 import { loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { startDatabase, type DatabaseHandle } from "./db/embedded";
@@ -107,4 +106,3 @@ async function useRedisAdapter(io: import("socket.io").Server, url: string, logg
   logger.info("socket.io fan-out through Redis");
 }
 
-export { mongoose };

@@ -12,12 +12,6 @@ export async function createApiKey(name: string, role: "telephony", createdBy: s
   return key;
 }
 
-export async function revokeApiKey(id: string): Promise<boolean> {
-  const r = await ApiKey.updateOne({ _id: id }, { $set: { revokedAt: new Date() } });
-  cache.clear();
-  return r.matchedCount > 0;
-}
-
 const revalidating = new Set<string>();
 
 export async function principalForApiKey(key: string): Promise<Principal | null> {

@@ -7,6 +7,7 @@ import { currentUser, requireRole } from "../http/auth";
 import { notFound, unprocessable } from "../http/problem";
 import { body, query } from "../http/validate";
 import { User } from "../models/user";
+import { escapeRegex } from "../db/escape-regex";
 import { presentUser } from "../presenters/user";
 import { unitById } from "../reference/units";
 import { createUser } from "../usecases/users/create-user";
@@ -79,8 +80,4 @@ export function adminRoutes(_deps: Deps): Router {
   });
 
   return r;
-}
-
-export function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

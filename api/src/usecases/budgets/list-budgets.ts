@@ -4,6 +4,7 @@ import type { Principal } from "../../auth/principal";
 import { BUDGET_ZONE } from "../../domain/budget";
 import { memberScopeFilter } from "../../policies/budgets";
 import { computeBudgets, loadBudgetMembers, type MemberBudget } from "./compute";
+import { escapeRegex } from "../../db/escape-regex";
 
 export const BUDGET_SORTS = ["name", "-name", "remaining", "-remaining", "used", "-used", "allotted", "-allotted", "pending", "-pending", "unit"] as const;
 export type BudgetSort = (typeof BUDGET_SORTS)[number];
@@ -33,7 +34,6 @@ export function yearMembersFilter(actor: Principal, q: Omit<BudgetQuery, "sort">
 }
 
 const collator = new Intl.Collator("nl");
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function sorter(sort: BudgetSort): (a: MemberBudget, b: MemberBudget) => number {
   const desc = sort.startsWith("-");

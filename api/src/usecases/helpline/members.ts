@@ -2,6 +2,7 @@
 // picking a person rather than typing an id. Name and unit only: no contact details, no expertise.
 import { Member } from "../../models/member";
 import { RIB } from "../../policies/helpline";
+import { escapeRegex } from "../../db/escape-regex";
 
 export interface HelplineMemberView {
   id: string;
@@ -9,7 +10,6 @@ export interface HelplineMemberView {
   unitId: string;
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export async function listHelplineMembers(q: { q?: string; limit: number }): Promise<HelplineMemberView[]> {
   const filter: Record<string, unknown> = { networks: RIB, active: { $ne: false } };
