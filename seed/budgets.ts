@@ -11,6 +11,7 @@ import { ensureDefaultPolicy } from "../api/src/usecases/budgets/policy-data";
 import { dayOf, yearOf } from "../api/src/usecases/budgets/compute";
 import { generateTimeEntries, type MemberSeed, type TimeEntrySeed } from "./generate";
 import type { SeedOptions } from "./run";
+import { budgetReadModel } from "../api/src/usecases/budgets/read-model";
 
 const BATCH = 1000;
 
@@ -76,6 +77,7 @@ export async function countInserted(docs: (EntryShape & { day: string })[]): Pro
     ...Object.fromEntries(Object.entries(t.hours).map(([k, v]) => [`hours.${k}`, v])),
     ...Object.fromEntries(Object.entries(t.byRequest).map(([k, v]) => [`byRequest.${k}`, v])),
   }));
+  budgetReadModel.reset(); // bulk writes behind the budget read model's back
 }
 
 async function addCounters<T extends { _id: string }>(model: mongoose.Model<any>, docs: T[], inc: (d: T) => Record<string, number>): Promise<void> {

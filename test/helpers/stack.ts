@@ -62,6 +62,15 @@ export function sharedStack(): Promise<Service> {
   return shared;
 }
 
+/**
+ * A clock that reads `iso` when created and then advances with real time: results that depend on the
+ * weekday, the hour or the year (availability, budget years, "today") come out the same on every run.
+ */
+export function clockAt(iso: string): () => Date {
+  const offset = new Date(iso).getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 /** A private service (stops the shared one). Stop it in `after`. */
 export async function startStack(env: Record<string, string> = {}, opts: Omit<StartOptions, "env"> = {}): Promise<Service> {
   return start(testEnv(env), opts);

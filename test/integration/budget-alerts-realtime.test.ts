@@ -2,7 +2,7 @@
 import { expect } from "chai";
 import { io, type Socket } from "socket.io-client";
 import type { Service } from "../../api/src/bootstrap";
-import { sharedStack } from "../helpers/stack";
+import { clockAt, startStack } from "../helpers/stack";
 import { newUser, type Client } from "../helpers/http";
 
 function listen(s: Service, client: Client) {
@@ -24,10 +24,14 @@ describe("realtime: budget alerts", function () {
   this.timeout(60_000);
   let s: Service;
   const sockets: Socket[] = [];
+  // Its own small service on a fixed clock: "today" and "yesterday" are in the same budget year on every run.
   before(async () => {
-    s = await sharedStack();
+    s = await startStack({ DEMO_MEMBERS: "0" }, { now: clockAt("2026-06-10T10:00:00Z") });
   });
-  after(() => sockets.forEach((x) => x.close()));
+  after(async () => {
+    sockets.forEach((x) => x.close());
+    await s?.stop();
+  });
 
   it("tells the member and the coordinator of their unit at 80 % and at 100 %, once each", async () => {
     // Joining today gives a small prorated allotment, so a few hours cross both thresholds.
@@ -42,14 +46,14 @@ describe("realtime: budget alerts", function () {
 
     const allotted = (await member.client.get("/api/v1/budgets/me")).body.allotted as number;
     expect(allotted).to.be.greaterThan(1);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = "2026-06-10";
     const toEighty = Math.ceil((allotted * 0.85) / 0.25) * 0.25; // between 80 % and 100 %
     expect((await member.client.post("/api/v1/time-entries", { date: today, hours: Math.min(toEighty, 12), category: "network" })).status).to.equal(201);
     await until(() => M.got.length >= 1 && C.got.length >= 1);
     expect(M.got.map((p) => p.level)).to.deep.equal([80]);
     expect(C.got.map((p) => p.level)).to.deep.equal([80]);
 
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = "2026-06-09";
     expect((await member.client.post("/api/v1/time-entries", { date: yesterday, hours: Math.ceil(allotted * 0.2 / 0.25) * 0.25 + 0.25, category: "network" })).status).to.equal(201);
     await until(() => M.got.length >= 2 && C.got.length >= 2);
     expect(M.got.map((p) => p.level)).to.deep.equal([80, 100]);

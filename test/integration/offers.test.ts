@@ -121,7 +121,13 @@ describe("offers: inbox, first accept wins, decline, completion", function () {
       const created = await requester.post("/api/v1/requests", { ...somaliRequest, unitId: "midden-nederland", languages: ["cy"], urgency, estimatedHours: 190 });
       const id = created.body.id;
       await waitFor(async () => (await Request.findById(id).lean())?.dispatchRound! >= 1, "first round");
-      const o = await Offer.findOneAndUpdate({ requestId: id, memberId: m!.memberId }, { $setOnInsert: { status: "pending", step: "local", round: 1, expiresAt: new Date(Date.now() + 3_600_000) } }, { upsert: true, returnDocument: "after" });
+      // The dispatcher may be writing an offer to the same member right now: whichever insert wins,
+      // the other reads it back (unique requestId + memberId), so the test never races it.
+      const o = await Offer.findOneAndUpdate({ requestId: id, memberId: m!.memberId }, { $setOnInsert: { status: "pending", step: "local", round: 1, expiresAt: new Date(s.deps.now().getTime() + 3_600_000) } }, { upsert: true, returnDocument: "after" })
+        .catch(async (err: { code?: number }) => {
+          if (err?.code !== 11000) throw err;
+          return Offer.findOne({ requestId: id, memberId: m!.memberId });
+        });
       return { id, offerId: String(o!._id) };
     };
     const planned = await mk("planned");

@@ -45,3 +45,10 @@ export function memberScopeFilter(p: Principal): Record<string, unknown> | null 
   if (!hasRole(p, "coordinator")) return { _id: { $in: p.memberId ? [p.memberId] : [] } };
   return { $or: [{ unitId: { $in: p.scope.units } }, { networks: { $in: p.scope.networks } }] };
 }
+
+/** In-memory twin of memberScopeFilter (budget read model): may this reviewer see this member? */
+export function inMemberScope(p: Principal, m: MemberLike): boolean {
+  if (hasRole(p, "admin")) return true;
+  if (!hasRole(p, "coordinator")) return p.memberId !== undefined && p.memberId === String(m.id ?? m._id);
+  return p.scope.units.includes(m.unitId) || (m.networks ?? []).some((n) => p.scope.networks.includes(n));
+}

@@ -47,7 +47,7 @@ export function adminRoutes(_deps: Deps): Router {
     const input = body(ctx, newUserSchema);
     checkUnit(input.unitId);
     input.scope?.units.forEach(checkUnit);
-    const created = await createUser(input);
+    const created = await createUser(input, _deps.now());
     await audit(currentUser(ctx), "create", "user", created.id, { roles: input.roles });
     ctx.status = 201;
     ctx.body = created;

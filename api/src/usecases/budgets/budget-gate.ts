@@ -3,7 +3,8 @@
 import type { Deps } from "../../deps";
 import { Problem } from "../../http/problem";
 import { BudgetOverride } from "../../models/budget-override";
-import { computeBudgets, loadBudgetMembers, yearOf } from "./compute";
+import { yearOf } from "./compute";
+import { budgetReadModel } from "./read-model";
 
 export const OVER_BUDGET_TYPE = "https://ndv.politie.example/problems/over-budget";
 
@@ -20,12 +21,15 @@ export interface GateResult {
   reason?: string;
 }
 
-/** Remaining hours this year per member (members not found are left out). One query per collection. */
+/** Remaining hours this year per member (members not found are left out), from the budget read model. */
 export async function remainingHoursFor(memberIds: string[], now: Date, excludeRequestIds: string[] = []): Promise<Map<string, number>> {
-  const ids = [...new Set(memberIds)].filter((id) => /^[0-9a-f]{24}$/i.test(id));
-  const members = await loadBudgetMembers({ _id: { $in: ids } });
-  const budgets = await computeBudgets(members, yearOf(now), { excludeRequestIds });
-  return new Map([...budgets].map(([id, b]) => [id, b.remaining]));
+  const members = [];
+  for (const id of new Set(memberIds)) {
+    const m = await budgetReadModel.member(id);
+    if (m) members.push(m);
+  }
+  const budgets = await budgetReadModel.budgets(members, yearOf(now), excludeRequestIds);
+  return new Map(budgets.map((b) => [b.memberId, b.remaining]));
 }
 
 export async function budgetGate(deps: Deps, memberId: string, request: GateRequest): Promise<GateResult> {

@@ -2,9 +2,10 @@
 import { DateTime } from "luxon";
 import type { Principal } from "../../auth/principal";
 import { BUDGET_ZONE } from "../../domain/budget";
-import { memberScopeFilter } from "../../policies/budgets";
-import { computeBudgets, loadBudgetMembers, type MemberBudget } from "./compute";
+import { inMemberScope, memberScopeFilter } from "../../policies/budgets";
+import type { MemberBudget } from "./compute";
 import { escapeRegex } from "../../db/escape-regex";
+import { budgetReadModel, type ModelMember } from "./read-model";
 
 export const BUDGET_SORTS = ["name", "-name", "remaining", "-remaining", "used", "-used", "allotted", "-allotted", "pending", "-pending", "unit"] as const;
 export type BudgetSort = (typeof BUDGET_SORTS)[number];
@@ -46,8 +47,24 @@ function sorter(sort: BudgetSort): (a: MemberBudget, b: MemberBudget) => number 
   return desc ? (a, b) => cmp(b, a) : cmp;
 }
 
+/** yearMembersFilter as a predicate over the read model's members (same rules, no query). */
+export function yearMembersPredicate(actor: Principal, q: Omit<BudgetQuery, "sort">): (m: ModelMember) => boolean {
+  const start = DateTime.fromObject({ year: q.year, month: 1, day: 1 }, { zone: BUDGET_ZONE }).toJSDate().getTime();
+  const end = DateTime.fromObject({ year: q.year + 1, month: 1, day: 1 }, { zone: BUDGET_ZONE }).toJSDate().getTime();
+  const name = q.q ? new RegExp(escapeRegex(q.q), "i") : undefined;
+  return (m) =>
+    (!m.hasJoinedAt || m.joinedAt.getTime() < end) &&
+    (!m.leftAt || m.leftAt.getTime() > start) &&
+    inMemberScope(actor, m) &&
+    (!q.unit || m.unitId === q.unit) &&
+    (!q.network || m.networks.includes(q.network)) &&
+    (!name || name.test(m.name));
+}
+
+/** From the budget read model (read-model.ts): no query per call once it is loaded. */
 export async function listBudgets(actor: Principal, q: BudgetQuery): Promise<MemberBudget[]> {
-  const members = await loadBudgetMembers(yearMembersFilter(actor, q));
-  const budgets = await computeBudgets(members, q.year);
-  return [...budgets.values()].sort(sorter(q.sort ?? "name"));
+  const keep = yearMembersPredicate(actor, q);
+  const members = [...(await budgetReadModel.members())].filter(keep);
+  const budgets = await budgetReadModel.budgets(members, q.year);
+  return budgets.sort(sorter(q.sort ?? "name"));
 }

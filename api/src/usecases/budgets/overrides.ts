@@ -6,6 +6,7 @@ import { BudgetOverride } from "../../models/budget-override";
 import { Member } from "../../models/member";
 import { canDecideFor } from "../../policies/budgets";
 import { audit } from "../audit";
+import { budgetReadModel } from "./read-model";
 
 export interface OverrideInput {
   memberId: string;
@@ -38,6 +39,7 @@ async function memberInReach(actor: Principal, memberId: string) {
 export async function setBudgetOverride(actor: Principal, input: OverrideInput) {
   await memberInReach(actor, input.memberId);
   const o = await BudgetOverride.create({ ...input, setBy: actor.id });
+  budgetReadModel.overrideSet({ memberId: o.memberId, year: o.year, extraHours: o.extraHours, reason: o.reason, setBy: o.setBy });
   await audit(actor, "create", "budget-override", o.id, input);
   return present(o.toObject());
 }

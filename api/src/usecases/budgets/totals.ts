@@ -1,6 +1,7 @@
 // Maintains BudgetTotals. Callers hold the member's lock (mutex.ts memberLock): FerretDB applies
 // $inc as read-modify-write, so unguarded concurrent increments could be lost.
 import { BudgetTotals } from "../../models/budget-totals";
+import { budgetReadModel } from "./read-model";
 
 export interface EntryShape {
   memberId: string;
@@ -31,6 +32,7 @@ export async function moveTotals(before: EntryShape | null, after: EntryShape | 
     const nonZero = Object.fromEntries(Object.entries(inc).filter(([, v]) => v !== 0));
     if (!Object.keys(nonZero).length) continue;
     await BudgetTotals.updateOne({ _id: id }, { $inc: nonZero, $setOnInsert: { memberId, year } }, { upsert: true });
+    budgetReadModel.totalsMoved(memberId, year, nonZero);
   }
 }
 

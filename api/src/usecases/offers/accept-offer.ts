@@ -14,6 +14,7 @@ import { notifyRequest } from "../../dispatch/notify";
 import { audit } from "../audit";
 import { loadOwnOffer } from "./load";
 import { fairnessCache } from "../../matching/fairness-cache";
+import { budgetReadModel } from "../budgets/read-model";
 
 export async function acceptOffer(deps: Deps, actor: Principal, offerId: string) {
   const offer = await loadOwnOffer(actor, offerId);
@@ -35,6 +36,7 @@ export async function acceptOffer(deps: Deps, actor: Principal, offerId: string)
     { returnDocument: "after" },
   ).lean();
   if (!won) throw conflict("Another member accepted this request first");
+  budgetReadModel.requestChanged(won);
 
   const accepted = await Offer.findOneAndUpdate({ _id: offer._id }, { $set: { status: "accepted", respondedAt: now } }, { returnDocument: "after" }).lean();
   await withdrawPending(deps, offer.requestId, "taken", offer._id);

@@ -6,11 +6,13 @@ import { PolicyVersion } from "../../models/policy";
 import { audit } from "../audit";
 import { toPolicy, loadPolicies } from "../budgets/policy-data";
 import { presentPolicy } from "../../presenters/budget-policy";
+import { budgetReadModel } from "../budgets/read-model";
 
 export type PolicyInput = Omit<Policy, "id"> & { name?: string };
 
 export async function createPolicy(actor: Principal, input: PolicyInput) {
   const doc = await PolicyVersion.create({ ...input, createdBy: actor.id });
+  await budgetReadModel.policiesChanged();
   await audit(actor, "create", "policy", doc.id, { ...input, effectiveFrom: input.effectiveFrom.toISOString() });
   return presentPolicy(toPolicy(doc.toObject()));
 }

@@ -9,6 +9,7 @@ import { withdrawPending } from "../../dispatch/dispatch";
 import { notifyRequest } from "../../dispatch/notify";
 import { audit } from "../audit";
 import { loadRequestFor } from "./load";
+import { budgetReadModel } from "../budgets/read-model";
 
 export async function cancelRequest(deps: Deps, actor: Principal, id: string, reason?: string) {
   const before = await loadRequestFor(actor, id, canCancelRequest);
@@ -22,6 +23,7 @@ export async function cancelRequest(deps: Deps, actor: Principal, id: string, re
     { returnDocument: "after" },
   ).lean();
   if (!r) throw conflict("This request is already closed");
+  budgetReadModel.requestChanged(r);
   await withdrawPending(deps, id, "cancelled");
   await audit(actor, "cancel", "request", id, reason ? { reason } : undefined);
   notifyRequest(deps, r);

@@ -13,6 +13,7 @@ import { checkNote } from "../knowledge/check-note";
 import { createNote } from "../knowledge/create-note";
 import { audit } from "../audit";
 import { loadRequestFor } from "./load";
+import { budgetReadModel } from "../budgets/read-model";
 import type { CompleteInput } from "./schemas";
 
 export async function completeRequest(deps: Deps, actor: Principal, id: string, input: CompleteInput) {
@@ -25,10 +26,12 @@ export async function completeRequest(deps: Deps, actor: Principal, id: string, 
     { returnDocument: "after" },
   ).lean();
   if (!r) throw conflict(`This request is ${before.status}, not accepted; it cannot be completed`);
+  budgetReadModel.requestChanged(r);
   try {
     await logTime(deps, actor, { memberId: actor.memberId!, date: now, hours: input.hours, category: "operational", requestId: id, note: r.number });
   } catch (err) {
     await Request.updateOne({ _id: id, status: "completed" }, { $set: { status: "accepted" }, $unset: { completedAt: 1, closedAt: 1, hours: 1 } });
+    budgetReadModel.requestChanged({ ...r, status: "accepted" });
     throw err;
   }
   const note = input.knowledgeNote ? await createNote(deps, actor, input.knowledgeNote, { requestId: id, unitId: r.unitId, path: "body.knowledgeNote" }) : undefined;

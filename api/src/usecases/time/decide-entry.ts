@@ -29,7 +29,10 @@ export async function decideTimeEntry(
     const entry = await TimeEntry.findById(id).lean();
     if (!entry || entry.status !== "pending") throw conflict(`The entry is ${entry?.status ?? "gone"}, not pending`);
     const set = { status, decidedBy: actor.id, decidedAt: deps.now(), ...(decision.approve ? {} : { reason: decision.reason }) };
-    await TimeEntry.updateOne({ _id: entry._id, version: entry.version }, { $set: set, $inc: { version: 1 } });
+    // Conditional on the version read above: should the lock ever be lost (a holder slower than its
+    // TTL on a loaded machine), a second decision matches nothing instead of counting twice.
+    const res = await TimeEntry.updateOne({ _id: entry._id, version: entry.version, status: "pending" }, { $set: set, $inc: { version: 1 } });
+    if (res.matchedCount === 0) throw conflict("The entry was decided meanwhile; reload it");
     // A rejected entry no longer occupies its day.
     if (!decision.approve) await releaseDayHours(entry.memberId, entry.day, entry.hours);
     await moveTotals(entry, { ...entry, status });

@@ -4,6 +4,7 @@ import { hashPassword } from "../../auth/secrets";
 import { Member } from "../../models/member";
 import { User } from "../../models/user";
 import { conflict } from "../../http/problem";
+import { budgetReadModel } from "../budgets/read-model";
 
 export interface NewUser {
   username: string;
@@ -44,6 +45,7 @@ export async function createUser(input: NewUser, now = new Date()) {
       joinedAt: now,
     });
     memberId = member.id;
+    await budgetReadModel.memberChanged(member.toObject());
     await User.updateOne({ _id: user._id }, { $set: { memberId } });
   }
   return { id: user.id as string, memberId };

@@ -1,0 +1,138 @@
+// Side by side, in one run and on one machine: a bare Koa hello-world handler and the service's hot
+// endpoints, 20 keep-alive connections each (autocannon in a worker thread). Prints req/s, p50, p99
+// and the ratio to the bare handler, next to the targets of issue 11.
+//   npm run bench:http                       (1,000 demo members, 10 s per endpoint)
+//   BENCH_MEMBERS=10000 npm run bench:http   (candidates at 10,000 members)
+//   BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_APPROVALS to change the load.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import Koa from "koa";
+import mongoose from "mongoose";
+import { DateTime } from "luxon";
+import { startService } from "../../api/src/bootstrap";
+import { Member } from "../../api/src/models/member";
+import { TimeEntry } from "../../api/src/models/time-entry";
+import { createUser } from "../../api/src/usecases/users/create-user";
+import { BUDGET_ZONE } from "../../api/src/domain/budget";
+import { UNITS } from "../../api/src/reference/units";
+import { exampleRequests } from "../../seed/generate";
+import { countInserted } from "../../seed/budgets";
+import { login } from "../../test/helpers/http";
+
+const MEMBERS = process.env.BENCH_MEMBERS ?? "1000";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 3000);
+
+interface Load {
+  rps: number;
+  total: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  seconds: number;
+  error?: string;
+}
+
+function load(spec: { url: string; path: string; method?: string; headers?: Record<string, string>; body?: string; kind?: "route" | "ids"; ids?: string[]; amount?: number }): Promise<Load> {
+  const child = fork(fileURLToPath(new URL("./load.cjs", import.meta.url)), [], { execArgv: [] });
+  child.send({ method: "GET", headers: {}, duration: SECONDS, connections: CONNECTIONS, ...spec });
+  return new Promise<Load>((resolve, reject) => {
+    child.once("message", (m: Load) => (m.error ? reject(new Error(m.error)) : resolve(m)));
+    child.once("error", reject);
+  });
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "ndv-bench-http-"));
+  console.log(`starting a service (embedded FerretDB, ${MEMBERS} demo members) ...`);
+  let t = performance.now();
+  const service = await startService({
+    env: { ...process.env, NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, LOG_LEVEL: "warn", DEMO: "1", DEMO_MEMBERS: MEMBERS },
+  });
+  console.log(`  started and seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const bare = new Koa();
+  bare.use((ctx) => {
+    ctx.body = { hello: "world" };
+  });
+  const bareServer = createServer(bare.callback());
+  await new Promise<void>((r) => bareServer.listen(0, "127.0.0.1", r));
+  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`;
+
+  try {
+    const requester = await login(service, "requester");
+    const admin = await login(service, "admin");
+    await createUser({ username: "bench-coord", password: "bench-password", name: "Bench coordinator", roles: ["coordinator"], unitId: "landelijke-eenheid", scope: { units: UNITS.map((u) => u.id), networks: [] } });
+    const coord = await login(service, "bench-coord", "bench-password");
+
+    const { poolName: _p, ...example } = exampleRequests()[0]!;
+    const created = await requester.post("/api/v1/requests", example);
+    if (created.status !== 201) throw new Error(`create request: ${created.status} ${created.text}`);
+    const candidatesPath = `/api/v1/requests/${created.body.id}/candidates`;
+
+    // Pending entries to approve, one per request, spread over members and past days of this year.
+    const now = service.deps.now();
+    const year = DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).year;
+    const members = await Member.find({}, { _id: 1 }).limit(APPROVALS).lean();
+    const start = DateTime.fromObject({ year, month: 1, day: 2 }, { zone: BUDGET_ZONE });
+    const span = Math.max(1, Math.floor(DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).diff(start, "days").days));
+    const entries = Array.from({ length: APPROVALS }, (_, i) => {
+      const day = start.plus({ days: (i * 7) % span });
+      return { _id: new mongoose.Types.ObjectId(), memberId: String(members[i % members.length]!._id), date: day.toJSDate(), day: day.toISODate()!, year, hours: 0.5, category: "network" as const, status: "pending" as const, createdBy: "bench", version: 1 };
+    });
+    for (let i = 0; i < entries.length; i += 1000) await TimeEntry.insertMany(entries.slice(i, i + 1000), { ordered: false });
+    await countInserted(entries);
+
+    // Warm-up: first ranking, first budget read model load, API key cached.
+    t = performance.now();
+    for (const [c, p] of [[requester, candidatesPath], [admin, "/api/v1/budgets/summary"]] as const) {
+      const r = await c.get(p);
+      if (r.status !== 200) throw new Error(`${p}: ${r.status} ${r.text.slice(0, 200)}`);
+    }
+    console.log(`  warm-up (first ranking, budget read model) ${(performance.now() - t).toFixed(0)} ms`);
+    const key = service.config.TELEPHONY_API_KEY;
+
+    const rows: [string, Load, string][] = [];
+    const run = async (label: string, spec: Parameters<typeof load>[0], target: string) => {
+      const r = await load(spec);
+      rows.push([label, r, target]);
+      console.log(`  ${label}: ${r.rps.toFixed(0)} req/s`);
+    };
+    console.log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each`);
+    await run("bare Koa hello-world", { url: bareUrl, path: "/" }, "");
+    await run("POST /helpline/route", { url: service.url, path: "/api/v1/helpline/route", method: "POST", headers: { "x-api-key": key }, kind: "route" }, "≥ 50 % of bare, p99 < 20 ms");
+    await run("GET /requests/{id}/candidates", { url: service.url, path: candidatesPath, headers: { authorization: `Bearer ${requester.token}` } }, "≥ 500 req/s @1,000; p99 < 100 ms @10,000");
+    await run("GET /budgets/summary (admin)", { url: service.url, path: "/api/v1/budgets/summary", headers: { authorization: `Bearer ${admin.token}` } }, "≥ 200 req/s @1,000");
+    await run("POST /time-entries/{id}/approve", { url: service.url, path: "/api/v1/time-entries/:id/approve", method: "POST", headers: { authorization: `Bearer ${coord.token}` }, kind: "ids", ids: entries.map((e) => String(e._id)), amount: APPROVALS }, "p95 < 50 ms (bench:writes)");
+
+    const bareRps = rows[0]![1].rps;
+    console.log(`\n${MEMBERS} members, ${CONNECTIONS} connections each, same process and machine`);
+    console.log(`${"endpoint".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"vs bare".padStart(8)}  ${"non-2xx/err/timeouts".padEnd(20)}  target`);
+    for (const [label, r, target] of rows) {
+      console.log(
+        `${label.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${((100 * r.rps) / bareRps).toFixed(1).padStart(7)}%  ${`${r.non2xx}/${r.errors}/${r.timeouts}`.padEnd(20)}  ${target}`,
+      );
+    }
+  } finally {
+    bareServer.close();
+    await service.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
