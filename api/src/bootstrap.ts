@@ -13,6 +13,7 @@ import type { Deps } from "./deps";
 import { attachRealtime } from "./realtime/socket";
 import { silentNotifier, type Notifier } from "./realtime/notifier";
 import { startBackground } from "./background";
+import { flushAuditLog } from "./usecases/audit-log";
 
 export interface Service {
   config: Config;
@@ -84,6 +85,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
         http.close(() => res());
         http.closeIdleConnections();
       });
+      await flushAuditLog(); // buffered audit events of the requests that just finished
       await disconnectMongo().catch(() => {});
       await search.close().catch(() => {});
       await db.stop();

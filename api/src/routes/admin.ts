@@ -11,6 +11,7 @@ import { escapeRegex } from "../db/escape-regex";
 import { presentUser } from "../presenters/user";
 import { unitById } from "../reference/units";
 import { createUser } from "../usecases/users/create-user";
+import { forgetUserSessions } from "../auth/sessions";
 import { audit } from "../usecases/audit";
 
 const HUMAN_ROLES = ["requester", "member", "coordinator", "helpline-planner", "admin", "auditor"] as const;
@@ -64,6 +65,7 @@ export function adminRoutes(_deps: Deps): Router {
     const patch = body(ctx, patchUserSchema);
     patch.scope?.units.forEach(checkUnit);
     const user = await User.findByIdAndUpdate(ctx.params.id, { $set: patch }, { returnDocument: "after" });
+    if (user) forgetUserSessions(String(user._id)); // new roles, scope or active flag apply at once
     if (!user) throw notFound("User");
     // Deactivation or a role change takes effect at once: end existing sessions.
     if (patch.active === false || patch.roles) await revokeAllTokens(user.id);

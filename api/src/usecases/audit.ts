@@ -1,9 +1,10 @@
 // Writes the audit trail. Reads of someone else's profile or request go through `auditRead`.
 import type { Principal } from "../auth/principal";
-import { AuditEvent } from "../models/audit-event";
+import { auditLog } from "./audit-log";
 
+/** Queues the event for the buffered writer (audit-log.ts): no database round trip on the caller's path. */
 export async function audit(actor: Principal, action: string, resourceType: string, resourceId: string, details?: unknown) {
-  await AuditEvent.create({ actorId: actor.id, actorRoles: actor.roles, action, resourceType, resourceId, details });
+  auditLog.write({ actorId: actor.id, actorRoles: actor.roles, action, resourceType, resourceId, details });
 }
 
 /** Audit a read unless the reader owns the resource. */

@@ -3,7 +3,9 @@ import type { Principal } from "../../auth/principal";
 import { forbidden, notFound } from "../../http/problem";
 import { Member } from "../../models/member";
 import { TimeEntry } from "../../models/time-entry";
-import { canReadBudgetOf, canReviewBudgets, memberScopeFilter } from "../../policies/budgets";
+import { canReadBudgetOf, canReviewBudgets, inMemberScope, memberScopeFilter } from "../../policies/budgets";
+import { budgetReadModel } from "../budgets/read-model";
+import { SHORT_IN } from "../budgets/compute";
 import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";
 import { auditRead } from "../audit";
 
@@ -35,12 +37,22 @@ export async function listTimeEntries(actor: Principal, q: ListEntriesInput): Pr
     filter.memberId = q.memberId;
     names.set(q.memberId, member.name);
   } else {
-    // The whole scope (e.g. the approval queue). No $lookup: resolve the scope's members first.
-    const scope = memberScopeFilter(actor);
-    if (scope) {
-      const members = await Member.find(scope, { name: 1 }).lean();
-      for (const m of members) names.set(String(m._id), m.name);
-      filter.memberId = { $in: [...names.keys()] };
+    // The whole scope (e.g. the approval queue). No $lookup: the scope's members come from the budget
+    // read model. FerretDB tests a long `$in` element by element against every entry, so a large scope
+    // is matched here while streaming the sorted entries, stopping at `limit`.
+    const scopeFilter = memberScopeFilter(actor);
+    if (scopeFilter) {
+      for (const m of await budgetReadModel.members()) if (inMemberScope(actor, m)) names.set(m.id, m.name);
+      if (names.size <= SHORT_IN) filter.memberId = { $in: [...names.keys()] };
+      else {
+        const docs = [];
+        for await (const d of TimeEntry.find(filter).sort({ date: -1, _id: -1 }).lean().cursor()) {
+          if (!names.has(d.memberId)) continue;
+          docs.push(d);
+          if (docs.length >= q.limit) break;
+        }
+        return docs.map((d) => presentTimeEntry(d, names.get(d.memberId)));
+      }
     }
   }
   const docs = await TimeEntry.find(filter).sort({ date: -1, _id: -1 }).limit(q.limit).lean();

@@ -1,0 +1,158 @@
+// The write path on the embedded store, over HTTP against a fresh service (DEMO=1, temp DATA_DIR):
+//   - 50 simultaneous accepts of one request (total time until all 50 answered)   target < 2 s
+//   - 5 simultaneous accepts, 20 rounds (per-request latency p95)                  target < 100 ms
+//   - acute request → its batch of offers created and announced (offer:new)       target < 200 ms
+//   - approving a time entry, one after another (p95)                              target < 50 ms
+//   - the approval queue of a national coordinator with ≥ 1,000 pending entries    target < 300 ms
+//   npm run bench:writes   (BENCH_MEMBERS demo members, default 300)
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import mongoose from "mongoose";
+import { DateTime } from "luxon";
+import { startService } from "../api/src/bootstrap";
+import { Offer } from "../api/src/models/offer";
+import { Request } from "../api/src/models/request";
+import { Member } from "../api/src/models/member";
+import { TimeEntry } from "../api/src/models/time-entry";
+import { createUser } from "../api/src/usecases/users/create-user";
+import { BUDGET_ZONE } from "../api/src/domain/budget";
+import { UNITS } from "../api/src/reference/units";
+import { countInserted } from "../seed/budgets";
+import { freshMembers, somaliRequest, waitFor } from "../test/helpers/core";
+import { login } from "../test/helpers/http";
+
+const MEMBERS = process.env.BENCH_MEMBERS ?? "300";
+const PENDING = Number(process.env.BENCH_PENDING ?? 1200);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const line = (label: string, xs: number[], target: string) =>
+  console.log(`${label.padEnd(48)} p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(5)} ms  max ${Math.max(...xs).toFixed(0).padStart(5)} ms  (n=${xs.length})  target ${target}`);
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "ndv-bench-writes-"));
+  console.log(`starting a service (embedded FerretDB, ${MEMBERS} demo members) ...`);
+  const service = await startService({ env: { ...process.env, NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, LOG_LEVEL: "warn", DEMO: "1", DEMO_MEMBERS: MEMBERS } });
+  // Announcements: every offer:new the service emits, with when.
+  const announced = new Map<string, number[]>();
+  const emit = service.deps.notifier.emit;
+  service.deps.notifier.emit = (a, e, p) => {
+    if (e === "offer:new") {
+      const rid = (p as { requestId?: string }).requestId ?? "";
+      (announced.get(rid) ?? announced.set(rid, []).get(rid)!).push(performance.now());
+    }
+    emit(a, e, p);
+  };
+  try {
+    const [admin, requester] = await Promise.all([login(service, "admin"), login(service, "requester")]);
+
+    // 1. 50 simultaneous accepts of one request.
+    const members = await freshMembers(admin, service, 50, { unitId: "limburg", language: "fo" });
+    const offersFor = async (n: number) => {
+      const created = await requester.post("/api/v1/requests", { ...somaliRequest, unitId: "limburg", languages: ["fo"], urgency: "acute" });
+      const id = created.body.id as string;
+      await waitFor(async () => (await Request.findById(id, { dispatchRound: 1 }).lean())?.dispatchRound! >= 1, "first round");
+      const r = await Request.findById(id).lean();
+      await Offer.deleteMany({ requestId: id });
+      const chosen = members.slice(0, n);
+      const docs = await Offer.insertMany(chosen.map((m) => ({ requestId: id, memberId: m.memberId, status: "pending", step: "local", round: r!.dispatchRound, expiresAt: new Date(service.deps.now().getTime() + 3_600_000) })));
+      await Request.updateOne({ _id: id }, { $set: { status: "offered" } });
+      return chosen.map((m, i) => ({ client: m.client, offerId: String(docs[i]!._id) }));
+    };
+    {
+      const offers = await offersFor(50);
+      const t = performance.now();
+      const res = await Promise.all(offers.map((o) => o.client.post(`/api/v1/offers/${o.offerId}/accept`)));
+      const ms = performance.now() - t;
+      const st = res.map((r) => r.status);
+      console.log(`\n50 simultaneous accepts of one request: all answered in ${ms.toFixed(0)} ms (${st.filter((s) => s === 200).length}×200, ${st.filter((s) => s === 409).length}×409)   target < 2000 ms`);
+    }
+
+    // 2. 5 simultaneous accepts, 20 rounds.
+    {
+      const lat: number[] = [];
+      for (let round = 0; round < 20; round++) {
+        const offers = await offersFor(5);
+        await Promise.all(
+          offers.map(async (o) => {
+            const t = performance.now();
+            await o.client.post(`/api/v1/offers/${o.offerId}/accept`);
+            lat.push(performance.now() - t);
+          }),
+        );
+      }
+      line("5 simultaneous accepts over HTTP (per request)", lat, "p95 < 100 ms");
+    }
+
+    // 3. Acute request → first batch created and announced.
+    {
+      const ms: number[] = [];
+      const sizes: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const t = performance.now();
+        const created = await requester.post("/api/v1/requests", { ...somaliRequest, title: `${somaliRequest.title} ${i}` });
+        const id = created.body.id as string;
+        const r = await waitFor(async () => {
+          const req = await Request.findById(id, { dispatchRound: 1 }).lean();
+          return req && req.dispatchRound! >= 1 ? req : null;
+        }, "first round", 10_000);
+        void r;
+        const n = await Offer.countDocuments({ requestId: id });
+        const times = announced.get(id) ?? [];
+        sizes.push(n);
+        ms.push((times.length >= n && n > 0 ? times[n - 1]! : performance.now()) - t);
+      }
+      line(`acute batch created + announced (${Math.min(...sizes)}–${Math.max(...sizes)} offers)`, ms, "< 200 ms");
+    }
+
+    // 4 + 5. Pending entries for a national coordinator: approve one after another, and the queue.
+    await createUser({ username: "bench-coord", password: "bench-password", name: "Bench coordinator", roles: ["coordinator"], unitId: "landelijke-eenheid", scope: { units: UNITS.map((u) => u.id), networks: [] } });
+    const coord = await login(service, "bench-coord", "bench-password");
+    const now = service.deps.now();
+    const year = DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).year;
+    const all = await Member.find({}, { _id: 1 }).lean();
+    const start = DateTime.fromObject({ year, month: 1, day: 2 }, { zone: BUDGET_ZONE });
+    const span = Math.max(1, Math.floor(DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).diff(start, "days").days));
+    const entries = Array.from({ length: PENDING }, (_, i) => {
+      const day = start.plus({ days: (i * 7) % span });
+      return { _id: new mongoose.Types.ObjectId(), memberId: String(all[i % all.length]!._id), date: day.toJSDate(), day: day.toISODate()!, year, hours: 0.5, category: "network" as const, status: "pending" as const, createdBy: "bench", version: 1 };
+    });
+    for (let i = 0; i < entries.length; i += 1000) await TimeEntry.insertMany(entries.slice(i, i + 1000), { ordered: false });
+    await countInserted(entries);
+    const pending = await TimeEntry.countDocuments({ status: "pending" });
+    {
+      const ms: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        const r = await coord.get("/api/v1/time-entries?status=pending&limit=500");
+        if (r.status !== 200) throw new Error(`queue: ${r.status}`);
+        ms.push(performance.now() - t);
+      }
+      line(`approval queue (${pending} pending, first 500)`, ms, "< 300 ms");
+    }
+    {
+      const ms: number[] = [];
+      for (const e of entries.slice(0, 200)) {
+        const t = performance.now();
+        const r = await coord.post(`/api/v1/time-entries/${e._id}/approve`, {});
+        if (r.status !== 200) throw new Error(`approve: ${r.status} ${r.text}`);
+        ms.push(performance.now() - t);
+      }
+      line("approve a time entry (one after another)", ms, "p95 < 50 ms");
+    }
+  } finally {
+    await service.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
