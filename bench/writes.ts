@@ -52,7 +52,9 @@ async function main() {
     // 1. 50 simultaneous accepts of one request.
     const members = await freshMembers(admin, service, 50, { unitId: "limburg", language: "fo" });
     const offersFor = async (n: number) => {
-      const created = await requester.post("/api/v1/requests", { ...somaliRequest, unitId: "limburg", languages: ["fo"], urgency: "acute" });
+      // A language nobody speaks: the dispatcher finds no candidates and writes no offers of its own,
+      // so the offers inserted below never race it.
+      const created = await requester.post("/api/v1/requests", { ...somaliRequest, unitId: "limburg", languages: ["zu"], urgency: "acute" });
       const id = created.body.id as string;
       await waitFor(async () => (await Request.findById(id, { dispatchRound: 1 }).lean())?.dispatchRound! >= 1, "first round");
       const r = await Request.findById(id).lean();

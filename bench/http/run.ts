@@ -28,6 +28,9 @@ const MEMBERS = process.env.BENCH_MEMBERS ?? "1000";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 3000);
+/** e.g. BENCH_ONLY=route,summary: run only these (bare always runs): route, candidates, summary, approve */
+const ONLY = process.env.BENCH_ONLY?.split(",");
+const wanted = (k: string) => !ONLY || ONLY.includes(k);
 
 interface Load {
   rps: number;
@@ -109,10 +112,10 @@ async function main() {
     };
     console.log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each`);
     await run("bare Koa hello-world", { url: bareUrl, path: "/" }, "");
-    await run("POST /helpline/route", { url: service.url, path: "/api/v1/helpline/route", method: "POST", headers: { "x-api-key": key }, kind: "route" }, "≥ 50 % of bare, p99 < 20 ms");
-    await run("GET /requests/{id}/candidates", { url: service.url, path: candidatesPath, headers: { authorization: `Bearer ${requester.token}` } }, "≥ 500 req/s @1,000; p99 < 100 ms @10,000");
-    await run("GET /budgets/summary (admin)", { url: service.url, path: "/api/v1/budgets/summary", headers: { authorization: `Bearer ${admin.token}` } }, "≥ 200 req/s @1,000");
-    await run("POST /time-entries/{id}/approve", { url: service.url, path: "/api/v1/time-entries/:id/approve", method: "POST", headers: { authorization: `Bearer ${coord.token}` }, kind: "ids", ids: entries.map((e) => String(e._id)), amount: APPROVALS }, "p95 < 50 ms (bench:writes)");
+    if (wanted("route")) await run("POST /helpline/route", { url: service.url, path: "/api/v1/helpline/route", method: "POST", headers: { "x-api-key": key }, kind: "route" }, "≥ 50 % of bare, p99 < 20 ms");
+    if (wanted("candidates")) await run("GET /requests/{id}/candidates", { url: service.url, path: candidatesPath, headers: { authorization: `Bearer ${requester.token}` } }, "≥ 500 req/s @1,000; p99 < 100 ms @10,000");
+    if (wanted("summary")) await run("GET /budgets/summary (admin)", { url: service.url, path: "/api/v1/budgets/summary", headers: { authorization: `Bearer ${admin.token}` } }, "≥ 200 req/s @1,000");
+    if (wanted("approve")) await run("POST /time-entries/{id}/approve", { url: service.url, path: "/api/v1/time-entries/:id/approve", method: "POST", headers: { authorization: `Bearer ${coord.token}` }, kind: "ids", ids: entries.map((e) => String(e._id)), amount: APPROVALS }, "p95 < 50 ms (bench:writes)");
 
     const bareRps = rows[0]![1].rps;
     console.log(`\n${MEMBERS} members, ${CONNECTIONS} connections each, same process and machine`);

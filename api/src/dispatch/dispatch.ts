@@ -74,12 +74,19 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     return decision;
   }
 
-  const created = [];
-  for (const memberId of decision.offerTo) {
+  // The whole batch in one insert (one round trip, not one per offer); a member already asked is
+  // refused by the unique index and left out, the others still go in (unordered).
+  type Created = Parameters<typeof notifyOfferNew>[1];
+  let created: Created[] = [];
+  const batch = decision.offerTo.map((memberId) => ({ requestId, memberId, status: "pending", step: decision.step, round, expiresAt: runAt }));
+  if (batch.length) {
     try {
-      created.push(await Offer.create({ requestId, memberId, status: "pending", step: decision.step, round, expiresAt: runAt }));
+      created = (await Offer.insertMany(batch, { ordered: false })) as unknown as Created[];
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err; // already asked: the unique index keeps it single
+      const e = err as { code?: number; writeErrors?: { code?: number; err?: { code?: number } }[]; insertedDocs?: Created[] };
+      const codes = e.writeErrors?.map((w) => w.code ?? w.err?.code) ?? [e.code];
+      if (!codes.every((c) => c === 11000)) throw err;
+      created = e.insertedDocs ?? [];
     }
   }
   // An acceptance may have landed while we were creating offers: those offers never go out.
