@@ -70,7 +70,9 @@ async function main() {
       const res = await Promise.all(offers.map((o) => o.client.post(`/api/v1/offers/${o.offerId}/accept`)));
       const ms = performance.now() - t;
       const st = res.map((r) => r.status);
-      console.log(`\n50 simultaneous accepts of one request: all answered in ${ms.toFixed(0)} ms (${st.filter((s) => s === 200).length}×200, ${st.filter((s) => s === 409).length}×409)   target < 2000 ms`);
+      const count = Object.entries(st.reduce<Record<number, number>>((a, x) => ((a[x] = (a[x] ?? 0) + 1), a), {})).map(([k, v]) => `${v}×${k}`).join(", ");
+      console.log(`\n50 simultaneous accepts of one request: all answered in ${ms.toFixed(0)} ms (${count})   target < 2000 ms`);
+      if (!st.includes(200)) console.log(`  e.g. ${res.find((r) => r.status !== 200 && r.status !== 409)?.text.slice(0, 300)}`);
     }
 
     // 2. 5 simultaneous accepts, 20 rounds.

@@ -26,7 +26,7 @@ describe("realtime: budget alerts", function () {
   const sockets: Socket[] = [];
   // Its own small service on a fixed clock: "today" and "yesterday" are in the same budget year on every run.
   before(async () => {
-    s = await startStack({ DEMO_MEMBERS: "0" }, { now: clockAt("2026-06-10T10:00:00Z") });
+    s = await startStack({ DEMO_MEMBERS: "0" }, { now: clockAt("2026-12-10T10:00:00Z") });
   });
   after(async () => {
     sockets.forEach((x) => x.close());
@@ -46,14 +46,14 @@ describe("realtime: budget alerts", function () {
 
     const allotted = (await member.client.get("/api/v1/budgets/me")).body.allotted as number;
     expect(allotted).to.be.greaterThan(1);
-    const today = "2026-06-10";
+    const today = "2026-12-10"; // late in the year: joining today gives a small prorated allotment
     const toEighty = Math.ceil((allotted * 0.85) / 0.25) * 0.25; // between 80 % and 100 %
     expect((await member.client.post("/api/v1/time-entries", { date: today, hours: Math.min(toEighty, 12), category: "network" })).status).to.equal(201);
     await until(() => M.got.length >= 1 && C.got.length >= 1);
     expect(M.got.map((p) => p.level)).to.deep.equal([80]);
     expect(C.got.map((p) => p.level)).to.deep.equal([80]);
 
-    const yesterday = "2026-06-09";
+    const yesterday = "2026-12-09";
     expect((await member.client.post("/api/v1/time-entries", { date: yesterday, hours: Math.ceil(allotted * 0.2 / 0.25) * 0.25 + 0.25, category: "network" })).status).to.equal(201);
     await until(() => M.got.length >= 2 && C.got.length >= 2);
     expect(M.got.map((p) => p.level)).to.deep.equal([80, 100]);
