@@ -40,7 +40,9 @@ export async function acceptOffer(deps: Deps, actor: Principal, offerId: string)
 
   const accepted = await Offer.findOneAndUpdate({ _id: offer._id }, { $set: { status: "accepted", respondedAt: now } }, { returnDocument: "after" }).lean();
   await withdrawPending(deps, offer.requestId, "taken", offer._id);
-  await cancelJob(dispatchJobKey(offer.requestId, won.dispatchRound ?? 0));
+  // Off the answer's path (a lookup by key scans the jobs on the embedded store): a timeout that still
+  // fires finds the request accepted and nothing pending, and does nothing.
+  void cancelJob(dispatchJobKey(offer.requestId, won.dispatchRound ?? 0)).catch((err) => deps.logger.warn({ err: String(err) }, "cancelling the round timeout failed"));
   await audit(actor, "accept", "request", offer.requestId, { offerId, ...(gate.flagged ? { flagged: gate.reason } : {}) });
   fairnessCache(deps).invalidate(offer.memberId); // their budget and engagement count just changed
   notifyRequest(deps, won);
