@@ -8,15 +8,18 @@ export function requestLog(logger: Logger) {
     const incoming = ctx.get("x-request-id");
     const requestId = /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     ctx.state.requestId = requestId;
-    ctx.state.log = logger.child({ requestId });
+    // The child logger is made on first use: most requests (the helpline webhook above all) never log.
+    let child: Logger | undefined;
+    Object.defineProperty(ctx.state, "log", { get: () => (child ??= logger.child({ requestId })), set: (v: Logger) => (child = v), enumerable: true, configurable: true });
     ctx.set("X-Request-Id", requestId);
     const start = performance.now();
     try {
       await next();
     } finally {
-      const ms = Math.round((performance.now() - start) * 10) / 10;
-      if (ctx.path !== "/healthz")
+      if (ctx.path !== "/healthz" && logger.isLevelEnabled("info")) {
+        const ms = Math.round((performance.now() - start) * 10) / 10;
         ctx.state.log.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms, user: ctx.state.user?.id }, "request");
+      }
     }
   };
 }

@@ -7,7 +7,28 @@ import { BudgetLock } from "../../models/budget-lock";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
+// Waiters in this process queue here, in order, and only the first of them competes for the lock in
+// the database: twenty simultaneous writes for one member no longer poll the store with inserts and
+// deletes while the holder works (which slowed the holder down until waiters gave up with 503 on a
+// loaded machine). The database lock still serialises against other instances.
+const localTails = new Map<string, Promise<void>>();
+
 export async function withLock<T>(key: string, fn: () => Promise<T>, opts: { ttlMs?: number; waitMs?: number } = {}): Promise<T> {
+  const prev = localTails.get(key) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  const tail = prev.then(() => mine);
+  localTails.set(key, tail);
+  await prev;
+  try {
+    return await withStoreLock(key, fn, opts);
+  } finally {
+    release();
+    if (localTails.get(key) === tail) localTails.delete(key);
+  }
+}
+
+async function withStoreLock<T>(key: string, fn: () => Promise<T>, opts: { ttlMs?: number; waitMs?: number }): Promise<T> {
   const ttlMs = opts.ttlMs ?? 10_000;
   const deadline = Date.now() + (opts.waitMs ?? 15_000);
   const owner = randomUUID();
