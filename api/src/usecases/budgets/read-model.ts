@@ -18,6 +18,7 @@ import mongoose from "mongoose";
 import type { MemberOverride, TimeCategory, TimeEntry as DomainEntry } from "../../domain/types";
 import { allotment, budgetAlertLevel, budgetFor, policyInForce } from "../../domain/budget";
 import { Member } from "../../models/member";
+import { TimeEntry } from "../../models/time-entry";
 import { BudgetTotals } from "../../models/budget-totals";
 import { BudgetOverride } from "../../models/budget-override";
 import { loadPolicies, type PolicyRecord } from "./policy-data";
@@ -46,7 +47,12 @@ interface Data {
   /** requestId → assignee, for moving a request between members */
   assigneeOf: Map<string, string>;
   policies: PolicyRecord[];
+  /** Pending time entries (the approval queue), as stored: entryId → entry */
+  pending: Map<string, PendingEntry>;
 }
+
+/** A time entry document (lean) as the approval queue lists it. */
+export type PendingEntry = Record<string, any> & { _id: unknown; memberId: string; status: string; date: Date; year: number };
 
 export interface RequestShape {
   _id: unknown;
@@ -60,14 +66,16 @@ const MEMBER_FIELDS = { name: 1, unitId: 1, networks: 1, joinedAt: 1, leftAt: 1,
 
 async function loadData(): Promise<Data> {
   const Request = mongoose.models.Request;
-  const [members, totals, overrides, requests, policies] = await Promise.all([
+  const [members, totals, overrides, requests, policies, pending] = await Promise.all([
     Member.find({}, MEMBER_FIELDS).lean(),
     BudgetTotals.find({}, { memberId: 1, year: 1, hours: 1, byRequest: 1 }).lean(),
     BudgetOverride.find({}).lean(),
     Request ? Request.find({ status: "accepted" }, { assigneeMemberId: 1, estimatedHours: 1, status: 1 }).lean<RequestShape[]>() : Promise.resolve([] as RequestShape[]),
     loadPolicies(),
+    TimeEntry.find({ status: "pending" }).lean<PendingEntry[]>(),
   ]);
-  const data: Data = { members: new Map(), totals: new Map(), overrides: new Map(), accepted: new Map(), assigneeOf: new Map(), policies };
+  const data: Data = { members: new Map(), totals: new Map(), overrides: new Map(), accepted: new Map(), assigneeOf: new Map(), policies, pending: new Map() };
+  for (const e of pending) data.pending.set(String(e._id), e);
   for (const m of members) data.members.set(String(m._id), toModelMember(m));
   for (const t of totals) {
     const byYear = data.totals.get(t.memberId) ?? data.totals.set(t.memberId, new Map()).get(t.memberId)!;
@@ -171,6 +179,26 @@ export class BudgetReadModel {
       target[key] = (target[key] ?? 0) + v;
     }
     this.dirty(memberId);
+  }
+
+  /** An entry as it now is (after a log, decision or edit): in the approval queue while pending. */
+  entryChanged(e: Record<string, any> | null | undefined) {
+    if (!e?._id) return;
+    this.seq++;
+    const d = this.data;
+    if (!d) return;
+    if (e.status === "pending") d.pending.set(String(e._id), e as PendingEntry);
+    else d.pending.delete(String(e._id));
+  }
+
+  /** Pending entries of the members `keep` admits (and of `year`, if given), newest first as the store sorts them. */
+  async pendingEntries(keep: (memberId: string) => boolean, limit: number, year?: number): Promise<PendingEntry[]> {
+    const d = await this.ready();
+    const out: PendingEntry[] = [];
+    for (const e of d.pending.values()) if (keep(e.memberId) && (year === undefined || e.year === year)) out.push(e);
+    const t = (e: PendingEntry) => new Date(e.date).getTime();
+    out.sort((a, b) => t(b) - t(a) || (String(b._id) < String(a._id) ? -1 : String(b._id) > String(a._id) ? 1 : 0));
+    return out.slice(0, limit);
   }
 
   overrideSet(o: MemberOverride) {

@@ -27,6 +27,9 @@ export async function moveTotals(before: EntryShape | null, after: EntryShape | 
   };
   if (before) add(before, -1);
   if (after) add(after, 1);
+  // The approval queue (read-model.ts): the entry as it now is, or gone.
+  if (after) budgetReadModel.entryChanged(after);
+  else if (before) budgetReadModel.entryChanged({ ...before, status: "deleted" });
   for (const [id, inc] of incs) {
     const [memberId, year] = [id.slice(0, id.lastIndexOf(":")), Number(id.slice(id.lastIndexOf(":") + 1))];
     const nonZero = Object.fromEntries(Object.entries(inc).filter(([, v]) => v !== 0));

@@ -43,6 +43,11 @@ export async function listTimeEntries(actor: Principal, q: ListEntriesInput): Pr
     const scopeFilter = memberScopeFilter(actor);
     if (scopeFilter) {
       for (const m of await budgetReadModel.members()) if (inMemberScope(actor, m)) names.set(m.id, m.name);
+      if (q.status === "pending") {
+        // The approval queue comes from the read model, which keeps every pending entry.
+        const docs = await budgetReadModel.pendingEntries((id) => names.has(id), q.limit, q.year);
+        return docs.map((d) => presentTimeEntry(d as Parameters<typeof presentTimeEntry>[0], names.get(d.memberId)));
+      }
       if (names.size <= SHORT_IN) filter.memberId = { $in: [...names.keys()] };
       else {
         const docs = [];
