@@ -151,13 +151,30 @@ export class BudgetReadModel {
     const seq = this.seq;
     try {
       const d = await loadData();
-      if (seq === this.seq) this.install(d);
+      if (seq === this.seq) this.swap(d);
       else this.loadedAt = Date.now() - RELOAD_MS / 2; // try again soon, not at once
     } catch {
       /* keep serving what we have; the next read retries */
     } finally {
       this.reloading = false;
     }
+  }
+
+  /** A background reload: keep the computed budgets of members whose inputs did not change. */
+  private swap(d: Data) {
+    const old = this.data;
+    if (!old || JSON.stringify(old.policies) !== JSON.stringify(d.policies)) return this.install(d);
+    const sig = (x: Data, id: string) =>
+      JSON.stringify([x.members.get(id), [...(x.totals.get(id) ?? [])], x.overrides.get(id), [...(x.accepted.get(id) ?? [])]]);
+    const changed: string[] = [];
+    const ids = new Set<string>();
+    for (const x of [old, d]) for (const m of [x.members, x.totals, x.overrides, x.accepted]) for (const id of m.keys()) ids.add(id);
+    for (const id of ids) {
+      if (sig(old, id) !== sig(d, id)) changed.push(id);
+    }
+    this.data = d;
+    this.loadedAt = Date.now();
+    for (const id of changed) this.dirty(id);
   }
 
   private dirty(memberId: string) {
