@@ -13,7 +13,7 @@ import { unitById } from "../reference/units";
 import { createUser } from "../usecases/users/create-user";
 import { audit } from "../usecases/audit";
 
-const HUMAN_ROLES = ["requester", "member", "coordinator", "helpline-planner", "admin", "auditor"] as const;
+const HUMAN_ROLES = ["requester", "member", "coordinator", "helpline-planner", "policy-admin", "admin", "auditor"] as const;
 const scopeSchema = z.strictObject({ units: z.array(z.string()).default([]), networks: z.array(z.string()).default([]) });
 
 const newUserSchema = z.strictObject({

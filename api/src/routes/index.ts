@@ -8,6 +8,7 @@ import { openapiRoutes } from "./openapi";
 import { referenceRoutes } from "./reference";
 import { debugRoutes } from "./debug";
 import { memberRoutes } from "./members";
+import { membershipRoutes } from "./memberships";
 import { requestRoutes } from "./requests";
 import { offerRoutes } from "./offers";
 import { poolRoutes } from "./pools";
@@ -28,7 +29,7 @@ export function apiRouter(deps: Deps): Router {
   }
   for (const r of [helplineRoutes(deps), calendarRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
   for (const r of [timeEntryRoutes(deps), budgetRoutes(deps), policyRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
-  for (const r of [memberRoutes(deps), requestRoutes(deps), offerRoutes(deps), poolRoutes(deps), knowledgeRoutes(deps), searchRoutes(deps), auditRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
+  for (const r of [membershipRoutes(deps), memberRoutes(deps), requestRoutes(deps), offerRoutes(deps), poolRoutes(deps), knowledgeRoutes(deps), searchRoutes(deps), auditRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
   if (deps.config.NODE_ENV === "test") api.use(debugRoutes().routes());
   return api;
 }

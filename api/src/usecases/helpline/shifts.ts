@@ -7,7 +7,7 @@ import { validateShift } from "../../domain/shift-rules";
 import { forbidden, notFound, unprocessable } from "../../http/problem";
 import { Member } from "../../models/member";
 import { Shift } from "../../models/shift";
-import { canManageShiftOf, RIB } from "../../policies/helpline";
+import { canManageShiftOf, isPlanner, RIB } from "../../policies/helpline";
 import { presentShift, type ShiftView } from "../../presenters/shift";
 import { firstName } from "../../helpline/snapshot";
 import { helplineFor } from "../../helpline/runtime";
@@ -35,6 +35,17 @@ async function ribMember(memberId: string, path: string) {
   return m;
 }
 
+/**
+ * Self sign-up is only for members approved into Roze in Blauw (the member profile is the source of
+ * truth; membership is granted by a network coordinator, never self-declared): others get 403.
+ */
+async function assertApprovedSelf(p: Principal, memberId: string) {
+  if (isPlanner(p)) return;
+  const m = isValidObjectId(memberId) ? await Member.findById(memberId, { networks: 1, active: 1 }).lean() : null;
+  if (!m || !m.networks?.includes(RIB) || m.active === false)
+    throw forbidden("Only members approved into Roze in Blauw sign up for helpline shifts; ask to join the network first");
+}
+
 async function checkRules(memberId: string, shift: { id?: string; start: Date; end: Date }) {
   const others = await Shift.find({ memberId, start: { $lt: shift.end }, end: { $gt: shift.start } }, { start: 1, end: 1 }).lean();
   const errors = validateShift(shift, others.map((o) => ({ id: String(o._id), start: o.start, end: o.end })));
@@ -52,6 +63,7 @@ export async function createShift(deps: Deps, p: Principal, input: { memberId?: 
   const memberId = input.memberId ?? p.memberId;
   if (!memberId) throw unprocessable("memberId is required", [{ path: "body.memberId", message: "required (you have no member profile)" }]);
   if (!canManageShiftOf(p, memberId)) throw forbidden("Only helpline planners assign shifts to others; Roze in Blauw members sign up themselves");
+  await assertApprovedSelf(p, memberId);
   const member = await ribMember(memberId, input.memberId ? "body.memberId" : "memberId");
   const doc = await withMemberLock(memberId, async () => {
     await checkRules(memberId, { start: input.start, end: input.end });
@@ -71,6 +83,7 @@ async function loadShift(id: string) {
 export async function updateShift(deps: Deps, p: Principal, id: string, patch: { memberId?: string; start?: Date; end?: Date }): Promise<ShiftView> {
   const s = await loadShift(id);
   if (!canManageShiftOf(p, s.memberId)) throw forbidden("You may only edit your own shifts");
+  await assertApprovedSelf(p, s.memberId);
   const memberId = patch.memberId ?? s.memberId;
   if (memberId !== s.memberId) {
     if (!canManageShiftOf(p, memberId)) throw forbidden("Only helpline planners move shifts to another member");
