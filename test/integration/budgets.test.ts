@@ -232,18 +232,21 @@ describe("service time budgets (korpsregeling)", function () {
       );
     });
 
-    it("validates policy versions; admins and coordinators may add them, others not", async () => {
+    it("validates policy versions; policy-admins propose and another approves, others not (issue 9)", async () => {
       const admin = await login(service, "admin");
       const member = await login(service, "member");
-      const future = { effectiveFrom: "2099-01-01", baseHoursPerYear: 70, unitSupplements: { rotterdam: 10 }, approvalThresholdHours: 4 };
-      expect((await member.post("/api/v1/policies", future)).status).to.equal(403);
-      const bad = await coordinator.post("/api/v1/policies", { ...future, unitSupplements: { atlantis: 5 }, approvalThresholdHours: 3.1 });
+      const policy = await login(service, "policy");
+      const policy2 = await login(service, "policy2");
+      const future = { effectiveFrom: "2099-01-01", baseHoursPerYear: 70, unitSupplements: { rotterdam: 10 }, approvalThresholdHours: 4, reason: "Nieuwe basis vanaf 2099" };
+      for (const c of [member, coordinator, admin]) expect((await c.post("/api/v1/policies", future)).status).to.equal(403);
+      const bad = await policy.post("/api/v1/policies", { ...future, unitSupplements: { atlantis: 5 }, approvalThresholdHours: 3.1 });
       expect(bad.status).to.equal(422);
       const badPaths = bad.body.errors.map((e: { path: string }) => e.path);
       expect(badPaths.some((p: string) => p.startsWith("body.unitSupplements"))).to.equal(true);
       expect(badPaths).to.include("body.approvalThresholdHours");
-      const ok = await admin.post("/api/v1/policies", future);
+      const ok = await policy.post("/api/v1/policies", future);
       expect(ok.status, ok.text).to.equal(201);
+      expect((await policy2.post(`/api/v1/policies/${ok.body.id}/approve`)).status).to.equal(200);
       const list = await member.get("/api/v1/policies");
       expect(list.body.data.map((p: { id: string }) => p.id)).to.include(ok.body.id);
     });

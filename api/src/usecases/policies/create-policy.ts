@@ -18,16 +18,15 @@ import { presentPolicy } from "../../presenters/budget-policy";
 export type PolicyInput = Omit<Policy, "id"> & { name?: string };
 export type ProposalInput = Omit<PolicyInput, "unitSupplements"> & { unitSupplements?: Record<string, number>; reason: string };
 
-/** effectiveFrom must be today or later (Europe/Amsterdam) and not in, or before, a closed month. */
+/** effectiveFrom must be today or later (Europe/Amsterdam) and not inside a closed month. */
 async function assertEffectiveFrom(effectiveFrom: Date, now: Date): Promise<void> {
   const day = DateTime.fromJSDate(effectiveFrom, { zone: BUDGET_ZONE });
   const today = DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).startOf("day");
   if (!day.isValid || day < today)
     throw unprocessable("A regulation change cannot take effect in the past", [{ path: "body.effectiveFrom", message: `must be today (${today.toISODate()}) or later` }]);
   const month = day.toFormat("yyyy-MM");
-  const closed = await ClosedPeriod.findOne({ month: { $gte: month } }, { month: 1 }).lean();
-  if (closed)
-    throw unprocessable(`${closed.month} is closed: a regulation change cannot take effect in or before a closed period`, [{ path: "body.effectiveFrom", message: `after the closed period ${closed.month}` }]);
+  if (await ClosedPeriod.exists({ month }))
+    throw unprocessable(`${month} is closed: a regulation change cannot take effect inside a closed period`, [{ path: "body.effectiveFrom", message: `not inside the closed period ${month}` }]);
 }
 
 export async function proposePolicy(actor: Principal, input: ProposalInput, now: Date) {
