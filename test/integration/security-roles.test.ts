@@ -7,6 +7,7 @@ import { Member } from "../../api/src/models/member";
 import { helplineFor } from "../../api/src/helpline/runtime";
 import { startStack, stopSharedStack } from "../helpers/stack";
 import { Client, login, newUser } from "../helpers/http";
+import { freshMembers } from "../helpers/core";
 
 describe("issue 9: granted networks and units, force-wide regulation (security)", function () {
   this.timeout(120_000);
@@ -155,6 +156,48 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
       const m = await denHaagMember("+31690000005");
       const res = await planner.post("/api/v1/helpline/shifts", { memberId: m.memberId, start: iso(60 * MIN), end: iso(120 * MIN) });
       expect(res.status).to.equal(422);
+    });
+  });
+
+  describe("finding 4: candidate cards cannot be linked across requests", () => {
+    it("two requests with the same expertise: no budget figure, no level numbers, coarse cards, per-request refs", async () => {
+      // Twelve members with the same expertise, half expert (3) and half level 2, each with a different
+      // amount of time used, so every remaining budget differs (the attacker's 55.2 h linked all 100 cards).
+      const experts = await freshMembers(admin, s, 6, { unitId: "rotterdam", language: "ti", expertise: [{ id: "culture.somali", level: 3, visible: true }] });
+      const others = await freshMembers(admin, s, 6, { unitId: "rotterdam", language: "ti", expertise: [{ id: "culture.somali", level: 2, visible: true }] });
+      const all = [...experts, ...others];
+      for (const [i, m] of all.entries()) {
+        const res = await m.client.post("/api/v1/time-entries", { date: "2026-11-02", hours: 0.25 * (i + 1), category: "network" });
+        expect(res.status, res.text).to.equal(201);
+      }
+      const requester = await login(s, "requester");
+      const ask = { title: "Somalische gemeenschap", description: "Context gevraagd bij een melding.", expertise: ["culture.somali"], languages: ["ti"], urgency: "planned", mode: "phone", unitId: "rotterdam", estimatedHours: 1 };
+      const cards = async () => {
+        const created = await requester.post("/api/v1/requests", ask);
+        expect(created.status, created.text).to.equal(201);
+        const res = await requester.get(`/api/v1/requests/${created.body.id}/candidates?limit=50`);
+        expect(res.status).to.equal(200);
+        return res.body as { candidateRef: string; score: number; reasons: string[]; reasonCodes: { code: string; params?: Record<string, unknown> }[]; unitId: string; available: boolean }[];
+      };
+      const [a, b] = [await cards(), await cards()];
+      expect(a).to.have.length(12);
+      expect(b).to.have.length(12);
+      for (const c of [...a, ...b]) {
+        expect(c.reasons.join(" "), "no figures in the reasons").to.not.match(/\d/);
+        expect(c.reasonCodes.map((r) => r.code)).to.include("budget-sufficient");
+        for (const r of c.reasonCodes) for (const v of Object.values(r.params ?? {})) expect(v, `${r.code} params`).to.not.be.a("number");
+      }
+      // Fingerprint of everything on a card except its score and its (per-request) ref.
+      const print = (c: (typeof a)[number]) => JSON.stringify([c.reasons, c.reasonCodes, c.unitId, c.available]);
+      const counts = (cs: typeof a) => cs.reduce((m, c) => m.set(print(c), (m.get(print(c)) ?? 0) + 1), new Map<string, number>());
+      const [ca, cb] = [counts(a), counts(b)];
+      expect(ca.size, "distinct cards").to.be.at.most(2); // expert or not; everything else is alike
+      const linkable = a.filter((c) => ca.get(print(c)) === 1 && cb.get(print(c)) === 1);
+      expect(linkable, "cards that match one-to-one across the two requests").to.have.length(0);
+      const refsB = new Set(b.map((c) => c.candidateRef));
+      expect(a.filter((c) => refsB.has(c.candidateRef)), "candidateRef is per request").to.have.length(0);
+      // Scores are shown in coarse steps.
+      for (const c of [...a, ...b]) expect(Math.abs(c.score * 20 - Math.round(c.score * 20))).to.be.lessThan(1e-9);
     });
   });
 

@@ -87,7 +87,7 @@ export interface Req {
 /** Why a candidate matches, as a code with parameters (rendered with the i18n dictionaries). */
 export interface ReasonCode {
   code: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | boolean>;
 }
 
 export interface Candidate {
