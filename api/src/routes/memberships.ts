@@ -3,7 +3,9 @@
 import Router from "@koa/router";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import { currentUser, requireUser } from "../http/auth";
+import { currentUser, requireRole, requireUser } from "../http/auth";
+import { forbidden } from "../http/problem";
+import { canAskToJoin, canListNetworkRequests } from "../policies/memberships";
 import { body, id, query } from "../http/validate";
 import { askToJoin, changeUnit, decideNetworkRequest, listNetworkRequests, myNetworkRequests } from "../usecases/members/network-requests";
 
@@ -19,6 +21,7 @@ export function membershipRoutes(deps: Deps): Router {
   });
 
   r.post("/members/me/network-requests", requireUser, async (ctx) => {
+    if (!canAskToJoin(currentUser(ctx))) throw forbidden("Only members with a member profile can ask to join a network");
     const input = body(ctx, askSchema);
     ctx.status = 201;
     ctx.body = await askToJoin(deps, currentUser(ctx), input);
@@ -31,11 +34,13 @@ export function membershipRoutes(deps: Deps): Router {
 
   for (const decision of ["approve", "reject"] as const)
     r.post(`/network-requests/:id/${decision}`, requireUser, async (ctx) => {
+      if (!canListNetworkRequests(currentUser(ctx))) throw forbidden("Join requests are decided by coordinators of that network or an admin");
       const input = body(ctx, decideSchema);
       ctx.body = await decideNetworkRequest(deps, currentUser(ctx), ctx.params.id!, decision, input.reason);
     });
 
-  r.put("/members/:id/unit", requireUser, async (ctx) => {
+  // Coarse guard here; the use case checks that the coordinator covers both units.
+  r.put("/members/:id/unit", requireRole("coordinator", "admin"), async (ctx) => {
     ctx.body = await changeUnit(deps, currentUser(ctx), ctx.params.id!, body(ctx, unitSchema));
   });
 
