@@ -9,6 +9,7 @@ import { useReference, expertiseLabel, unitName } from "../../lib/reference";
 import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
+import { NetworkMembership } from "./NetworkMembership";
 
 type Slot = { day: number; from: string; to: string };
 type Absence = { from: string; to: string; reason?: string };
@@ -44,9 +45,8 @@ export function Profile() {
     e.preventDefault();
     if (!draft) return;
     setError(undefined);
+    // Unit and networks are granted by a coordinator (issue 9); they are not sent from here.
     const body = {
-      unitId: draft.unitId,
-      networks: draft.networks,
       expertise: draft.expertise.map(({ id, level, visible }) => ({ id, level, visible })),
       languages: langs
         .split(/[\s,;]+/)
@@ -76,6 +76,7 @@ export function Profile() {
         <span>{unitName(ref, draft.unitId)}</span>
         <span>{draft.networks.map((n) => ref.networks.find((x) => x.id === n)?.name ?? n).join(", ")}</span>
       </p>
+      <NetworkMembership networks={draft.networks} />
       <form onSubmit={save} noValidate>
         <div className="card">
           <h2 style={{ marginTop: 0 }}>{t("pf.expertise")}</h2>
