@@ -66,7 +66,7 @@ export function NetworkRequests() {
                   <td>{unitName(ref, r.unitId)}</td>
                   <td>{network(r.networkId)}</td>
                   <td>{r.motivation ?? "–"}</td>
-                  <td>{r.createdAt ? date(r.createdAt) : "–"}</td>
+                  <td>{r.createdAt ? date(r.createdAt, false) : "–"}</td>
                   <td>
                     <div className="actions">
                       <label className="sr-only" htmlFor={`nr-reason-${r.id}`}>

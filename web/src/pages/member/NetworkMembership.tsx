@@ -65,7 +65,7 @@ export function NetworkMembership({ networks }: { networks: string[] }) {
           {requests.data!.map((r) => (
             <li key={r.id}>
               {name(r.networkId)}: <strong>{t(`nm.status.${r.status}` as Key)}</strong>
-              {r.createdAt && <span className="muted"> ({date(r.createdAt)})</span>}
+              {r.createdAt && <span className="muted"> ({date(r.createdAt, false)})</span>}
               {r.reason && <span> – {r.reason}</span>}
             </li>
           ))}

@@ -66,7 +66,7 @@ export function PolicyAdmin() {
       {current && (
         <div className="card">
           <h2 style={{ marginTop: 0 }}>{t("pa.current")}</h2>
-          <p>{t("pa.summary", { from: date(current.effectiveFrom), base: num(current.baseHoursPerYear), threshold: num(current.approvalThresholdHours) })}</p>
+          <p>{t("pa.summary", { from: date(current.effectiveFrom, false), base: num(current.baseHoursPerYear), threshold: num(current.approvalThresholdHours) })}</p>
         </div>
       )}
 
@@ -82,7 +82,7 @@ export function PolicyAdmin() {
               return (
                 <li key={p.id} style={{ marginBottom: ".75rem" }}>
                   <p style={{ margin: 0 }}>
-                    {t("pa.summary", { from: date(p.effectiveFrom), base: num(p.baseHoursPerYear), threshold: num(p.approvalThresholdHours) })}
+                    {t("pa.summary", { from: date(p.effectiveFrom, false), base: num(p.baseHoursPerYear), threshold: num(p.approvalThresholdHours) })}
                   </p>
                   {p.reason && <p className="meta">{t("pa.reasonIs", { reason: p.reason })}</p>}
                   <div className="actions">
