@@ -1,7 +1,6 @@
 // Pseudonymous candidate cards: expertise, unit, availability and why matched; never who.
 // Cards must not be linkable across requests (issue 9, finding 4): the reasons are coarse and
-// request-relative (see domain/matching.ts), the score is shown in steps of 0.05, and within a step
-// the order follows the per-request candidateRef rather than anything stable about the member.
+// request-relative (see domain/matching.ts) and the score is shown in steps of 0.05.
 import { createHmac } from "node:crypto";
 import type { RankedCandidate } from "../domain/matching";
 
@@ -25,9 +24,7 @@ export function presentCandidate(refSalt: string, c: RankedCandidate) {
   };
 }
 
-/** Cards best first by their shown score; equal shown scores in per-request order. */
+/** Cards in the server's ranking (best match first). */
 export function presentCandidates(refSalt: string, ranked: readonly RankedCandidate[]) {
-  return ranked
-    .map((c) => presentCandidate(refSalt, c))
-    .sort((a, b) => b.score - a.score || (a.candidateRef < b.candidateRef ? -1 : a.candidateRef > b.candidateRef ? 1 : 0));
+  return ranked.map((c) => presentCandidate(refSalt, c));
 }
