@@ -32,7 +32,7 @@ export function NetworkMembership({ networks }: { networks: string[] }) {
   );
 
   return (
-    <div className="card" aria-labelledby="nm-title">
+    <section className="card" aria-labelledby="nm-title">
       <h2 id="nm-title" style={{ marginTop: 0 }}>
         {t("nm.title")}
       </h2>
@@ -71,6 +71,6 @@ export function NetworkMembership({ networks }: { networks: string[] }) {
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }
