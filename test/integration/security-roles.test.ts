@@ -151,6 +151,15 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
       expect(await auditActions("member", m.memberId!)).to.include.members(["change-unit"]);
     });
 
+    it("nobody grants themselves a role: an admin cannot make themselves policy-admin", async () => {
+      const me = (await admin.get("/api/v1/auth/me")).body;
+      const self = await admin.patch(`/api/v1/admin/users/${me.id}`, { roles: ["admin", "policy-admin"] });
+      expect(self.status).to.equal(403);
+      expect((await admin.get("/api/v1/auth/me")).body.roles).to.not.include("policy-admin");
+      const other = await newUser(s, { roles: ["requester"] });
+      expect((await admin.patch(`/api/v1/admin/users/${other.id}`, { roles: ["policy-admin"] })).status).to.equal(200);
+    });
+
     it("planners roster only approved Roze in Blauw members", async () => {
       const planner = await login(s, "planner");
       const m = await denHaagMember("+31690000005");

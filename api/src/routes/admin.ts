@@ -4,7 +4,7 @@ import type { Deps } from "../deps";
 import { createApiKey } from "../auth/api-keys";
 import { revokeAllTokens } from "../auth/sessions";
 import { currentUser, requireRole } from "../http/auth";
-import { notFound, unprocessable } from "../http/problem";
+import { forbidden, notFound, unprocessable } from "../http/problem";
 import { body, query } from "../http/validate";
 import { User } from "../models/user";
 import { escapeRegex } from "../db/escape-regex";
@@ -63,6 +63,8 @@ export function adminRoutes(_deps: Deps): Router {
   r.patch("/users/:id", async (ctx) => {
     const patch = body(ctx, patchUserSchema);
     patch.scope?.units.forEach(checkUnit);
+    // Nobody grants themselves a role or a scope (issue 9): another admin does it.
+    if (ctx.params.id === currentUser(ctx).id && (patch.roles || patch.scope)) throw forbidden("Nobody changes their own roles or scope; ask another admin");
     const user = await User.findByIdAndUpdate(ctx.params.id, { $set: patch }, { returnDocument: "after" });
     if (!user) throw notFound("User");
     // Deactivation or a role change takes effect at once: end existing sessions.
