@@ -9,14 +9,14 @@ export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
   const e = err as { name?: string; status?: number; type?: string; message?: string; expose?: boolean };
   if (e?.type === "entity.parse.failed" || (e?.status === 400 && /JSON/i.test(e.message ?? "")))
-    return problem(400, "Malformed JSON", "The request body is not valid JSON");
+    return problem(400, "Malformed JSON", "The request body is not valid JSON", undefined, "malformed_json");
   if (e?.type === "entity.too.large" || e?.status === 413) return problem(413, "Payload too large", "The request body is too large");
   if (e?.type === "encoding.unsupported" || e?.status === 415) return problem(415, "Unsupported media type", e.message);
   if (DB_ERRORS.test(e?.name ?? "") || /buffering timed out|connection .* closed|ECONNREFUSED/i.test(e?.message ?? ""))
     return new Problem(503, "Service unavailable", "The database is not reachable; try again shortly", undefined, undefined, { component: "db" });
   if (e?.name === "CastError") return problem(404, "Not found", "No resource with that id");
   if (e?.name === "ValidationError") return problem(422, "Validation failed", e.message);
-  if ((e as { code?: number })?.code === 11000) return problem(409, "Conflict", "A resource with the same key exists");
+  if ((e as { code?: number })?.code === 11000) return problem(409, "Conflict", "A resource with the same key exists", undefined, "duplicate");
   if (typeof e?.status === "number" && e.status >= 400 && e.status < 500 && e.expose)
     return problem(e.status, e.message ?? "Bad request");
   return problem(500, "Internal error", "Something went wrong on our side; it has been logged");

@@ -36,7 +36,7 @@ const patchUserSchema = z.strictObject({
 });
 
 function checkUnit(unitId: string | undefined) {
-  if (unitId && !unitById(unitId)) throw unprocessable(`Unknown unit ${unitId}`, [{ path: "body.unitId", message: `Unknown unit ${unitId}` }]);
+  if (unitId && !unitById(unitId)) throw unprocessable(`Unknown unit ${unitId}`, [{ path: "body.unitId", code: "unknown_unit", params: { id: unitId }, message: `Unknown unit ${unitId}` }]);
 }
 
 export function adminRoutes(_deps: Deps): Router {

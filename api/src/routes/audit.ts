@@ -17,7 +17,7 @@ export function auditRoutes(_deps: Deps): Router {
     if (q.resourceId) filter.resourceId = q.resourceId;
     if (q.actorId) filter.actorId = q.actorId;
     if (q.cursor) {
-      if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", message: "Invalid cursor" }]);
+      if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", code: "invalid_cursor", message: "Invalid cursor" }]);
       filter._id = { $lt: q.cursor };
     }
     const rows = await AuditEvent.find(filter).sort({ _id: -1 }).limit(q.limit + 1).lean();

@@ -20,7 +20,7 @@ const policyFields = {
     .default({}),
   categories: z.array(category).min(1).default(["operational", "professionalisation", "network"]),
   categoryCaps: z.partialRecord(category, z.number().min(0).max(2000)).optional(),
-  approvalThresholdHours: z.number().min(0).max(12).refine(quarter, "Must be a multiple of 0.25"),
+  approvalThresholdHours: z.number().min(0).max(12).refine(quarter, { message: "Must be a multiple of 0.25", params: { code: "not_quarter_hour" } }),
 };
 
 const policyBody = z.strictObject({ ...policyFields, effectiveFrom: isoDate });

@@ -11,7 +11,7 @@ export async function listOffers(actor: Principal, q: { status?: string; limit: 
   const filter: Record<string, unknown> = { memberId: actor.memberId };
   if (q.status) filter.status = { $in: q.status.split(",") };
   if (q.cursor) {
-    if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", message: "Invalid cursor" }]);
+    if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", code: "invalid_cursor", message: "Invalid cursor" }]);
     filter._id = { $lt: q.cursor };
   }
   const rows = await Offer.find(filter).sort({ _id: -1 }).limit(q.limit + 1).lean();

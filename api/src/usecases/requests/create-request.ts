@@ -25,10 +25,10 @@ const WARNING_TEXT: Record<PersonalDataKind, string> = {
 export async function validateRequestInput(input: NewRequest) {
   const unknown = unknownExpertiseIds(input.expertise);
   if (unknown.length)
-    throw unprocessable(`Unknown expertise: ${unknown.join(", ")}`, unknown.map((id) => ({ path: "body.expertise", message: `Unknown expertise id ${id}` })));
-  if (!unitById(input.unitId)) throw unprocessable(`Unknown unit ${input.unitId}`, [{ path: "body.unitId", message: `Unknown unit ${input.unitId}` }]);
+    throw unprocessable(`Unknown expertise: ${unknown.join(", ")}`, unknown.map((id) => ({ path: "body.expertise", code: "unknown_expertise" as const, params: { id }, message: `Unknown expertise id ${id}` })));
+  if (!unitById(input.unitId)) throw unprocessable(`Unknown unit ${input.unitId}`, [{ path: "body.unitId", code: "unknown_unit", params: { id: input.unitId }, message: `Unknown unit ${input.unitId}` }]);
   if (input.poolId && (!isValidObjectId(input.poolId) || !(await Pool.exists({ _id: input.poolId }))))
-    throw unprocessable(`Unknown pool ${input.poolId}`, [{ path: "body.poolId", message: `Unknown pool ${input.poolId}` }]);
+    throw unprocessable(`Unknown pool ${input.poolId}`, [{ path: "body.poolId", code: "unknown_pool", message: `Unknown pool ${input.poolId}` }]);
 }
 
 export function personalDataWarnings(...texts: string[]) {
