@@ -78,7 +78,7 @@ describe("helpline (Roze in Blauw)", function () {
       const ndvOnly = await newUser(s, { roles: ["member"], networks: ["ndv"] });
       const res = await shift(planner, { memberId: ndvOnly.memberId, start: "2026-10-21T08:00:00Z", end: "2026-10-21T12:00:00Z" });
       expect(res.status).to.equal(422);
-      expect(res.body.errors[0].path).to.equal("body.memberId");
+      expect(res.body.errors[0].path).to.equal("memberId");
     });
   });
 
@@ -107,21 +107,21 @@ describe("helpline (Roze in Blauw)", function () {
     it("rejects end before start, more than 12 hours, and overlaps per member", async () => {
       const back = await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T12:00:00Z", end: "2026-10-22T08:00:00Z" });
       expect(back.status).to.equal(422);
-      expect(back.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(["body.end"]);
+      expect(back.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(["end"]);
       const long = await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T06:00:00Z", end: "2026-10-22T18:30:00Z" });
       expect(long.status).to.equal(422);
-      expect(long.body.errors[0]).to.include({ path: "body.end" });
+      expect(long.body.errors[0]).to.include({ path: "end", code: "range_too_long" });
       const first = await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T06:00:00Z", end: "2026-10-22T14:00:00Z" });
       expect(first.status).to.equal(201);
       const overlap = await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T13:00:00Z", end: "2026-10-22T20:00:00Z" });
       expect(overlap.status).to.equal(422);
-      expect(overlap.body.errors[0].path).to.equal("body.start");
+      expect(overlap.body.errors[0].path).to.equal("start");
       // Touching is fine, and another member may overlap.
       expect((await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T14:00:00Z", end: "2026-10-22T20:00:00Z" })).status).to.equal(201);
       expect((await shift(planner, { memberId: m.a.memberId, start: "2026-10-22T13:00:00Z", end: "2026-10-22T20:00:00Z" })).status).to.equal(201);
       const bad = await shift(planner, { memberId: m.c.memberId, start: "soon", end: "2026-10-22T20:00:00Z" });
       expect(bad.status).to.equal(422);
-      expect(bad.body.errors[0].path).to.equal("body.start");
+      expect(bad.body.errors[0].path).to.equal("start");
     });
   });
 

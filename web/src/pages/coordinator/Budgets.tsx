@@ -11,6 +11,8 @@ import { useSession } from "../../lib/session";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { BudgetBar } from "../../components/BudgetBar";
 import { TimeEntriesTable } from "../../components/TimeEntriesTable";
+import { DecimalField } from "../../components/Inputs";
+import { parseInteger } from "../../lib/parse";
 
 type Col = "name" | "unitId" | "allotted" | "approved" | "pending" | "committed" | "remaining" | "usedPct";
 const COLS: { col: Col; key: Key; num?: boolean }[] = [
@@ -31,6 +33,7 @@ export function Budgets() {
   const { me } = useSession();
   const ref = useReference();
   const [year, setYear] = useState(new Date().getFullYear());
+  const [yearText, setYearText] = useState(String(year));
   const [unit, setUnit] = useState("");
   const [network, setNetwork] = useState("");
   const [q, setQ] = useState("");
@@ -66,10 +69,7 @@ export function Budgets() {
         </a>
       </div>
       <form className="inline-form card" onSubmit={(e) => e.preventDefault()} aria-label={t("bt.filters")}>
-        <div className="field">
-          <label htmlFor="bt-year">{t("bt.year")}</label>
-          <input id="bt-year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || new Date().getFullYear())} style={{ width: "7rem" }} />
-        </div>
+        <DecimalField id="bt-year" label={t("bt.year")} value={yearText} integer min={2000} max={2100} onChange={(v) => { setYearText(v); const y = parseInteger(v); if (y !== undefined && y >= 2000 && y <= 2100) setYear(y); }} inputStyle={{ width: "7rem" }} />
         <div className="field">
           <label htmlFor="bt-unit">{t("bt.unit")}</label>
           <select id="bt-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>

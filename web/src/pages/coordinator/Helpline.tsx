@@ -15,6 +15,7 @@ import { ShiftTimes } from "../../components/ShiftTimes";
 import { HeatMap } from "../../components/charts/HeatMap";
 import { BarChart } from "../../components/charts/BarChart";
 import { CalendarLink } from "../../components/CalendarLink";
+import { formatTime } from "../../lib/format";
 
 const DAY = 86_400_000;
 
@@ -41,8 +42,8 @@ interface Stats {
 }
 
 /** "14:00" in Amsterdam time, whatever the browser's zone and locale. */
-function clock(iso: string, lang: "nl" | "en"): string {
-  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
+function clock(iso: string, _lang: "nl" | "en"): string {
+  return formatTime(iso);
 }
 
 export function Helpline() {
@@ -216,12 +217,12 @@ function AssignShift({ onDone }: { onDone(): void }) {
           ))}
         </select>
       </div>
-      <ShiftTimes idPrefix="as" start={start} end={end} onStart={setStart} onEnd={setEnd} />
+      <ShiftTimes idPrefix="as" start={start} end={end} onStart={setStart} onEnd={setEnd} error={error} />
       <button type="submit" className="btn btn-primary" disabled={!memberId || !start || !end}>
         {t("hl.assign")}
       </button>
       <div style={{ flexBasis: "100%" }}>
-        <ErrorBox error={error ?? members.error} />
+        <ErrorBox error={error ?? members.error} inline={["start", "end"]} />
         {members.data && members.data.length === 0 && <p className="muted">{t("hl.noMembers")}</p>}
         {ok && <OkNote>{t("common.saved")}</OkNote>}
       </div>
