@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "../api/client";
 import { useI18n } from "../i18n";
 import { parseDecimal } from "../lib/parse";
-import { errorsFor, focusFirstInvalid } from "../lib/problems";
+import { errorsFor, useFocusInvalid, useFocusOnError } from "../lib/problems";
 import { ErrorBox } from "./ErrorBox";
 import { DecimalField, FieldErrors } from "./Inputs";
 
@@ -17,6 +17,8 @@ export function CompleteForm({ requestId, expertise, onDone }: { requestId: stri
   const [tried, setTried] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const idp = `complete-${requestId}`;
+  useFocusOnError(error, form, `${idp}-errors`);
+  const focusInvalid = useFocusInvalid(form);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -24,7 +26,7 @@ export function CompleteForm({ requestId, expertise, onDone }: { requestId: stri
     setError(undefined);
     const h = parseDecimal(hours);
     if (h === undefined || h <= 0 || h > 24) {
-      focusFirstInvalid(form.current);
+      focusInvalid();
       return;
     }
     setBusy(true);
@@ -34,7 +36,6 @@ export function CompleteForm({ requestId, expertise, onDone }: { requestId: stri
       onDone();
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);
-      focusFirstInvalid(form.current, document.getElementById(`${idp}-errors`));
     } finally {
       setBusy(false);
     }

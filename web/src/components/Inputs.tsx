@@ -2,7 +2,7 @@
 // "01-12-2026" and "2026-12-01", "14:30". They never follow the browser's locale (no type=number,
 // date or datetime-local), show what will be sent ("0,5 uur") before it is sent, say in the UI's
 // language what they cannot read, and show the server's field errors beside the field.
-import { useState, type CSSProperties, type ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import type { FieldError } from "../api/client";
 import { useI18n } from "../i18n";
 import { formatDate, formatDateTime, formatNumber } from "../lib/format";
@@ -16,7 +16,7 @@ interface Common {
   onChange(v: string): void;
   /** Field errors from the server that belong to this field. */
   errors?: FieldError[];
-  /** Show "cannot read this" even before the field was left (set once the form was submitted). */
+  /** Show "cannot read this" (set once the form was submitted). */
   showInvalid?: boolean;
   required?: boolean;
   name?: string;
@@ -37,12 +37,13 @@ interface Parsed {
 
 function Field(props: Common & { inputMode: "decimal" | "numeric" | "text"; check(v: string): Parsed; autoHint?: string }) {
   const { t, lang } = useI18n();
-  const [touched, setTouched] = useState(false);
   const { id, value, errors = [] } = props;
   const empty = value.trim() === "";
   const parsed = empty ? { ok: !props.required } : props.check(value);
   const localProblem = !empty && !parsed.ok ? parsed.problem : undefined;
-  const showLocal = !!localProblem && (touched || props.showInvalid);
+  // Shown once the form was submitted: a message appearing on blur would move the submit button away
+  // from under the pointer between mousedown and click.
+  const showLocal = !!localProblem && !!props.showInvalid;
   const serverTexts = errors.map((e) => fieldErrorText(t, lang, e));
   const invalid = showLocal || serverTexts.length > 0 || (!!props.showInvalid && !!props.required && empty);
   const hintId = `${id}-hint`;
@@ -69,7 +70,6 @@ function Field(props: Common & { inputMode: "decimal" | "numeric" | "text"; chec
         value={value}
         placeholder={props.placeholder}
         onChange={(e) => props.onChange(e.target.value)}
-        onBlur={() => setTouched(true)}
         required={props.required}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}

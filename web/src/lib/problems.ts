@@ -1,5 +1,6 @@
 // Turns a problem+json answer into sentences for the person at the form: the problem's `code` and
 // each field error's `code` are translated (nl/en); the English `message` is for API clients.
+import { useEffect, useState } from "react";
 import { FIELD_ERROR_CODES, PROBLEM_CODES, isFieldErrorCode, isProblemCode } from "../../../api/src/contract/error-codes";
 import type { ApiError, FieldError, ProblemBody } from "../api/client";
 import type { Key, T } from "../i18n";
@@ -49,4 +50,20 @@ export function focusFirstInvalid(root: HTMLElement | null | undefined, fallback
     const el = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (el ?? fallback)?.focus();
   }, 0);
+}
+
+/** After a failed submit has rendered its field errors: focus the first invalid field (or `fallbackId`). */
+export function useFocusOnError(error: ApiError | undefined | null, root: { current: HTMLElement | null }, fallbackId?: string) {
+  useEffect(() => {
+    if (error) focusFirstInvalid(root.current, fallbackId ? document.getElementById(fallbackId) : undefined);
+  }, [error, root, fallbackId]);
+}
+
+/** Returns `request()`: after the next render (which marks the fields invalid), focus the first invalid one. */
+export function useFocusInvalid(root: { current: HTMLElement | null }): () => void {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (tick > 0) focusFirstInvalid(root.current);
+  }, [tick, root]);
+  return () => setTick((n) => n + 1);
 }

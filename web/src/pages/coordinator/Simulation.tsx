@@ -1,5 +1,5 @@
 // Test a draft korpsregeling against this year's real usage (POST /policies/simulate), per unit.
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError, listOf } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { useReference, unitName } from "../../lib/reference";
@@ -9,7 +9,7 @@ import type { SimulationRow } from "../../../../api/src/domain/budget";
 import { DecimalField } from "../../components/Inputs";
 import { numberInputValue } from "../../lib/format";
 import { parseDecimal } from "../../lib/parse";
-import { errorsFor, focusFirstInvalid } from "../../lib/problems";
+import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
 
 interface Policy {
   id?: string;
@@ -41,6 +41,9 @@ export function Simulation() {
   const [result, setResult] = useState<Result>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnError(error, formRef);
+  const focusInvalid = useFocusInvalid(formRef);
 
   useEffect(() => {
     api
@@ -65,7 +68,7 @@ export function Simulation() {
     const thresholdN = parseDecimal(threshold);
     const supps = Object.entries(supp).filter(([, v]) => v.trim() !== "").map(([k, v]) => [k, parseDecimal(v, { allowNegative: true })] as const);
     if (baseN === undefined || thresholdN === undefined || supps.some(([, n]) => n === undefined)) {
-      focusFirstInvalid(e.currentTarget as HTMLElement);
+      focusInvalid();
       return;
     }
     setBusy(true);
@@ -74,7 +77,6 @@ export function Simulation() {
       setResult(await api.post<Result>("/policies/simulate", { baseHoursPerYear: baseN, unitSupplements, approvalThresholdHours: thresholdN }));
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);
-      focusFirstInvalid(document.getElementById("sim-form"));
     } finally {
       setBusy(false);
     }
@@ -91,7 +93,7 @@ export function Simulation() {
           {t("sim.inForce", { name: inForce.name ?? "", base: num(inForce.baseHoursPerYear), threshold: num(inForce.approvalThresholdHours, 2) })}
         </p>
       )}
-      <form id="sim-form" className="card" onSubmit={run} noValidate>
+      <form id="sim-form" ref={formRef} className="card" onSubmit={run} noValidate>
         <div className="grid-3">
           <DecimalField id="sim-base" label={t("sim.base")} value={base} onChange={setBase} min={0} max={2000} unit="hours" required showInvalid={tried} errors={errorsFor(error, "baseHoursPerYear")} />
           <DecimalField id="sim-threshold" label={t("sim.threshold")} value={threshold} onChange={setThreshold} min={0} max={12} unit="hours" required showInvalid={tried} errors={errorsFor(error, "approvalThresholdHours")} />

@@ -1,5 +1,5 @@
 // The member's service-time budget for the year, their time entries, and logging other NDV work.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { api, listOf } from "../../api/client";
 import type { Budget, TimeEntry } from "../../api/types";
 import { useI18n } from "../../i18n";
@@ -12,7 +12,7 @@ import { TimeEntriesTable } from "../../components/TimeEntriesTable";
 import { DateField, DecimalField, FieldErrors } from "../../components/Inputs";
 import { formatDate } from "../../lib/format";
 import { parseDate, parseDecimal } from "../../lib/parse";
-import { errorsFor, focusFirstInvalid } from "../../lib/problems";
+import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
 
 export function MyBudget() {
   const { t, num } = useI18n();
@@ -85,15 +85,14 @@ function LogTime({ onLogged }: { onLogged(): void }) {
       onLogged();
     },
   );
-  useEffect(() => {
-    if (error) focusFirstInvalid(form.current, document.getElementById("lt-errors"));
-  }, [error]);
+  useFocusOnError(error, form, "lt-errors");
+  const focusInvalid = useFocusInvalid(form);
 
   function onSubmit(e: FormEvent) {
     setTried(true);
     if (parseDate(dateV) === undefined || parseDecimal(hours) === undefined || parseDecimal(hours)! <= 0) {
       e.preventDefault();
-      focusFirstInvalid(form.current);
+      focusInvalid();
       return;
     }
     void submit(e);

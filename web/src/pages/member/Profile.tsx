@@ -1,6 +1,6 @@
 // The member's own profile: expertise with level and visibility per item, languages,
 // weekly availability, absences and consent to share expertise.
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "../../api/client";
 import type { MemberProfile } from "../../api/types";
 import { useI18n } from "../../i18n";
@@ -12,7 +12,7 @@ import { ExpertisePicker } from "../../components/ExpertisePicker";
 import { DateField, TimeField } from "../../components/Inputs";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { localToDate, parseDate, parseTime } from "../../lib/parse";
-import { errorsFor, focusFirstInvalid } from "../../lib/problems";
+import { errorsFor, useFocusOnError } from "../../lib/problems";
 
 /** Absence days are edited as text (dd-mm-jjjj) and sent as the instant the day starts. */
 const dayToInstant = (text: string) => {
@@ -32,6 +32,8 @@ export function Profile() {
   const [langs, setLangs] = useState("");
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnError(error, formRef, "pf-errors");
 
   useEffect(() => {
     if (prof.data) {
@@ -79,7 +81,6 @@ export function Profile() {
       announce(t("common.saved"));
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);
-      focusFirstInvalid(document.getElementById("pf-form"), document.getElementById("pf-errors"));
     }
   }
 
@@ -91,7 +92,7 @@ export function Profile() {
         <span>{unitName(ref, draft.unitId)}</span>
         <span>{draft.networks.map((n) => ref.networks.find((x) => x.id === n)?.name ?? n).join(", ")}</span>
       </p>
-      <form id="pf-form" onSubmit={save} noValidate>
+      <form id="pf-form" ref={formRef} onSubmit={save} noValidate>
         <div className="card">
           <h2 style={{ marginTop: 0 }}>{t("pf.expertise")}</h2>
           <p className="muted">{t("pf.expertiseIntro")}</p>

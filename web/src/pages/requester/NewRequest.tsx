@@ -14,7 +14,7 @@ import { ExpertisePicker } from "../../components/ExpertisePicker";
 import { KnowledgeHints } from "./KnowledgeHints";
 import { DateTimeField, DecimalField, FieldErrors } from "../../components/Inputs";
 import { localToDate, parseDateTime, parseDecimal } from "../../lib/parse";
-import { errorsFor, focusFirstInvalid } from "../../lib/problems";
+import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
 
 const URGENCIES: Urgency[] = ["acute", "today", "planned"];
 const MODES: Mode[] = ["phone", "video", "onsite"];
@@ -39,6 +39,8 @@ export function NewRequest() {
 
   const typed = useDebounced(`${title}\n${description}`, 300);
   const personal = useMemo(() => looksPersonal(typed), [typed]);
+  useFocusOnError(error, form, "new-request-errors");
+  const focusInvalid = useFocusInvalid(form);
   const errs = (path: string) => errorsFor(error, path);
   const invalid = (path: string) => errs(path).length > 0 || undefined;
 
@@ -57,7 +59,7 @@ export function NewRequest() {
     const estimated = parseDecimal(hours);
     const needed = neededBy.trim() ? parseDateTime(neededBy) : "";
     if (estimated === undefined || estimated <= 0 || needed === undefined) {
-      focusFirstInvalid(form.current);
+      focusInvalid();
       return;
     }
     setBusy(true);
@@ -81,7 +83,6 @@ export function NewRequest() {
       navigate(`/requests/${encodeURIComponent(created.id)}`);
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);
-      focusFirstInvalid(form.current, document.getElementById("new-request-errors"));
     } finally {
       setBusy(false);
     }
