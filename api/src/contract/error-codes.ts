@@ -43,6 +43,7 @@ export const PROBLEM_CODES = [
   "payload_too_large",
   "unsupported_media_type",
   "unauthorized",
+  "invalid_credentials",
   "forbidden",
   "not_found",
   "conflict",

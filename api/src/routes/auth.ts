@@ -29,7 +29,7 @@ export function authRoutes(deps: Deps): Router {
           lockedUntil: failure.until.toISOString(),
         });
       }
-      throw unauthorized("Invalid username or password");
+      throw unauthorized("Invalid username or password").withCode("invalid_credentials");
     }
     const token = await issueToken(user.id, deps.config.TOKEN_TTL_HOURS);
     setSessionCookie(ctx, token, deps);

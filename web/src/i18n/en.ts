@@ -397,6 +397,7 @@ export const en: Record<Key, string> = {
   "err.problem.payload_too_large": "This is too much text or data at once.",
   "err.problem.unsupported_media_type": "The server cannot read this kind of data.",
   "err.problem.unauthorized": "You are not signed in (any more). Please sign in again.",
+  "err.problem.invalid_credentials": "The username or password is not right.",
   "err.problem.forbidden": "You are not allowed to do or see this.",
   "err.problem.not_found": "This was not found (any more).",
   "err.problem.conflict": "This is no longer possible; reload the page.",

@@ -395,6 +395,7 @@ export const nl = {
   "err.problem.payload_too_large": "Dit is te veel tekst of data in één keer.",
   "err.problem.unsupported_media_type": "Dit soort gegevens kan de server niet lezen.",
   "err.problem.unauthorized": "U bent niet (meer) aangemeld. Meld u opnieuw aan.",
+  "err.problem.invalid_credentials": "Gebruikersnaam of wachtwoord klopt niet.",
   "err.problem.forbidden": "U mag dit niet doen of niet inzien.",
   "err.problem.not_found": "Dit is niet (meer) gevonden.",
   "err.problem.conflict": "Dit kan nu niet meer; laad de pagina opnieuw.",
