@@ -71,7 +71,14 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
       for (const s of await p.locator("main summary").all()) if (await s.isVisible()) await s.click();
       visited.push(name);
       for (const f of await findings(p)) found.push({ page: name, problem: f });
-      await screenshot(p, `locale-${lang}-${user}-${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home"}`);
+      const slug = name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+      await screenshot(p, `locale-${lang}-${user}-${slug}`);
+      if (lang === "nl") {
+        // The same page at phone width (390×844), for the record of every page at both widths.
+        await p.setViewportSize({ width: 390, height: 844 });
+        await screenshot(p, `phone-${user}-${slug}`);
+        await p.setViewportSize({ width: 1366, height: 900 });
+      }
     };
     for (const href of pages) {
       await p.evaluate((h) => (window.location.hash = h.replace(/^#/, "")), href);

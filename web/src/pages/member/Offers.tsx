@@ -50,7 +50,7 @@ export function Offers() {
       announce(t("offers.accepted"));
     } catch (e) {
       const err = e instanceof ApiError ? e : undefined;
-      setResult({ kind: "err", text: err?.status === 409 ? t("offers.taken") : err ? problemText(t, lang, err.problem) : String(e) });
+      setResult({ kind: "err", text: err ? (err.problem.code === "offer_taken" || (err.status === 409 && !err.problem.code) ? t("offers.taken") : problemText(t, lang, err.problem)) : String(e) });
     } finally {
       setBusy(undefined);
       list.reload();
