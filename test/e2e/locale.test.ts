@@ -5,6 +5,7 @@ import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
 import { sharedStack } from "../helpers/stack";
+import { login } from "../helpers/http";
 import { chromiumMissing, ensureWebBuilt, launch, screenshot } from "./browser";
 
 interface Finding {
@@ -42,6 +43,19 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
     }
     ensureWebBuilt();
     service = await sharedStack();
+    // A request of our own, so the requester's list links to a detail page with dates on it.
+    const requester = await login(service, "requester");
+    const created = await requester.post("/api/v1/requests", {
+      title: "Locale-walk: context rouwrituelen",
+      description: "Gepland overleg.",
+      expertise: ["topic.death-rituals"],
+      urgency: "planned",
+      mode: "video",
+      unitId: "amsterdam",
+      estimatedHours: 1,
+      neededBy: "2099-12-31T13:30:00Z",
+    });
+    expect(created.status, created.text).to.equal(201);
     browser = await launch();
   });
 
@@ -100,6 +114,7 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
     it(`${user}: every page in Dutch shows dd-mm-jjjj and 24 h, no AM/PM or mm/dd`, async () => {
       const { found, visited } = await walk(user, "nl");
       expect(visited.length, `${user} has pages`).to.be.greaterThan(0);
+      if (user === "requester") expect(visited.some((v) => /^#\/requests\/(?!new$)/.test(v)), "a request detail page was walked").to.equal(true);
       expect(found.map((f) => `${f.page}: ${f.problem}`)).to.deep.equal([]);
     });
   }
