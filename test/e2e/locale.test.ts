@@ -140,9 +140,12 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
     expect(await date.getAttribute("type")).to.equal("text");
     await date.fill("12-01-2026");
     await p.getByTestId("lt-date-echo").filter({ hasText: "12-01-2026" }).waitFor();
+    // Capture what would be sent and stop it there: this test books nothing in the shared data.
     const body = await new Promise<Record<string, unknown>>((resolve) => {
-      p.on("request", (r) => {
-        if (r.method() === "POST" && r.url().endsWith("/api/v1/time-entries")) resolve(r.postDataJSON());
+      void p.route("**/api/v1/time-entries", (route) => {
+        if (route.request().method() !== "POST") return route.continue();
+        resolve(route.request().postDataJSON());
+        return route.abort();
       });
       void p.getByRole("button", { name: "Uren boeken" }).click();
     });
