@@ -357,4 +357,7 @@ export const en: Record<Key, string> = {
   "pl.othersAlso": "Also {n} colleagues outside your scope ({units}); their own coordinator manages their membership.",
   "pl.othersOnly": "{n} colleagues outside your scope ({units}); their own coordinator manages their membership.",
   "pl.membersOf": "Members of {name}",
+  // sec-http: budget CSV exports (Dutch spreadsheet format and machine CSV)
+  "bt.csvNl": "Export for Dutch Excel (CSV)",
+  "bt.csvMachine": "CSV for integrations",
 };

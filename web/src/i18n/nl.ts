@@ -355,6 +355,9 @@ export const nl = {
   "pl.othersAlso": "Daarnaast {n} collega's buiten uw bereik ({units}); hun eigen coördinator beheert hun deelname.",
   "pl.othersOnly": "{n} collega's buiten uw bereik ({units}); hun eigen coördinator beheert hun deelname.",
   "pl.membersOf": "Leden van {name}",
+  // sec-http: budget CSV exports (Dutch spreadsheet format and machine CSV)
+  "bt.csvNl": "Exporteren voor Excel (CSV)",
+  "bt.csvMachine": "CSV voor koppelingen",
 } as const;
 
 export type Key = keyof typeof nl;
