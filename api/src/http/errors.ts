@@ -1,5 +1,6 @@
 // Renders every failure as application/problem+json; never leaks a stack trace.
 import type { Context, Next } from "koa";
+import mongoose from "mongoose";
 import type { Logger } from "../logger";
 import { Problem, problem } from "./problem";
 
@@ -9,6 +10,7 @@ const DB_ERRORS = /MongoServerSelectionError|MongoNetworkError|MongoNotConnected
 export function isDbUnavailable(err: unknown): boolean {
   let e = err as { name?: string; message?: string; cause?: unknown; reason?: unknown; errorLabels?: string[] } | undefined;
   for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    if (e instanceof mongoose.mongo.MongoNetworkError || e instanceof mongoose.mongo.MongoServerSelectionError) return true;
     if (DB_ERRORS.test(e.name ?? "") || /buffering timed out|connection .* closed|ECONNREFUSED|ECONNRESET|Server selection timed out/i.test(e.message ?? "")) return true;
     if (Array.isArray(e.errorLabels) && e.errorLabels.includes("ResetPool")) return true;
     e = (e.cause ?? e.reason) as typeof e;
