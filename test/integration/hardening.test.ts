@@ -24,13 +24,14 @@ describe("HTTP hardening (issue 9)", function () {
   });
 
   describe("finding 8: odd methods, NUL bytes, extreme dates, database faults", () => {
-    it("TRACE and PROPFIND anywhere → 501 problem (not 500)", async () => {
+    it("TRACE and PROPFIND anywhere → 405 problem with Allow (not 500)", async () => {
       for (const method of ["TRACE", "PROPFIND", "MKCOL"]) {
         for (const path of ["/api/v1/budgets", "/", "/api/v1/auth/login"]) {
           const res = await raw(s.url, method, path);
-          expect(res.status, `${method} ${path}`).to.equal(501);
+          expect(res.status, `${method} ${path}`).to.equal(405);
+          expect(res.headers.allow).to.contain("GET");
           expect(res.headers["content-type"]).to.contain("application/problem+json");
-          expect(res.body.title).to.equal("Not implemented");
+          expect(res.body.title).to.equal("Method not allowed");
         }
       }
     });

@@ -1,5 +1,5 @@
 // Request hygiene before any router or body parser runs (issue 9, findings 8–10):
-// - methods outside the ones the API speaks (TRACE, PROPFIND, …) → 501 problem, not a 500;
+// - methods outside the ones the API speaks (TRACE, PROPFIND, …) → 405 problem with Allow, not a 500;
 // - NUL bytes in the path or query → 400 (they break database regexes and mean nothing here);
 // - a state-changing request that carries a body must say `Content-Type: application/json`
 //   (UTF-8, the only charset we decode) → otherwise 415; an empty body with another type too;
@@ -35,7 +35,7 @@ export function hardening(opts: HardeningOptions) {
   return async (ctx: Context, next: Next) => {
     if (!(KNOWN_METHODS as readonly string[]).includes(ctx.method)) {
       ctx.set("Allow", KNOWN_METHODS.join(", "));
-      throw problem(501, "Not implemented", `The method ${ctx.method.slice(0, 20)} is not supported`);
+      throw new Problem(405, "Method not allowed", `The method ${ctx.method.slice(0, 20)} is not supported`, undefined, undefined, { code: "method_not_allowed" });
     }
     if (/%00|\u0000/.test(ctx.path) || /%00|\u0000/.test(ctx.querystring)) throw problem(400, "Bad request", "NUL characters are not allowed in the address");
 

@@ -71,6 +71,12 @@ function textSchema(multiline: boolean) {
   });
 }
 
+/**
+ * An identifier that is safe anywhere, also as part of a database field path (`byRequest.<id>`):
+ * letters, digits, dash, underscore and colon; never a dot, `$`, slash or control character.
+ */
+export const safeId = () => z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, "Not a valid id");
+
 /** Single-line text: names, titles, reasons, ids. Chain `.trim().min().max()` as on z.string(). */
 export const line = () => textSchema(false);
 /** Multi-line text: descriptions, notes, bodies, motivations (newline and tab allowed). */

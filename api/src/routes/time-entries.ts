@@ -1,7 +1,7 @@
 // Time entries: log, list, correct, approve/reject. Thin: validation here, rules in use cases.
 import Router from "@koa/router";
 import { z } from "zod";
-import { text } from "../http/input";
+import { safeId, text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
@@ -18,7 +18,7 @@ const newEntry = z.strictObject({
   date: isoDate,
   hours,
   category,
-  requestId: z.string().min(1).max(64).optional(),
+  requestId: safeId().optional(),
   note: text().max(500).optional(),
 });
 
@@ -26,7 +26,7 @@ const patchEntry = z.strictObject({
   date: isoDate.optional(),
   hours: hours.optional(),
   category: category.optional(),
-  requestId: z.string().min(1).max(64).optional(),
+  requestId: safeId().optional(),
   note: text().max(500).optional(),
   version: z.number().int().positive().optional(),
 });
