@@ -9,7 +9,7 @@ const op = (summary: string, tag: string, extra: Record<string, unknown> = {}) =
 });
 
 export const paths: Record<string, Record<string, unknown>> = {
-  "/auth/login": { post: op("Log in with username and password; returns a bearer token and sets the session cookie", "auth", { security: [], responses: { "200": json("token and user"), "401": problem, "423": problem } }) },
+  "/auth/login": { post: op("Log in with username and password; returns a bearer token and sets the session cookie", "auth", { security: [], responses: { "200": json("token and user"), "401": problem, "429": problem } }) },
   "/auth/logout": { post: op("Revoke the current token or session", "auth") },
   "/auth/me": { get: op("The caller", "auth") },
   "/auth/providers": { get: op("Sign-in methods on offer: {local, oidc}", "auth", { security: [] }) },
