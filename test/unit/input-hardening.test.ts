@@ -133,3 +133,43 @@ describe("own origin, proxies and transport (issue 9.10, 9.11)", () => {
     expect(transportWarning(loadConfig({}))).to.equal(undefined);
   });
 });
+
+describe("error middleware for odd methods and database faults (issue 9.8)", () => {
+  it("TRACE → 405 and a pool-cleared error → 503 problem, neither logged at error level", async () => {
+    const Koa = (await import("koa")).default;
+    const { Writable } = await import("node:stream");
+    const pino = (await import("pino")).default;
+    const mongoose = (await import("mongoose")).default;
+    const { errorHandler } = await import("../../api/src/http/errors");
+    const { hardening } = await import("../../api/src/http/hardening");
+    const { raw } = await import("../helpers/raw");
+    const lines: { level: number }[] = [];
+    const logger = pino({ level: "trace" }, new Writable({ write: (c, _e, cb) => (lines.push(JSON.parse(String(c))), cb()) }));
+    class PoolClearedOnNetworkError extends mongoose.mongo.MongoNetworkError {
+      override get name() {
+        return "PoolClearedOnNetworkError";
+      }
+    }
+    const app = new Koa();
+    app.use(errorHandler(logger));
+    app.use(hardening({ config: {}, lenientPaths: new Set() }));
+    app.use(() => {
+      throw new PoolClearedOnNetworkError("Connection pool was cleared");
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const trace = await raw(url, "TRACE", "/api/v1/auth/login");
+      expect(trace.status).to.equal(405);
+      expect(trace.headers["content-type"]).to.contain("application/problem+json");
+      const login = await raw(url, "POST", "/api/v1/auth/login", { body: "{}", headers: { "content-type": "application/json" } });
+      expect(login.status).to.equal(503);
+      expect(login.headers["retry-after"]).to.equal("5");
+      expect(lines.filter((l) => l.level >= 50)).to.deep.equal([]);
+      expect(lines.some((l) => l.level === 40)).to.equal(true);
+    } finally {
+      server.close();
+    }
+  });
+});
