@@ -65,7 +65,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
 
   const app = createApp(deps);
   const http = createServer(app.callback());
-  const realtime = attachRealtime(http, logger);
+  const realtime = attachRealtime(http, logger, { config });
   target = realtime.notifier;
   if (config.REDIS_URL) await useRedisAdapter(realtime.io, config.REDIS_URL, logger);
 

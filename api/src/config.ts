@@ -37,8 +37,14 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   COOKIE_SECURE: bool.optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
-  LOCKOUT_ATTEMPTS: z.coerce.number().int().positive().default(5),
-  LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  // Login throttling (see README "Login throttling"): free failures per username from one address,
+  // failures per address (any usernames), how long failures count, the longest delay.
+  LOGIN_FREE_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  LOGIN_ADDRESS_FAILURES: z.coerce.number().int().positive().default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce.number().positive().default(15),
+  // Behind a reverse proxy that sets X-Forwarded-For/-Proto/-Host: trust those headers.
+  TRUST_PROXY: bool.optional(),
   RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -61,4 +67,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   // Demo data and accounts are on by default outside production, never implied in production.
   return { ...c, demo: c.DEMO ?? c.NODE_ENV !== "production" };
+}
+
+/** Whether the session cookie carries the Secure flag (COOKIE_SECURE, default on in production). */
+export const cookieSecure = (c: Pick<Config, "COOKIE_SECURE" | "NODE_ENV">): boolean => c.COOKIE_SECURE ?? c.NODE_ENV === "production";
+
+/**
+ * Start-up advice about the HTTPS set-up, or undefined when it is consistent: a Secure cookie can
+ * only be set when the service sees HTTPS, which behind a TLS proxy needs TRUST_PROXY.
+ */
+export function transportWarning(c: Pick<Config, "COOKIE_SECURE" | "NODE_ENV" | "TRUST_PROXY" | "PUBLIC_URL">): string | undefined {
+  if (!cookieSecure(c) || c.TRUST_PROXY) return undefined;
+  return (
+    "COOKIE_SECURE is on (the default in production) but TRUST_PROXY is off: this service speaks plain HTTP itself, so it can " +
+    "only set the Secure session cookie when a TLS proxy in front of it says the request came over HTTPS. Set TRUST_PROXY=1 " +
+    "behind an HTTPS reverse proxy that sets X-Forwarded-Proto, or COOKIE_SECURE=0 for plain HTTP (testing only). Until then " +
+    "logins over plain HTTP get a token but no session cookie."
+  );
 }

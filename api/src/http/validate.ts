@@ -4,6 +4,7 @@ import type { Context } from "koa";
 import { z } from "zod";
 import { isFieldErrorCode, type FieldErrorCode, type FieldLocation } from "../contract/error-codes";
 import { problem, type FieldError } from "./problem";
+import { line, strictDate } from "./input";
 
 type Params = Record<string, string | number | boolean>;
 
@@ -70,8 +71,10 @@ export function query<S extends z.ZodType>(ctx: Context, schema: S): z.infer<S> 
 }
 
 // Common field schemas.
-export const id = z.string().min(1).max(64);
-export const isoDate = z.coerce.date({ message: "Expected an ISO 8601 date" });
+export const id = line().min(1).max(64);
+/** A strict calendar date (YYYY-MM-DD) or ISO 8601 date-time with offset, years 2000–2100 (see input.ts). */
+export const isoDate = strictDate();
+export { line, text } from "./input";
 export const paging = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),

@@ -1,5 +1,6 @@
 import Router from "@koa/router";
 import { z } from "zod";
+import { line } from "../http/input";
 import type { Deps } from "../deps";
 import { createApiKey } from "../auth/api-keys";
 import { revokeAllTokens } from "../auth/sessions";
@@ -19,9 +20,9 @@ const scopeSchema = z.strictObject({ units: z.array(z.string()).default([]), net
 const newUserSchema = z.strictObject({
   username: z.string().min(2).max(64).regex(/^[a-zA-Z0-9._-]+$/, "Letters, digits, dot, dash and underscore only"),
   password: z.string().min(8, "At least 8 characters").max(200),
-  name: z.string().min(1).max(200),
+  name: line().trim().min(1).max(200),
   email: z.email().optional(),
-  phone: z.string().max(40).optional(),
+  phone: line().max(40).optional(),
   roles: z.array(z.enum(HUMAN_ROLES)).min(1),
   unitId: z.string(),
   networks: z.array(z.string()).optional(),
@@ -32,7 +33,7 @@ const patchUserSchema = z.strictObject({
   roles: z.array(z.enum(HUMAN_ROLES)).min(1).optional(),
   scope: scopeSchema.optional(),
   active: z.boolean().optional(),
-  name: z.string().min(1).max(200).optional(),
+  name: line().trim().min(1).max(200).optional(),
 });
 
 function checkUnit(unitId: string | undefined) {
@@ -72,7 +73,7 @@ export function adminRoutes(_deps: Deps): Router {
   });
 
   r.post("/api-keys", async (ctx) => {
-    const input = body(ctx, z.strictObject({ name: z.string().min(1).max(100), role: z.literal("telephony") }));
+    const input = body(ctx, z.strictObject({ name: line().trim().min(1).max(100), role: z.literal("telephony") }));
     const key = await createApiKey(input.name, input.role, currentUser(ctx).id);
     await audit(currentUser(ctx), "create", "api-key", input.name);
     ctx.status = 201;

@@ -1,5 +1,6 @@
 import Router from "@koa/router";
 import { z } from "zod";
+import { text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { body, query, paging } from "../http/validate";
@@ -38,7 +39,7 @@ export function requestRoutes(deps: Deps): Router {
     ctx.body = await listCandidates(deps, currentUser(ctx), ctx.params.id!, q.limit);
   });
   r.post("/:id/cancel", requireUser, async (ctx) => {
-    const b = body(ctx, z.strictObject({ reason: z.string().max(500).optional() }));
+    const b = body(ctx, z.strictObject({ reason: text().max(500).optional() }));
     ctx.body = await cancelRequest(deps, currentUser(ctx), ctx.params.id!, b.reason);
   });
   r.post("/:id/complete", requireUser, async (ctx) => {

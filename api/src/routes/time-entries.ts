@@ -1,6 +1,7 @@
 // Time entries: log, list, correct, approve/reject. Thin: validation here, rules in use cases.
 import Router from "@koa/router";
 import { z } from "zod";
+import { safeId, text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
@@ -17,16 +18,16 @@ const newEntry = z.strictObject({
   date: isoDate,
   hours,
   category,
-  requestId: z.string().min(1).max(64).optional(),
-  note: z.string().max(500).optional(),
+  requestId: safeId().optional(),
+  note: text().max(500).optional(),
 });
 
 const patchEntry = z.strictObject({
   date: isoDate.optional(),
   hours: hours.optional(),
   category: category.optional(),
-  requestId: z.string().min(1).max(64).optional(),
-  note: z.string().max(500).optional(),
+  requestId: safeId().optional(),
+  note: text().max(500).optional(),
   version: z.number().int().positive().optional(),
 });
 
@@ -65,7 +66,7 @@ export function timeEntryRoutes(deps: Deps): Router {
   });
 
   r.post("/:id/reject", requireRole("coordinator"), async (ctx) => {
-    const { reason } = body(ctx, z.strictObject({ reason: z.string().trim().min(1, "A reason is required").max(500) }));
+    const { reason } = body(ctx, z.strictObject({ reason: text().trim().min(1, "A reason is required").max(500) }));
     ctx.body = await decideTimeEntry(deps, currentUser(ctx), ctx.params.id!, { approve: false, reason });
   });
 

@@ -413,6 +413,12 @@ export const en: Record<Key, string> = {
   "err.problem.budget_exceeded": "This needs {needed} hours but {remaining} hours remain this year. A coordinator can grant extra hours.",
   "err.problem.username_taken": "This username is already taken.",
   "err.problem.account_locked": "Too many wrong passwords: the account is locked for a while.",
+  "err.field.date_out_of_range": "This date is outside the possible range (2000–2100).",
+  "err.field.invalid_unicode": "This text contains invalid characters; type it again.",
+  "err.problem.login_throttled": "Too many failed sign-in attempts. Wait {retryAfterSeconds} seconds and try again.",
+  "err.problem.method_not_allowed": "This action is not supported here.",
+  "err.problem.not_implemented": "This action is not supported here.",
+  "err.problem.csrf_origin": "This request did not come from this website; reload the page and try again.",
   "err.problem.rate_limited": "Too many requests in a row; wait a moment and try again.",
   "err.problem.personal_data": "This contains a citizen's personal data; remove it and try again.",
   "err.problem.busy": "It is busy right now; try again shortly.",
@@ -433,4 +439,7 @@ export const en: Record<Key, string> = {
   "input.min": "At least {min}.",
   "input.max": "At most {max}.",
   "layout.menu": "Menu",
+  // sec-http: budget CSV exports (Dutch spreadsheet format and machine CSV)
+  "bt.csvNl": "Export for Dutch Excel (CSV)",
+  "bt.csvMachine": "CSV for integrations",
 };

@@ -411,6 +411,12 @@ export const nl = {
   "err.problem.budget_exceeded": "Hiervoor is {needed} uur nodig, maar er is nog {remaining} uur over dit jaar. Een coördinator kan extra uren toekennen.",
   "err.problem.username_taken": "Deze gebruikersnaam is al in gebruik.",
   "err.problem.account_locked": "Te vaak een verkeerd wachtwoord: het account is tijdelijk geblokkeerd.",
+  "err.field.date_out_of_range": "Deze datum ligt buiten het mogelijke bereik (2000–2100).",
+  "err.field.invalid_unicode": "Deze tekst bevat ongeldige tekens; typ hem opnieuw.",
+  "err.problem.login_throttled": "Te veel mislukte aanmeldpogingen. Wacht {retryAfterSeconds} seconden en probeer het opnieuw.",
+  "err.problem.method_not_allowed": "Deze handeling wordt hier niet ondersteund.",
+  "err.problem.not_implemented": "Deze handeling wordt hier niet ondersteund.",
+  "err.problem.csrf_origin": "Dit verzoek kwam niet van deze website; laad de pagina opnieuw en probeer het nog eens.",
   "err.problem.rate_limited": "Te veel verzoeken achter elkaar; wacht even en probeer het opnieuw.",
   "err.problem.personal_data": "Hier staan persoonsgegevens van een burger in; haal die weg en probeer het opnieuw.",
   "err.problem.busy": "Het is even druk; probeer het zo opnieuw.",
@@ -431,6 +437,9 @@ export const nl = {
   "input.min": "Minstens {min}.",
   "input.max": "Hoogstens {max}.",
   "layout.menu": "Menu",
+  // sec-http: budget CSV exports (Dutch spreadsheet format and machine CSV)
+  "bt.csvNl": "Exporteren voor Excel (CSV)",
+  "bt.csvMachine": "CSV voor koppelingen",
 } as const;
 
 export type Key = keyof typeof nl;

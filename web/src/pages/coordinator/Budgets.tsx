@@ -29,7 +29,7 @@ const COLS: { col: Col; key: Key; num?: boolean }[] = [
 const usedPct = (b: Budget) => (b.allotted > 0 ? ((b.approved + b.pending + b.committed) / b.allotted) * 100 : 0);
 
 export function Budgets() {
-  const { t, num } = useI18n();
+  const { t, num, lang } = useI18n();
   const { me } = useSession();
   const ref = useReference();
   const [year, setYear] = useState(new Date().getFullYear());
@@ -57,6 +57,9 @@ export function Budgets() {
 
   const totals = rows.reduce((acc, b) => ({ allotted: acc.allotted + b.allotted, approved: acc.approved + b.approved, pending: acc.pending + b.pending, committed: acc.committed + b.committed, remaining: acc.remaining + b.remaining }), { allotted: 0, approved: 0, pending: 0, committed: 0, remaining: 0 });
   const csv = `/api/v1/budgets/export.csv${qs({ year, unit, network })}`;
+  const csvNl = `/api/v1/budgets/export.csv${qs({ year, unit, network, format: "nl" })}`;
+  // Dutch UI: the Dutch spreadsheet export first; the machine CSV stays available for integrations.
+  const exports = lang === "nl" ? [{ href: csvNl, label: t("bt.csvNl"), id: "csv-export" }, { href: csv, label: t("bt.csvMachine"), id: "csv-export-machine" }] : [{ href: csv, label: t("bt.csv"), id: "csv-export" }, { href: csvNl, label: t("bt.csvNl"), id: "csv-export-nl" }];
   const scope = me?.scope?.units ?? [];
   const scopeUnits = scope.length ? ref.units.filter((u) => scope.includes(u.id)) : ref.units;
 
@@ -64,9 +67,14 @@ export function Budgets() {
     <section aria-labelledby="bt-title">
       <div className="row-between">
         <h1 id="bt-title">{t("bt.title")}</h1>
-        <a className="btn btn-secondary" href={csv} download data-testid="csv-export">
-          {t("bt.csv")}
-        </a>
+        <div className="row-actions" style={{ display: "flex", gap: ".5rem", flexWrap: "wrap", alignItems: "center" }}>
+          <a className="btn btn-secondary" href={exports[0]!.href} download data-testid={exports[0]!.id}>
+            {exports[0]!.label}
+          </a>
+          <a className="btn-link" href={exports[1]!.href} download data-testid={exports[1]!.id}>
+            {exports[1]!.label}
+          </a>
+        </div>
       </div>
       <form className="inline-form card" onSubmit={(e) => e.preventDefault()} aria-label={t("bt.filters")}>
         <DecimalField id="bt-year" label={t("bt.year")} value={yearText} integer min={2000} max={2100} onChange={(v) => { setYearText(v); const y = parseInteger(v); if (y !== undefined && y >= 2000 && y <= 2100) setYear(y); }} inputStyle={{ width: "7rem" }} />
