@@ -55,7 +55,7 @@ describe("HTTP hardening (issue 9)", function () {
       for (const date of ["+275760-09-13T00:00:00.000Z", 8.64e15, "-271821-04-20T00:00:00.000Z"]) {
         const res = await m.client.post("/api/v1/time-entries", { date, hours: 1, category: "network" });
         expect(res.status, String(date)).to.equal(422);
-        expect(res.body.errors[0].path).to.equal("body.date");
+        expect(res.body.errors[0].path).to.equal("date");
       }
       expect((await m.client.get("/api/v1/time-entries?mine=1")).body.data).to.have.length(0);
     });
@@ -82,7 +82,7 @@ describe("HTTP hardening (issue 9)", function () {
       for (const date of [null, true, 0, -1, 123, "2026-02-30", "1970-01-01", "2026-12-01T10:00"]) {
         const res = await m.client.post("/api/v1/time-entries", { date, hours: 1, category: "network" });
         expect(res.status, JSON.stringify(date)).to.equal(422);
-        expect(res.body.errors.map((e: { path: string }) => e.path)).to.include("body.date");
+        expect(res.body.errors.map((e: { path: string }) => e.path)).to.include("date");
       }
       expect((await m.client.get("/api/v1/time-entries?mine=1")).body.data).to.have.length(0);
       const ok = await m.client.post("/api/v1/time-entries", { date: daysAgo(1), hours: 1, category: "network" });
