@@ -6,13 +6,11 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { sipAddressing } from "../helpline/sip-addressing";
-import { renderKamailioTable } from "../helpline/kamailio-export";
-
-export const DEFAULT_TABLE = resolve(new URL("../../../deploy/kamailio/rsc-table.cfg", import.meta.url).pathname);
+import { DEFAULT_TABLE_PATH, renderKamailioTable } from "../helpline/kamailio-export";
 
 function main() {
   const { values } = parseArgs({ options: { out: { type: "string" }, check: { type: "boolean" } } });
-  const out = resolve(values.out ?? DEFAULT_TABLE);
+  const out = resolve(values.out ?? DEFAULT_TABLE_PATH);
   const text = renderKamailioTable(sipAddressing(loadConfig()));
   if (values.check) {
     let current = "";

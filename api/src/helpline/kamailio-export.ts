@@ -2,8 +2,12 @@
 // RSC SIP URI, as a Kamailio script include (deploy/kamailio/rsc-table.cfg). Kamailio uses it when
 // the routing API answers an error, garbage or nothing in time, and in the failure route when the
 // member does not pick up. Generated (`npm run export:kamailio`) so the two never disagree.
+import { resolve } from "node:path";
 import { UNITS } from "../reference/units";
 import type { SipAddressing } from "./sip-addressing";
+
+/** Where the committed export lives (included by deploy/kamailio/kamailio.cfg). */
+export const DEFAULT_TABLE_PATH = resolve(new URL("../../../deploy/kamailio/rsc-table.cfg", import.meta.url).pathname);
 
 export interface KamailioTable {
   /** area code ("020") → unit id */
