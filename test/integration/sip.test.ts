@@ -5,6 +5,8 @@
 // kamailio-json-modules, sip-tester) is missing. SIP_CALLS / SIP_RATE change the load runs.
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
+import { freePort } from "../../api/src/db/embedded";
 import mongoose from "mongoose";
 import { UNITS } from "../../api/src/reference/units";
 import { sipAddressing } from "../../api/src/helpline/sip-addressing";
@@ -159,8 +161,55 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
     });
   });
 
+  describe("a routing API that answers nonsense", () => {
+    it("an error, garbage, or a target without a usable SIP URI: the caller's RSC from Kamailio's table", async () => {
+      const answers: [number, string][] = [
+        [500, JSON.stringify({ type: "about:blank", status: 500 })],
+        [200, "<html>not json</html>"],
+        [200, JSON.stringify({ action: "member", target: { phone: "+31612345678" }, reason: "no sipUri" })],
+        [200, JSON.stringify({ action: "member", target: { phone: "+31612345678", sipUri: "mailto:x@y" }, reason: "not SIP" })],
+      ];
+      const seen: { key?: string; body: string }[] = [];
+      const read = (req: IncomingMessage) => new Promise<string>((res) => {
+        let b = "";
+        req.on("data", (d) => (b += d)).on("end", () => res(b));
+      });
+      const fake = createServer(async (req, res) => {
+        seen.push({ key: req.headers["x-api-key"] as string | undefined, body: await read(req) });
+        const [status, body] = answers[Math.min(seen.length, answers.length) - 1]!;
+        res.writeHead(status, { "content-type": "application/json" }).end(body);
+      });
+      const port = await freePort();
+      await new Promise<void>((r) => fake.listen(port, "127.0.0.1", r));
+      try {
+        // A 1 s hold-off (htable expiry counts whole seconds, so up to 2 s): the next call, 2.2 s later, asks again.
+        await lab.startKamailio({ API_URL: `"http://127.0.0.1:${port}"`, API_HOLDOFF_S: 1 });
+        const callers = ["+31201234567", "+31433214567", "+31703456789", "+442071234567"];
+        const who: (string | undefined)[] = [];
+        for (const caller of callers) {
+          const r = await lab.call({ callers: [caller], holdMs: 100 });
+          expect(r.failed).to.equal(0);
+          who.push(r.calls[0]!.who);
+          await new Promise((res) => setTimeout(res, 2200));
+        }
+        expect(who).to.deep.equal(["rsc:amsterdam", "rsc:limburg", "rsc:den-haag", "rsc:landelijke-eenheid"]);
+        // What Kamailio asked: the telephony key, the call id and the caller's number.
+        expect(seen).to.have.length(4);
+        for (const [i, s] of seen.entries()) {
+          expect(s.key).to.equal(TELEPHONY_KEY);
+          expect(JSON.parse(s.body)).to.have.keys("callId", "callerNumber").and.include({ callerNumber: callers[i] });
+        }
+      } finally {
+        fake.close();
+      }
+    });
+  });
+
   describe(`${CALLS} calls at ${RATE} calls/s with a member on duty`, () => {
-    before(putOnDuty);
+    before(async () => {
+      await lab.startKamailio();
+      await putOnDuty();
+    });
 
     it("API up: 0 failed calls, each answered where /route said", async () => {
       const r = await lab.call({ callers: LOAD_CALLERS, count: CALLS, rate: RATE, holdMs: 1000 });
