@@ -24,8 +24,10 @@ export function missingSipTools(): string[] {
   const missing: string[] = [];
   if (spawnSync("kamailio", ["-v"]).status !== 0) missing.push("kamailio");
   else {
+    // Only missing modules skip the tests; any other config error must fail them (Kamailio says why).
     const probe = spawnSync("kamailio", ["-c", "-f", join(KAMAILIO_DIR, "kamailio.cfg"), "-A", "LISTEN=udp:127.0.0.1:5999"], { encoding: "utf8" });
-    if (probe.status !== 0) missing.push(`kamailio modules (kamailio-utils-modules, kamailio-json-modules): ${(probe.stderr || "").split("\n").find((l) => /ERROR/.test(l)) ?? "config check failed"}`);
+    const noModule = (probe.stderr || "").split("\n").find((l) => /module.*(not found|could not|failed to load|cannot open)|load_module/i.test(l));
+    if (probe.status !== 0 && noModule) missing.push(`Kamailio modules http_client and json (kamailio-utils-modules, kamailio-json-modules): ${noModule.trim()}`);
   }
   if (spawnSync("sipp", ["-v"]).error) missing.push("sipp (Debian package sip-tester)");
   return missing;
