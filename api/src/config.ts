@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up.
 import { z } from "zod";
+import { unitById } from "./reference/units";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no"])
@@ -32,7 +33,7 @@ const rscSipUris = z
       return z.NEVER;
     }
   })
-  .pipe(z.record(z.string().regex(/^[a-z-]+$/), sipTemplate));
+  .pipe(z.record(z.string().refine((id) => !!unitById(id), "Unknown unit id"), sipTemplate));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -118,6 +118,8 @@ export interface RunResult {
   calls: CallRecord[];
   startedAt: number;
   endedAt: number;
+  /** What SIPp reported about failed calls (its -error_file), one line each. */
+  errors: string[];
 }
 
 /** Callers from every region plus a mobile and a foreign number (national fallback). */
@@ -332,7 +334,9 @@ export class SipLab {
     if (opts.during) await opts.during(startedAt);
     const exitCode = await exited;
     const endedAt = Date.now();
-    return { exitCode, ...readStats(stat), calls: readCalls(log), startedAt, endedAt };
+    const errFile = join(this.dir, `${tag}.err`);
+    const errors = existsSync(errFile) ? readFileSync(errFile, "utf8").split(/\n(?=\d{4}-\d\d-\d\d\t)/).filter((l) => /Aborting|failed|Timeout|unexpected/i.test(l)).map((l) => l.slice(0, 600)) : [];
+    return { exitCode, ...readStats(stat), calls: readCalls(log), startedAt, endedAt, errors };
   }
 
   async stop(): Promise<void> {

@@ -119,7 +119,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
 
     it("with a member on duty, a call from an Amsterdam number reaches the member's phone", async () => {
       const r = await lab.call({ callers: ["+31201234567"], holdMs: 200 });
-      expect(r.failed).to.equal(0);
+      expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.calls.map((c) => c.who)).to.deep.equal(["member"]);
       // The end of the call (BYE) is reported as answered, which frees the member.
       const doc = await callLog(r.calls[0]!.callId, "outcome");
@@ -129,7 +129,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
     it("a member answering 486 sends the call to the Amsterdam RSC; the call log says member busy → RSC", async () => {
       await lab.startUas("member", "busy");
       const r = await lab.call({ callers: ["+31201234567"], holdMs: 200 });
-      expect(r.failed).to.equal(0);
+      expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:amsterdam"]);
       const doc = await callLog(r.calls[0]!.callId, "outcome");
       expect(doc).to.include({ action: "member", outcome: "forwarded", forwardReason: "member-busy", forwardedToUnitId: "amsterdam", outcomeNote: "member busy → RSC (amsterdam)" });
@@ -138,7 +138,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
     it("a member who lets it ring (2 s here) is replaced by the caller's RSC: member did not answer → RSC", async () => {
       await lab.startUas("member", "no-answer");
       const r = await lab.call({ callers: ["+31433214567"], holdMs: 200 });
-      expect(r.failed).to.equal(0);
+      expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:limburg"]);
       expect(r.calls[0]!.setupMs).to.be.greaterThan(1900);
       expect(await callLog(r.calls[0]!.callId, "outcome")).to.include({ outcome: "forwarded", forwardReason: "member-no-answer", forwardedToUnitId: "limburg" });
@@ -147,7 +147,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
     it("a member phone that does not respond at all is unreachable → RSC", async () => {
       await lab.stopUas("member");
       const r = await lab.call({ callers: ["+31104567890"], holdMs: 200 });
-      expect(r.failed).to.equal(0);
+      expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:rotterdam"]);
       expect(await callLog(r.calls[0]!.callId, "outcome")).to.include({ outcome: "forwarded", forwardReason: "member-unreachable", forwardedToUnitId: "rotterdam" });
       await lab.startUas("member", "answer");
@@ -156,7 +156,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
     it("with nobody on duty, 043… reaches the Limburg RSC and an unknown prefix the national fallback", async () => {
       await takeOffDuty();
       const r = await lab.call({ callers: ["+31433214567", "0031433214567", "0433214567", "+31687654321", "+442071234567"], holdMs: 200 });
-      expect(r.failed).to.equal(0);
+      expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:limburg", "rsc:limburg", "rsc:limburg", "rsc:landelijke-eenheid", "rsc:landelijke-eenheid"]);
     });
   });
@@ -188,7 +188,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
         const who: (string | undefined)[] = [];
         for (const caller of callers) {
           const r = await lab.call({ callers: [caller], holdMs: 100 });
-          expect(r.failed).to.equal(0);
+          expect(r.failed, r.errors.join("\n")).to.equal(0);
           who.push(r.calls[0]!.who);
           await new Promise((res) => setTimeout(res, 2200));
         }
@@ -214,7 +214,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
     it("API up: 0 failed calls, each answered where /route said", async () => {
       const r = await lab.call({ callers: LOAD_CALLERS, count: CALLS, rate: RATE, holdMs: 1000 });
       console.log(`      ${summary("API up", r)}; SIPp: ${r.successful} successful, ${r.failed} failed`);
-      expect(r.failed).to.equal(0);
+      expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.successful).to.equal(CALLS);
       expect(r.calls.filter((c) => c.who)).to.have.length(CALLS);
       const wrong: string[] = [];
@@ -246,7 +246,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       const after = r.calls.filter((c) => c.startMs >= killedAt);
       console.log(`      ${summary("before SIGKILL", r, before)}`);
       console.log(`      ${summary("after SIGKILL", r, after)}; SIPp: ${r.successful} successful, ${r.failed} failed`);
-      expect(r.failed).to.equal(0);
+      expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.successful).to.equal(CALLS);
       expect(after.length).to.be.greaterThan(CALLS / 2);
       unreported = before.filter((c) => c.who === "member").map((c) => c.callId);
@@ -274,7 +274,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       const after = r.calls.filter((c) => c.startMs >= frozenAt);
       console.log(`      ${summary("before SIGSTOP", r, before)}`);
       console.log(`      ${summary("after SIGSTOP", r, after)}; SIPp: ${r.successful} successful, ${r.failed} failed`);
-      expect(r.failed).to.equal(0);
+      expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.successful).to.equal(CALLS);
       expect(after.filter((c) => c.who !== rscNameFor(c.caller)).map((c) => `${c.caller} → ${c.who}`)).to.deep.equal([]);
     });
