@@ -133,6 +133,8 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:amsterdam"]);
       const doc = await callLog(r.calls[0]!.callId, "outcome");
       expect(doc).to.include({ action: "member", outcome: "forwarded", forwardReason: "member-busy", forwardedToUnitId: "amsterdam", outcomeNote: "member busy → RSC (amsterdam)" });
+      const bad = await telephony.post(`/api/v1/helpline/calls/${r.calls[0]!.callId}/outcome`, { outcome: "forwarded", reason: "asleep" });
+      expect(bad.status).to.equal(422);
     });
 
     it("a member who lets it ring (2 s here) is replaced by the caller's RSC: member did not answer → RSC", async () => {
