@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up.
 import { z } from "zod";
+import { unitById } from "./reference/units";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no"])
@@ -18,6 +19,21 @@ const dispatchPolicy = z
     }
   })
   .pipe(z.strictObject({ acute: rule.optional(), today: rule.optional(), planned: rule.optional() }));
+
+// A SIP URI with placeholders ({phone}, and for RSCs {unitId} and {code}), e.g. "sip:{phone}@sbc.example".
+const sipTemplate = z.string().regex(/^sips?:[^\s"<>]+$/, "Expected a sip: or sips: URI template");
+// Per-unit RSC SIP URIs overriding the template, e.g. '{"amsterdam":"sip:rsc@10.0.0.5:5060"}'.
+const rscSipUris = z
+  .string()
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Expected JSON" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().refine((id) => !!unitById(id), "Unknown unit id"), sipTemplate));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,6 +68,10 @@ const schema = z.object({
   DEMO_MEMBERS: z.coerce.number().int().min(0).max(100000).default(200),
   DISPATCH_POLICY: dispatchPolicy.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
+  // Helpline SIP addressing (see helpline/sip-addressing.ts and the README section "Helpline SIP addressing").
+  HELPLINE_MEMBER_SIP_URI: sipTemplate.default("sip:{phone}@trunk.helpline.invalid"),
+  HELPLINE_RSC_SIP_URI: sipTemplate.default("sip:{phone}@trunk.helpline.invalid"),
+  HELPLINE_RSC_SIP_URIS: rscSipUris.optional(),
 });
 
 export type Config = z.infer<typeof schema> & { demo: boolean };

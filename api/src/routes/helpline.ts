@@ -7,7 +7,7 @@ import { forbidden, unprocessable } from "../http/problem";
 import { body, id, isoDate, query } from "../http/validate";
 import { canReadRoster, canReadStats } from "../policies/helpline";
 import { CALL_ID, routeCall } from "../usecases/helpline/route-call";
-import { recordOutcome } from "../usecases/helpline/record-outcome";
+import { FORWARD_REASONS, recordOutcome } from "../usecases/helpline/record-outcome";
 import { createShift, deleteShift, listShifts, MAX_RANGE_DAYS, updateShift } from "../usecases/helpline/shifts";
 import { getCoverage, latestGaps } from "../usecases/helpline/coverage";
 import { getHelplineStats } from "../usecases/helpline/stats";
@@ -31,7 +31,13 @@ function checkRange(r: { from: Date; to: Date }, maxDays: number) {
 
 const newShift = z.strictObject({ memberId: id.optional(), start: isoDate, end: isoDate });
 const shiftPatch = z.strictObject({ memberId: id.optional(), start: isoDate.optional(), end: isoDate.optional() });
-const outcomeSchema = z.strictObject({ outcome: z.enum(["answered", "missed", "forwarded"]), durationSec: z.number().int().min(0).max(86_400).optional() });
+const outcomeSchema = z.strictObject({
+  outcome: z.enum(["answered", "missed", "forwarded"]),
+  durationSec: z.number().int().min(0).max(86_400).optional(),
+  // Why the switch forwarded a member call to the RSC, and to which unit's RSC (deploy/kamailio).
+  reason: z.enum(FORWARD_REASONS).optional(),
+  forwardedTo: z.string().regex(/^[a-z-]{1,64}$/).optional(),
+});
 
 export function helplineRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/helpline" });
