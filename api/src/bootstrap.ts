@@ -37,7 +37,7 @@ export interface StartOptions {
 export async function startService(opts: StartOptions = {}): Promise<Service> {
   const config = loadConfig(opts.env ?? process.env);
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger });
+  const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger, sqliteSynchronous: config.SQLITE_SYNCHRONOUS });
   try {
     await connectMongo(db.url, config.MONGO_TIMEOUT_MS);
   } catch (err) {

@@ -27,7 +27,7 @@ func main() {
 	listen := flag.String("listen", "", "TCP address to listen on (empty: no TCP listener)")
 	unix := flag.String("unix", "", "Unix domain socket path to listen on")
 	dataDir := flag.String("data", ".data/ferretdb", "directory for the SQLite files")
-	params := flag.String("sqlite-params", defaultSQLiteParams, "SQLite URI query parameters (_pragma=..., _txlock=...)")
+	params := flag.String("sqlite-params", defaultSQLiteParams, "SQLite URI query parameters (_pragma=...)")
 	flag.Parse()
 
 	if *listen == "" && *unix == "" {

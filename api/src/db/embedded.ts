@@ -56,7 +56,6 @@ export function sqliteParams(synchronous: "normal" | "full" = "normal"): string 
     "_pragma=busy_timeout(10000)", // wait up to 10 s for a competing writer instead of failing with SQLITE_BUSY
     "_pragma=journal_mode(wal)", // readers never block the writer; a commit is one append to the WAL
     `_pragma=synchronous(${synchronous})`, // normal: no fsync per commit (safe against process crashes); full: fsync per commit
-    "_txlock=immediate", // take the write lock at BEGIN, so two writers queue instead of deadlocking on upgrade
   ].join("&");
 }
 
