@@ -161,6 +161,7 @@ export async function startFerret(dataDir: string, logger: Logger, opts: FerretO
 
   const stop = async () => {
     wanted = false;
+    process.off("exit", killOnExit);
     clearTimeout(retry);
     retry = undefined;
     const proc = child;
@@ -176,12 +177,15 @@ export async function startFerret(dataDir: string, logger: Logger, opts: FerretO
 
   const restart = async () => {
     wanted = true;
+    process.off("exit", killOnExit);
+    process.once("exit", killOnExit);
     if (!child) await launch();
   };
 
   await launch();
   // Never leave an orphaned database behind when this process ends.
-  process.once("exit", () => child?.kill("SIGKILL"));
+  const killOnExit = () => child?.kill("SIGKILL");
+  process.once("exit", killOnExit);
   logger.info({ socket, dataDir }, "embedded FerretDB started (Unix socket only)");
   const url = `mongodb://${encodeURIComponent(socket)}/ndv`;
   return { url, kind: "ferretdb", socket, stop, restart, pid: () => child?.pid };
