@@ -40,6 +40,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().default(".data"),
+  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"), // embedded store: fsync per commit only with "full"
   MONGO_URL: z.string().url().optional(),
   MONGO_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   MEILI_URL: z.string().url().optional(),
