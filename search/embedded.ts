@@ -1,6 +1,9 @@
 // In-process adapter on MiniSearch for `npm start` and tests: typo tolerance (fuzzy), prefix search,
 // diacritic and case folding, synonyms expanded at query time. Filters, facets and sort are evaluated
 // in code over the matching documents, which takes a few ms at 10,000 member documents.
+// Query semantics are Meilisearch's with matchingStrategy "all" (the contract pins them on both engines):
+// every word must match, in any order; typos from 4 letters (2 from 8); prefix on the last word only;
+// synonyms exact (no typos, no prefix: "moslim" → "moskee" must not reach "moskeebestuur"); 10 words at most.
 import MiniSearch, { type Query } from "minisearch";
 import type { Doc, Filters, IndexName, SearchPort, SearchQuery, SearchResult, SortSpec } from "./port";
 import { SCHEMAS, INDEX_NAMES, checkQuery } from "./schemas";
@@ -13,8 +16,8 @@ interface Index {
 
 // Same as the Meilisearch adapter's typo settings: none under 4 letters, 1 from 4, 2 from 8 (round(0.2 × length)).
 const fuzzy = (term: string) => (term.length < 4 ? false : 0.2);
-// Prefix on short terms ("so") would match half the vocabulary.
-const prefix = (term: string) => term.length >= 3;
+/** Meilisearch ignores query words after the tenth. */
+export const MAX_QUERY_WORDS = 10;
 
 /** Compiles port filters once per query into a predicate (it runs on every candidate document). */
 export function compileFilters(filters: Filters = {}): (doc: Doc) => boolean {
@@ -125,21 +128,37 @@ export class EmbeddedSearch implements SearchPort {
   }
 
   /**
-   * Query words (typo tolerant) OR any synonym (exact or prefix: they are known spellings). A multi-word
-   * synonym must match all its words ("somali culture" must not pull in every "culture" item).
+   * Every word (typo tolerant; the last one also as a prefix) OR one of its synonyms, ANDed over the words.
+   * A run of words that is a synonym key ("somalisch sprekend") may be matched by the run or by a synonym;
+   * a multi-word synonym must match all its words ("somali culture" must not pull in every "culture" item).
    */
-  private query(q: string): Query {
-    const words = tokenize(q);
-    const synonyms = new Map<string, string[]>();
-    for (let n = 1; n <= this.longestKey; n++)
-      for (let s = 0; s + n <= words.length; s++)
-        for (const syn of this.synonyms.get(words.slice(s, s + n).join(" ")) ?? []) synonyms.set(syn.join(" "), syn);
-    const single = [...synonyms.values()].filter((t) => t.length === 1 && !words.includes(t[0]!)).map((t) => t[0]!);
-    const phrases = [...synonyms.keys()].filter((p) => p.includes(" "));
-    const queries: Query[] = [{ queries: [words.join(" ")], fuzzy, prefix }];
-    if (single.length) queries.push({ queries: [single.join(" ")], fuzzy: false, prefix });
-    for (const p of phrases) queries.push({ queries: [p], combineWith: "AND", fuzzy: false, prefix });
-    return { combineWith: "OR", queries };
+  private query(words: string[]): Query {
+    const last = words.length - 1;
+    const alternatives = (key: string): Query[] =>
+      (this.synonyms.get(key) ?? []).map((syn) => ({ queries: syn, combineWith: "AND", fuzzy: false, prefix: false }));
+    const word = (w: string, i: number): Query => {
+      const own: Query = { queries: [w], fuzzy: fuzzy(w), prefix: i === last };
+      const syns = alternatives(w);
+      return syns.length ? { combineWith: "OR", queries: [own, ...syns] } : own;
+    };
+    const segments: Query[] = [];
+    for (let s = 0; s < words.length; ) {
+      let n = Math.min(this.longestKey, words.length - s);
+      while (n > 1 && !this.synonyms.has(words.slice(s, s + n).join(" "))) n--;
+      if (n === 1) segments.push(word(words[s]!, s));
+      else {
+        const run: Query = { combineWith: "AND", queries: words.slice(s, s + n).map((w, j) => word(w, s + j)) };
+        segments.push({ combineWith: "OR", queries: [run, ...alternatives(words.slice(s, s + n).join(" "))] });
+      }
+      s += n;
+    }
+    return segments.length === 1 ? segments[0]! : { combineWith: "AND", queries: segments };
+  }
+
+  async searchMany<D = Doc>(name: IndexName, queries: SearchQuery[]): Promise<SearchResult<D>[]> {
+    const out: SearchResult<D>[] = [];
+    for (const q of queries) out.push(await this.search<D>(name, q));
+    return out;
   }
 
   async search<D = Doc>(name: IndexName, query: SearchQuery): Promise<SearchResult<D>> {
@@ -147,10 +166,10 @@ export class EmbeddedSearch implements SearchPort {
     const i = this.idx(name);
     const keep = compileFilters(query.filters);
     let matched: { doc: Doc; score: number }[];
-    if (query.q?.trim() && tokenize(query.q).length) {
-      const results = i.mini.search(this.query(query.q), {
+    const words = tokenize(query.q ?? "").slice(0, MAX_QUERY_WORDS);
+    if (words.length) {
+      const results = i.mini.search(this.query(words), {
         boost: SCHEMAS[name].boost,
-        combineWith: "OR", // like Meilisearch's "last" strategy: more matched words rank higher, fewer still match
         filter: (r) => keep(i.docs.get(r.id as string)!),
       });
       const top = results[0]?.score || 1;
@@ -174,6 +193,10 @@ export class EmbeddedSearch implements SearchPort {
 
   async health() {
     return true;
+  }
+
+  async drop() {
+    this.indexes.clear();
   }
 
   async close() {}
