@@ -120,6 +120,13 @@ function contract(name: string, make: () => Promise<SearchPort>, cleanup: (s: Se
       expect(ids(await s.search("members", { q: "somalisj" }))).to.include("m1");
       expect(ids(await s.search("members", { q: "Oekrajens" }))).to.include.members(["m5", "m6"]);
       expect(ids(await s.search("knowledge", { q: "vluchtelinen" }))).to.deep.equal(["k3"]);
+      // Budget: none under 4 letters, 1 from 4, 2 from 8; a swap of neighbours is one typo.
+      expect(ids(await s.search("members", { q: "Trnas" }))).to.deep.equal(["m3"]);
+      expect(ids(await s.search("members", { q: "tras" }))).to.deep.equal(["m3"]);
+      expect(ids(await s.search("members", { q: "tas" }))).to.deep.equal([]);
+      // A typo on the first letter counts as two.
+      expect(ids(await s.search("members", { q: "Drans" }))).to.deep.equal([]);
+      expect(ids(await s.search("members", { q: "omalisch" }))).to.include.members(["m1", "m6"]);
     });
 
     it("folds diacritics and case, both ways", async () => {
@@ -171,6 +178,10 @@ function contract(name: string, make: () => Promise<SearchPort>, cleanup: (s: Se
       expect(ids(await s.search("members", { q: "somal" }))).to.deep.equal(["m1", "m2", "m6"]);
       expect(ids(await s.search("knowledge", { q: "rouw somal" }))).to.deep.equal(["k4"]);
       expect(ids(await s.search("knowledge", { q: "somal rouw" }))).to.deep.equal([]);
+      // The prefix may carry typos too ("oekrqi" → "oekrai…"), again only on the last word.
+      expect(ids(await s.search("members", { q: "oekrqi" }))).to.deep.equal(["m5", "m6"]);
+      expect(ids(await s.search("members", { q: "oekrqi somalisch" }))).to.deep.equal([]);
+      expect(ids(await s.search("members", { q: "somalisch oekrqi" }))).to.deep.equal(["m6"]);
     });
 
     it("expands synonyms exactly: no prefix and no typos on a synonym", async () => {
