@@ -48,6 +48,8 @@ export class MeilisearchAdapter implements SearchPort {
   readonly kind = "meilisearch" as const;
   private client: Meilisearch;
   private transport?: KeepAliveTransport;
+  /** The server's own processing time of the last search() (the benchmark compares it with the round trip). */
+  lastProcessingTimeMs?: number;
   private synonyms: Record<string, string[]> = {};
   // setSynonyms may be called without await; later calls wait for it and surface its error.
   private pending?: Promise<void>;
@@ -165,6 +167,7 @@ export class MeilisearchAdapter implements SearchPort {
     const params = this.params(name, query);
     await this.settled();
     const res = params ? await this.index(name).search(params.q, params) : undefined;
+    this.lastProcessingTimeMs = res?.processingTimeMs;
     return MeilisearchAdapter.result<D>(query, res as SearchResponse<Record<string, unknown>> | undefined);
   }
 
