@@ -1,5 +1,5 @@
 // Benchmarks' Meilisearch: MEILI_URL (+ MEILI_MASTER_KEY) when set; otherwise the shared test server
-// (../shared/tools/meilisearch/path next to the project), started on loopback with a generated key and
+// (../shared/tools/meilisearch/path next to the project, or MEILI_TOOL), started on loopback with a generated key and
 // stopped by stop(); undefined when neither is there (the benches then print the embedded figures only).
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -16,7 +16,7 @@ export interface MeiliServer {
   stop(): Promise<void>;
 }
 
-const TOOL = resolve(import.meta.dirname, "../../shared/tools/meilisearch/path");
+const TOOL = process.env.MEILI_TOOL ?? resolve(import.meta.dirname, "../../shared/tools/meilisearch/path");
 
 export async function meiliServer(): Promise<MeiliServer | undefined> {
   if (process.env.MEILI_URL) return { url: process.env.MEILI_URL, key: process.env.MEILI_MASTER_KEY, source: "MEILI_URL", stop: async () => {} };

@@ -36,6 +36,8 @@ async function index(s: SearchPort, label: string) {
 interface Figures {
   wall: number[];
   server: number[];
+  /** Round trip minus the server's processing time, per query: what the transport and client add. */
+  overhead: number[];
 }
 
 async function measure(s: SearchPort, limit: number): Promise<Figures> {
@@ -43,15 +45,20 @@ async function measure(s: SearchPort, limit: number): Promise<Figures> {
   for (const q of queries) await run(q); // warm up
   const wall: number[] = [];
   const server: number[] = [];
+  const overhead: number[] = [];
   for (let round = 0; round < RUNS; round++)
     for (const q of queries) {
       const t = performance.now();
       await run(q);
-      wall.push(performance.now() - t);
+      const ms = performance.now() - t;
+      wall.push(ms);
       const p = (s as Partial<MeilisearchAdapter>).lastProcessingTimeMs;
-      if (p !== undefined) server.push(p);
+      if (p !== undefined) {
+        server.push(p);
+        overhead.push(ms - p);
+      }
     }
-  return { wall, server };
+  return { wall, server, overhead };
 }
 
 const embedded = new EmbeddedSearch();
@@ -67,14 +74,14 @@ if (meili) {
 }
 try {
   console.log(`\nquery (typo/synonym/filter/facets), ${RUNS * queries.length} runs each; server = Meilisearch's own processingTimeMs`);
-  console.log(`${"engine".padEnd(32)} limit  p50 ms  p95 ms  p99 ms  server p50  p50 − server`);
+  console.log(`${"engine".padEnd(32)} limit  p50 ms  p95 ms  p99 ms  server p50  p50 − server  added p50 (per query)`);
   for (const limit of [20, 50])
     for (const [label, s] of engines) {
       const f = await measure(s, limit);
       const server = f.server.length ? pct(f.server, 50) : undefined;
       console.log(
         `${label.padEnd(32)} ${String(limit).padStart(5)} ${fmt(pct(f.wall, 50))} ${fmt(pct(f.wall, 95))} ${fmt(pct(f.wall, 99))}` +
-          (server === undefined ? "" : `  ${fmt(server)}     ${fmt(pct(f.wall, 50) - server)}`),
+          (server === undefined ? "" : `  ${fmt(server)}     ${fmt(pct(f.wall, 50) - server)}       ${fmt(pct(f.overhead, 50))}`),
       );
     }
 } finally {

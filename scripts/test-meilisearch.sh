@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tool=../shared/tools/meilisearch/path
+tool=${MEILI_TOOL:-../shared/tools/meilisearch/path} # MEILI_TOOL: elsewhere (e.g. from a worktree)
 if [ ! -x "$tool" ]; then
   echo "Meilisearch run skipped: $tool not found (the shared Meilisearch test server is not next to this checkout)"
   exit 0

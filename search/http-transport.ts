@@ -13,7 +13,12 @@ export interface KeepAliveTransport {
   close(): void;
 }
 
-export function keepAliveTransport(opts: { maxSockets?: number } = {}): KeepAliveTransport {
+/**
+ * `timeoutMs` bounds each request here (a socket timer), so the client needs no timeout of its own: that
+ * would cost an AbortController and a timer per request.
+ */
+export function keepAliveTransport(opts: { maxSockets?: number; timeoutMs?: number } = {}): KeepAliveTransport {
+  const timeoutMs = opts.timeoutMs ?? 10_000;
   const agentOpts = { keepAlive: true, maxSockets: opts.maxSockets ?? 16, maxFreeSockets: opts.maxSockets ?? 16 };
   const agents = { "http:": new http.Agent(agentOpts), "https:": new https.Agent(agentOpts) };
 
@@ -46,6 +51,7 @@ export function keepAliveTransport(opts: { maxSockets?: number } = {}): KeepAliv
       });
       // The client aborts with its own timeout reason; the caller sees a request error either way.
       req.on("error", (e) => reject(init.signal?.aborted ? init.signal.reason ?? e : new MeilisearchRequestError(url.toString(), e)));
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no response within ${timeoutMs} ms`)));
       req.end(body);
     });
   };

@@ -61,8 +61,8 @@ export class MeilisearchAdapter implements SearchPort {
     opts: { transport?: "keep-alive" | "fetch" } = {},
   ) {
     // "fetch" only for the benchmark's comparison: the global fetch adds ~40 ms to responses over a few KB.
-    if (opts.transport !== "fetch") this.transport = keepAliveTransport();
-    this.client = new Meilisearch({ host, apiKey, timeout: 10_000, ...(this.transport ? { httpClient: this.transport.httpClient } : {}) });
+    if (opts.transport !== "fetch") this.transport = keepAliveTransport({ timeoutMs: 10_000 });
+    this.client = new Meilisearch({ host, apiKey, ...(this.transport ? { httpClient: this.transport.httpClient } : { timeout: 10_000 }) });
   }
 
   /** The index names this adapter owns (prefix + name). */
