@@ -49,11 +49,15 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
 export function nameMatches<M extends { name: string; active?: boolean }>(all: Iterable<M>, q: string | undefined, allowed: (m: M) => boolean): M[] {
   const words = fold(q ?? "").split(/[\s,]+/).filter((w) => w.length >= 2);
   if (!words.length) return [];
-  const out: M[] = [];
+  const whole = words.join(" ");
+  const out: { m: M; rank: number }[] = [];
   for (const m of all) {
     if (!m.name || m.active === false) continue;
     const parts = fold(m.name).split(/[\s\-']+/);
-    if (words.every((w) => parts.some((p) => p.startsWith(w))) && allowed(m)) out.push(m);
+    if (!words.every((w) => parts.some((p) => p.startsWith(w))) || !allowed(m)) continue;
+    // Exact name first, then names holding every word whole, then prefixes.
+    const rank = parts.join(" ") === whole ? 0 : words.every((w) => parts.includes(w)) ? 1 : 2;
+    out.push({ m, rank });
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  return out.sort((a, b) => a.rank - b.rank || a.m.name.localeCompare(b.m.name, "nl")).map((x) => x.m);
 }
