@@ -6,6 +6,7 @@ import type { Service } from "../../api/src/bootstrap";
 import { AuditEvent } from "../../api/src/models/audit-event";
 import { Request } from "../../api/src/models/request";
 import { Offer } from "../../api/src/models/offer";
+import { User } from "../../api/src/models/user";
 import { csvCell } from "../../api/src/routes/audit";
 import { sharedStack } from "../helpers/stack";
 import { anonymous, login, newUser, type Client } from "../helpers/http";
@@ -27,7 +28,6 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     const [m] = await freshMembers(admin, s, 1, { unitId: "noord-nederland", language: "kl" });
     const req = await newUser(s, { roles: ["requester"], unitId: "noord-nederland", name: "Rianne Verzoeker" });
     await admin.patch(`/api/v1/admin/users/${req.id}`, { name: "Rianne Verzoeker" });
-    const { User } = await import("../../api/src/models/user");
     await User.updateOne({ _id: req.id }, { $set: { phone: "+31 6 1111 2222", email: "rianne@politie.example" } });
     const id = (await req.client.post("/api/v1/requests", { ...somaliRequest, unitId: "noord-nederland", languages: ["kl"], urgency: "today" })).body.id;
     const offer = await waitFor(() => pendingOffer(m!.client, id), "offer");
@@ -73,7 +73,7 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
   it("escalates now: local → next step at once, with the next step's time shown to the requester; others 403", async () => {
     // Two local candidates in Limburg, planned (one at a time): the first round goes local.
     const locals = await freshMembers(admin, s, 2, { unitId: "limburg", language: "yo" });
-    const far = await freshMembers(admin, s, 1, { unitId: "oost-nederland", language: "yo" });
+    await freshMembers(admin, s, 1, { unitId: "oost-nederland", language: "yo" });
     const req = await newUser(s, { roles: ["requester"], unitId: "limburg" });
     const stranger = await newUser(s, { roles: ["requester"], unitId: "limburg" });
     const id = (await req.client.post("/api/v1/requests", { ...somaliRequest, unitId: "limburg", languages: ["yo"], urgency: "planned" })).body.id;
@@ -86,9 +86,10 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     const esc = await req.client.post(`/api/v1/requests/${id}/escalate`);
     expect(esc.status, esc.text).to.equal(200);
     expect(esc.body.escalationStep).to.equal("national");
-    const offered = (await Offer.find({ requestId: id }).lean()).map((o) => o.memberId);
-    expect(offered).to.include(far[0]!.memberId);
-    expect(offered.filter((x) => locals.some((l) => l.memberId === x))).to.have.length(1); // the local offer stays
+    const offers = await Offer.find({ requestId: id }).sort({ _id: 1 }).lean();
+    expect(offers.map((o) => o.step)).to.deep.equal(["local", "national"]); // one new offer, nationally
+    expect(offers[0]!.status).to.equal("pending"); // the local offer stays valid
+    expect(locals.map((l) => l.memberId)).to.include(offers[0]!.memberId);
     expect(await AuditEvent.countDocuments({ action: "escalate", resourceId: id })).to.equal(1);
   });
 
@@ -161,7 +162,8 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     const csv = await auditor.get("/api/v1/audit/export.csv?resourceType=test");
     expect(csv.status).to.equal(200);
     expect(csv.headers.get("content-type")).to.contain("text/csv");
-    expect(csv.text.charCodeAt(0)).to.equal(0xfeff);
+    const raw = new Uint8Array(await (await fetch(`${s.url}/api/v1/audit/export.csv?resourceType=test`, { headers: { authorization: `Bearer ${(auditor as unknown as { token: string }).token}` } })).arrayBuffer());
+    expect([...raw.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
     const line = csv.text.split("\r\n")[1]!;
     expect(line).to.contain(`"'=HYPERLINK(""x"")"`).and.contain(";'+31;");
     expect(csvCell("-2+3")).to.equal("'-2+3");

@@ -1,6 +1,6 @@
 // Roze in Blauw helpline for planners and coordinators: the roster, coverage by hour of week
 // (heat map), gaps, and the share of calls the RSC carries (by hour of week and by unit).
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { api, listOf, qs } from "../../api/client";
 import type { HelplineMember, Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
@@ -50,6 +50,7 @@ export function Helpline() {
   const { has } = useSession();
   const ref = useReference();
   const [weeks, setWeeks] = useState(4);
+  const [prefill, setPrefill] = useState<{ start: string; end: string }>();
 
   const win = useMemo(() => {
     const from = new Date();
@@ -130,7 +131,16 @@ export function Helpline() {
             <ul>
               {coverage.data.gaps.slice(0, 50).map((g, i) => (
                 <li key={i}>
-                  {date(g.start)} – {date(g.end)}
+                  {has("helpline-planner") ? (
+                    // ui-views: a gap prefills the shift form below.
+                    <button type="button" className="btn-link" onClick={() => { setPrefill({ ...g }); window.setTimeout(() => document.getElementById("as-member")?.focus(), 0); }} aria-label={t("hl.fillGap", { range: `${date(g.start)} – ${date(g.end)}` })}>
+                      {date(g.start)} – {date(g.end)}
+                    </button>
+                  ) : (
+                    <>
+                      {date(g.start)} – {date(g.end)}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -175,14 +185,20 @@ export function Helpline() {
             </div>
           ))}
         </div>
-        {has("helpline-planner") && <AssignShift onDone={() => { shifts.reload(); coverage.reload(); }} />}
+        {has("helpline-planner") && <AssignShift prefill={prefill} onDone={() => { shifts.reload(); coverage.reload(); }} />}
       </div>
       {has("helpline-planner") && <CalendarLink />}
     </section>
   );
 }
 
-function AssignShift({ onDone }: { onDone(): void }) {
+/** An instant as the value of a datetime-local field, on the Amsterdam clock. */
+function localValue(iso: string): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+function AssignShift({ onDone, prefill }: { onDone(): void; prefill?: { start: string; end: string } }) {
   const { t } = useI18n();
   const ref = useReference();
   const [memberId, setMemberId] = useState("");
@@ -198,6 +214,11 @@ function AssignShift({ onDone }: { onDone(): void }) {
   }, [members.data, filter, memberId]);
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
+  useEffect(() => {
+    if (!prefill) return;
+    setStart(localValue(prefill.start));
+    setEnd(localValue(prefill.end));
+  }, [prefill]);
   const { error, ok, submit } = useSubmit(() => createShift(memberId, start, end), onDone);
   return (
     <form className="inline-form" onSubmit={submit} style={{ marginTop: "1rem" }} aria-label={t("hl.assign")}>

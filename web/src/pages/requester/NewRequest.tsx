@@ -7,8 +7,8 @@ import { useSession } from "../../lib/session";
 import { useReference } from "../../lib/reference";
 import { navigate } from "../../lib/router";
 import { pendingWarnings } from "../../lib/pending-warnings";
-import { looksPersonal } from "../../lib/personalData";
 import { useDebounced } from "../../lib/debounce";
+import { PrivacyCheck, findingsIn, withoutFinding, type Finding } from "../../components/PrivacyCheck";
 import { ErrorBox } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
 import { KnowledgeHints } from "./KnowledgeHints";
@@ -32,12 +32,26 @@ export function NewRequest() {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
 
-  const typed = useDebounced(`${title}\n${description}`, 300);
-  const personal = useMemo(() => looksPersonal(typed), [typed]);
+  // Personal data is pointed out before sending, with a one-click removal per finding; sending with
+  // findings left asks once more ("Toch versturen").
+  const typedTitle = useDebounced(title, 250);
+  const typedDescription = useDebounced(description, 250);
+  const findings = useMemo(() => findingsIn({ title: typedTitle, description: typedDescription }), [typedTitle, typedDescription]);
+  const [warned, setWarned] = useState(false);
+  function removeFinding(f: Finding) {
+    if (f.field === "title") setTitle((v) => withoutFinding(v, f));
+    else setDescription((v) => withoutFinding(v, f));
+  }
   const fieldError = (path: string) => error?.problem.errors?.find((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`))?.message;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const now = findingsIn({ title, description });
+    if (now.length && !warned) {
+      setWarned(true);
+      window.setTimeout(() => document.getElementById("nr-privacy")?.focus(), 0);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     const langs = languages
@@ -86,11 +100,7 @@ export function NewRequest() {
             </span>
             <textarea id="nr-description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} aria-describedby="nr-description-hint" rows={5} />
           </div>
-          {personal.length > 0 && (
-            <div className="alert alert-warn" role="status" data-testid="personal-data-hint">
-              {t("nr.personalHint", { kinds: personal.map((k) => t(`pd.kind.${k}`)).join(", ") })}
-            </div>
-          )}
+          <PrivacyCheck id="nr-privacy" findings={findings} onRemove={removeFinding} />
           <ExpertisePicker id="nr-expertise" items={ref.expertise} value={expertise} onChange={setExpertise} label={t("nr.field.expertise")} hint={t("nr.field.expertiseHint")} invalid={!!fieldError("expertise")} />
           <div className="grid-2">
             <div className="field">
@@ -148,7 +158,7 @@ export function NewRequest() {
             <ErrorBox error={error} />
           </div>
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t("nr.busy") : t("nr.submit")}
+            {busy ? t("nr.busy") : warned && findingsIn({ title, description }).length ? t("pv.sendAnyway") : t("nr.submit")}
           </button>
         </form>
         <KnowledgeHints text={`${title} ${description}`} />
