@@ -46,7 +46,7 @@ describe("e2e: admin users and API keys, the auditor's trail (Chromium)", functi
     await form.getByLabel("Naam", { exact: true }).fill(`Anna Beheer ${stamp}`);
     await form.getByLabel("Wachtwoord (minstens 8 tekens)").fill("eerste-wachtwoord-1");
     await form.getByRole("checkbox", { name: "Coördinator" }).check();
-    await form.getByLabel("Eenheid").selectOption("limburg");
+    await form.getByLabel("Eenheid", { exact: true }).selectOption("limburg");
     await form.getByRole("group", { name: "Coördinator voor eenheden" }).getByRole("checkbox", { name: "Limburg" }).check();
     await form.getByRole("button", { name: "Gebruiker aanmaken" }).click();
     await p.locator(".alert").filter({ hasText: `Anna Beheer ${stamp} is aangemaakt` }).waitFor();

@@ -88,7 +88,7 @@ export function AuditTrail() {
         </p>
       )}
       {rows.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("at.title")}>
           <table data-testid="audit-trail">
             <caption className="sr-only">{t("at.title")}</caption>
             <thead>

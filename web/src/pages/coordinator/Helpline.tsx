@@ -244,6 +244,11 @@ function AssignShift({ onDone, prefill }: { onDone(): void; prefill?: { start: s
       <div style={{ flexBasis: "100%" }}>
         <ErrorBox error={error ?? members.error} />
         {members.data && members.data.length === 0 && <p className="muted">{t("hl.noMembers")}</p>}
+        {members.data && members.data.length > 0 && filter.trim() && shown.length === 0 && (
+          <p className="muted" role="status">
+            {t("common.noResults")}
+          </p>
+        )}
         {ok && <OkNote>{t("common.saved")}</OkNote>}
       </div>
     </form>
