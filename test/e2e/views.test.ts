@@ -197,7 +197,7 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
     await search.fill("Hodan Zoek");
     await results.getByText("Hodan Zoeklid").waitFor();
     await search.fill("Qwxzv");
-    await c.locator(".alert").filter({ hasText: "Geen resultaten voor ‘Qwxzv’" }).waitFor();
+    await c.getByRole("status").and(c.getByTestId("no-results")).filter({ hasText: "Geen resultaten voor ‘Qwxzv’" }).waitFor();
     await screenshot(c, "views-pool-search-empty");
     await c.context().close();
   });
