@@ -234,4 +234,26 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
     for (const id of ids) expect(await table.locator(`tr[data-entry-id="${id}"]`).count()).to.equal(0);
     await c.context().close();
   });
+
+  it("also: 'Mijn aanvragen' shows the NDV number, and a gap on the planner page prefills the shift form", async () => {
+    const requester = await account({ roles: ["requester"], unitId: "amsterdam", name: "Nummer Vraag" });
+    const created = await requester.client.post("/api/v1/requests", question("ug"));
+    const r = await pageAs(requester.username);
+    await r.getByRole("link", { name: new RegExp(`${created.body.number} · Rouwgebruiken`) }).waitFor();
+    await r.context().close();
+
+    const p = await pageAs("planner", "demo");
+    await p.waitForURL(/#\/helpline$/);
+    await p.getByText(/onbezette periodes$/).click();
+    const gap = p.getByRole("button", { name: /^Dienst invullen voor / }).first();
+    const label = (await gap.getAttribute("aria-label"))!;
+    await gap.click();
+    const start = await p.getByLabel("Begin", { exact: true }).inputValue();
+    const end = await p.getByLabel("Einde", { exact: true }).inputValue();
+    expect(start, label).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(end > start, `${start} → ${end}`).to.equal(true);
+    // The form now holds the gap the planner clicked: its start time appears in the button's label.
+    expect(label).to.contain(start.slice(11, 16));
+    await p.context().close();
+  });
 });
