@@ -8,6 +8,7 @@ import { currentUser, requireRole } from "../http/auth";
 import { notFound, unprocessable } from "../http/problem";
 import { body, query } from "../http/validate";
 import { User } from "../models/user";
+import { Member } from "../models/member";
 import { escapeRegex } from "../db/escape-regex";
 import { presentUser } from "../presenters/user";
 import { unitById } from "../reference/units";
@@ -34,6 +35,9 @@ const patchUserSchema = z.strictObject({
   scope: scopeSchema.optional(),
   active: z.boolean().optional(),
   name: line().trim().min(1).max(200).optional(),
+  // ui-views: the admin screen moves a user to another unit and sets their networks.
+  unitId: z.string().min(1).max(64).optional(),
+  networks: z.array(z.string().min(1).max(64)).max(20).optional(),
 });
 
 function checkUnit(unitId: string | undefined) {
@@ -64,10 +68,13 @@ export function adminRoutes(_deps: Deps): Router {
   r.patch("/users/:id", async (ctx) => {
     const patch = body(ctx, patchUserSchema);
     patch.scope?.units.forEach(checkUnit);
+    checkUnit(patch.unitId);
     const user = await User.findByIdAndUpdate(ctx.params.id, { $set: patch }, { returnDocument: "after" });
     if (!user) throw notFound("User");
     // Deactivation or a role change takes effect at once: end existing sessions.
     if (patch.active === false || patch.roles) await revokeAllTokens(user.id);
+    if (user.memberId && (patch.unitId || patch.networks))
+      await Member.updateOne({ _id: user.memberId }, { $set: { ...(patch.unitId ? { unitId: patch.unitId } : {}), ...(patch.networks ? { networks: patch.networks } : {}) } });
     await audit(currentUser(ctx), "update", "user", user.id, patch);
     ctx.body = presentUser(user);
   });

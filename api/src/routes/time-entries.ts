@@ -10,6 +10,7 @@ import { logTime } from "../usecases/time/log-time";
 import { editTimeEntry } from "../usecases/time/edit-entry";
 import { decideTimeEntry } from "../usecases/time/decide-entry";
 import { listTimeEntries } from "../usecases/time/list-entries";
+import { approveMany } from "../usecases/time/approve-many";
 
 const category = z.enum(["operational", "professionalisation", "network"]);
 const hours = z.number({ message: "hours must be a number" });
@@ -58,6 +59,12 @@ export function timeEntryRoutes(deps: Deps): Router {
 
   r.patch("/:id", requireUser, async (ctx) => {
     ctx.body = await editTimeEntry(deps, currentUser(ctx), ctx.params.id!, body(ctx, patchEntry));
+  });
+
+  // ui-views: multi-select approval; before "/:id/approve" so "approve" is not taken for an id.
+  r.post("/approve", requireRole("coordinator"), async (ctx) => {
+    const { ids } = body(ctx, z.strictObject({ ids: z.array(z.string().min(1).max(64)).min(1).max(500) }));
+    ctx.body = await approveMany(deps, currentUser(ctx), ids);
   });
 
   r.post("/:id/approve", requireRole("coordinator"), async (ctx) => {

@@ -27,6 +27,9 @@ const NAV: NavItem[] = [
   { to: "/profile", key: "nav.profile", roles: ["member"] },
   { to: "/requests/new", key: "nav.newRequest", roles: ["requester"] },
   { to: "/requests", key: "nav.myRequests", roles: ["requester"] },
+  { to: "/admin/users", key: "nav.users", roles: ["admin"] },
+  { to: "/admin/api-keys", key: "nav.apiKeys", roles: ["admin"] },
+  { to: "/audit", key: "nav.audit", roles: ["auditor", "admin"] },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {

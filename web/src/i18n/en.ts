@@ -1,7 +1,10 @@
 // English. Same keys as nl.ts (the type enforces it).
 import type { Key } from "./nl";
 
+import { viewsEn } from "./views";
+
 export const en: Record<Key, string> = {
+  ...viewsEn,
   "app.name": "NDV Expertise Network",
   "common.loading": "Loading…",
   "common.unavailable": "This part is not available on the server yet. {what}",

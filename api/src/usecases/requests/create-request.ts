@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { isValidObjectId } from "mongoose";
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
-import { detectPersonalData, type PersonalDataKind } from "../../domain/personal-data";
+import { findCitizenData, type CitizenDataKind } from "../../domain/personal-data";
 import { unprocessable } from "../../http/problem";
 import { nextRequestNumber, Request } from "../../models/request";
 import { Pool } from "../../models/pool";
@@ -16,7 +16,8 @@ import { notifyRequest } from "../../dispatch/notify";
 import { audit } from "../audit";
 import type { NewRequest } from "./schemas";
 
-const WARNING_TEXT: Record<PersonalDataKind, string> = {
+const WARNING_TEXT: Record<CitizenDataKind, string> = {
+  name: "The text seems to contain a citizen's name (after mevrouw/meneer/familie). Leave names out unless the expert needs them.",
   bsn: "The text seems to contain a citizen service number (BSN). Only share it where the question really needs it.",
   phone: "The text seems to contain a phone number. Remove citizens' contact details unless the expert needs them.",
   email: "The text seems to contain an e-mail address. Remove citizens' contact details unless the expert needs them.",
@@ -32,7 +33,7 @@ export async function validateRequestInput(input: NewRequest) {
 }
 
 export function personalDataWarnings(...texts: string[]) {
-  const kinds = new Set(texts.flatMap((t) => detectPersonalData(t).map((f) => f.kind)));
+  const kinds = new Set(texts.flatMap((t) => findCitizenData(t).map((f) => f.kind)));
   return [...kinds].map((kind) => ({ kind, message: WARNING_TEXT[kind] }));
 }
 

@@ -127,10 +127,17 @@ function PoolMembers({ pool, onChange }: { pool: Pool; onChange(): void }) {
       )}
       <div className="field">
         <label htmlFor={`pm-${pool.id}`}>{t("pl.findMember")}</label>
-        <input id={`pm-${pool.id}`} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <input id={`pm-${pool.id}`} type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby={`pm-${pool.id}-hint`} autoComplete="off" />
       </div>
       <ErrorBox error={found.error} />
-      <ul className="card-list">
+      {/* ui-views: names and expertise words both find members; say so when nothing matched. */}
+      <p className="hint" id={`pm-${pool.id}-hint`}>{t("pl.findHint")}</p>
+      {dq.trim().length >= 2 && found.data && found.data.length === 0 && !found.loading && (
+        <p className="muted" role="status" data-testid="no-results">
+          {t("pl.noResults", { q: dq.trim() })}
+        </p>
+      )}
+      <ul className="card-list" aria-label={t("pl.results")}>
         {(found.data ?? []).map((m) => (
           <li key={m.id} className="row-between">
             <span>

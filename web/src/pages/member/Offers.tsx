@@ -39,7 +39,7 @@ export function Offers() {
     announce(t("offers.withdrawnAnnounce"));
     list.reload();
   });
-  useLiveReload([], list.reload); // refetch after a reconnect
+  useLiveReload(["request:updated"], list.reload); // refetch after a reconnect, and when a request's text changed
 
   async function accept(o: Offer) {
     setBusy(o.id);
@@ -104,6 +104,11 @@ export function Offers() {
                 {r.estimatedHours !== undefined && <span>{t("offers.hours", { n: num(r.estimatedHours, 2) })}</span>}
                 {o.expiresAt && <span>{t("offers.expires", { at: date(o.expiresAt) })}</span>}
               </p>
+              {r.description && (
+                <p className="offer-text" style={{ whiteSpace: "pre-wrap", margin: ".25rem 0" }} data-testid="offer-description">
+                  {r.description}
+                </p>
+              )}
               {r.expertise && <p style={{ margin: ".25rem 0" }}>{r.expertise.map((e) => expertiseLabel(ref, e, lang)).join(", ")}</p>}
               {r.languages && r.languages.length > 0 && <p className="meta">{t("offers.languages", { list: r.languages.map((l) => languageName(l, lang)).join(", ") })}</p>}
               <div className="actions" style={{ marginTop: ".5rem" }}>

@@ -7,8 +7,8 @@ import { useSession } from "../../lib/session";
 import { useReference } from "../../lib/reference";
 import { navigate } from "../../lib/router";
 import { pendingWarnings } from "../../lib/pending-warnings";
-import { looksPersonal } from "../../lib/personalData";
 import { useDebounced } from "../../lib/debounce";
+import { PrivacyCheck, findingsIn, withoutFinding, type Finding } from "../../components/PrivacyCheck";
 import { ErrorBox } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
 import { KnowledgeHints } from "./KnowledgeHints";
@@ -37,8 +37,16 @@ export function NewRequest() {
   const [tried, setTried] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
-  const typed = useDebounced(`${title}\n${description}`, 300);
-  const personal = useMemo(() => looksPersonal(typed), [typed]);
+  // Personal data is pointed out before sending, with a one-click removal per finding; sending with
+  // findings left asks once more ("Toch versturen").
+  const typedTitle = useDebounced(title, 250);
+  const typedDescription = useDebounced(description, 250);
+  const findings = useMemo(() => findingsIn({ title: typedTitle, description: typedDescription }), [typedTitle, typedDescription]);
+  const [warned, setWarned] = useState(false);
+  function removeFinding(f: Finding) {
+    if (f.field === "title") setTitle((v) => withoutFinding(v, f));
+    else setDescription((v) => withoutFinding(v, f));
+  }
   useFocusOnError(error, form, "new-request-errors");
   const focusInvalid = useFocusInvalid(form);
   const errs = (path: string) => errorsFor(error, path);
@@ -55,6 +63,12 @@ export function NewRequest() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setTried(true);
+    const now = findingsIn({ title, description });
+    if (now.length && !warned) {
+      setWarned(true);
+      window.setTimeout(() => document.getElementById("nr-privacy")?.focus(), 0);
+      return;
+    }
     setError(undefined);
     const estimated = parseDecimal(hours);
     const needed = neededBy.trim() ? parseDateTime(neededBy) : "";
@@ -109,11 +123,7 @@ export function NewRequest() {
             <textarea id="nr-description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} aria-describedby="nr-description-hint nr-description-error" aria-invalid={invalid("description")} rows={5} />
             <FieldErrors id="nr-description-error" errors={errs("description")} />
           </div>
-          {personal.length > 0 && (
-            <div className="alert alert-warn" role="status" data-testid="personal-data-hint">
-              {t("nr.personalHint", { kinds: personal.map((k) => t(`pd.kind.${k}`)).join(", ") })}
-            </div>
-          )}
+          <PrivacyCheck id="nr-privacy" findings={findings} onRemove={removeFinding} />
           <ExpertisePicker id="nr-expertise" items={ref.expertise} value={expertise} onChange={setExpertise} label={t("nr.field.expertise")} hint={t("nr.field.expertiseHint")} invalid={!!invalid("expertise")} errorId="nr-expertise-error" />
           <FieldErrors id="nr-expertise-error" errors={errs("expertise")} />
           <div className="grid-2">
@@ -168,7 +178,7 @@ export function NewRequest() {
             <ErrorBox error={error} inline={["title", "description", "expertise", "languages", "unitId", "estimatedHours", "neededBy"]} />
           </div>
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t("nr.busy") : t("nr.submit")}
+            {busy ? t("nr.busy") : warned && findingsIn({ title, description }).length ? t("pv.sendAnyway") : t("nr.submit")}
           </button>
         </form>
         <KnowledgeHints text={`${title} ${description}`} />
