@@ -3,6 +3,7 @@ import Router from "@koa/router";
 import type { Deps } from "../deps";
 import { authenticate } from "../http/auth";
 import { adminRoutes } from "./admin";
+import { adminConsoleRoutes } from "./admin-console";
 import { authRoutes } from "./auth";
 import { openapiRoutes } from "./openapi";
 import { referenceRoutes } from "./reference";
@@ -24,7 +25,7 @@ import { calendarRoutes } from "./calendar";
 export function apiRouter(deps: Deps): Router {
   const api = new Router({ prefix: "/api/v1" });
   api.use(authenticate);
-  for (const r of [openapiRoutes(deps), authRoutes(deps), adminRoutes(deps), referenceRoutes(deps)]) {
+  for (const r of [openapiRoutes(deps), authRoutes(deps), adminRoutes(deps), adminConsoleRoutes(deps), referenceRoutes(deps)]) {
     api.use(r.routes(), r.allowedMethods({ throw: true }));
   }
   for (const r of [helplineRoutes(deps), calendarRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));

@@ -1,6 +1,7 @@
 // Korpsregeling versions and impact simulation of a draft.
 import Router from "@koa/router";
 import { z } from "zod";
+import { line } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
@@ -15,14 +16,14 @@ const category = z.enum(["operational", "professionalisation", "network"]);
 const quarter = (v: number) => Math.abs(v * 4 - Math.round(v * 4)) < 1e-9;
 
 const policyFields = {
-  name: z.string().max(200).optional(),
+  name: line().max(200).optional(),
   baseHoursPerYear: z.number().min(0).max(2000),
   unitSupplements: z
     .record(z.string().refine((u) => !!unitById(u), { message: "Unknown unit" }), z.number().min(-2000).max(2000))
     .default({}),
   categories: z.array(category).min(1).default(["operational", "professionalisation", "network"]),
   categoryCaps: z.partialRecord(category, z.number().min(0).max(2000)).optional(),
-  approvalThresholdHours: z.number().min(0).max(12).refine(quarter, "Must be a multiple of 0.25"),
+  approvalThresholdHours: z.number().min(0).max(12).refine(quarter, { message: "Must be a multiple of 0.25", params: { code: "not_quarter_hour" } }),
 };
 
 const reason = z.string().trim().min(5, "Give a reason (at least 5 characters)").max(1000);

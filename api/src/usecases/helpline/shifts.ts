@@ -29,9 +29,9 @@ async function withMemberLock<T>(memberId: string, fn: () => Promise<T>): Promis
 
 async function ribMember(memberId: string, path: string) {
   const m = isValidObjectId(memberId) ? await Member.findById(memberId, { name: 1, networks: 1, active: 1 }).lean() : null;
-  if (!m) throw unprocessable(`No member ${memberId}`, [{ path, message: "unknown member" }]);
+  if (!m) throw unprocessable(`No member ${memberId}`, [{ path, code: "unknown_member", message: "unknown member" }]);
   if (!m.networks?.includes(RIB) || m.active === false)
-    throw unprocessable("Only active Roze in Blauw members take helpline shifts", [{ path, message: "not an active Roze in Blauw member" }]);
+    throw unprocessable("Only active Roze in Blauw members take helpline shifts", [{ path, code: "not_rib_member", message: "not an active Roze in Blauw member" }]);
   return m;
 }
 
@@ -50,7 +50,7 @@ async function checkRules(memberId: string, shift: { id?: string; start: Date; e
   const others = await Shift.find({ memberId, start: { $lt: shift.end }, end: { $gt: shift.start } }, { start: 1, end: 1 }).lean();
   const errors = validateShift(shift, others.map((o) => ({ id: String(o._id), start: o.start, end: o.end })));
   if (errors.length)
-    throw unprocessable(errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
+    throw unprocessable(errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors.map((e) => ({ ...e, path: `body.${e.path}` })));
 }
 
 export async function namesFor(memberIds: string[]): Promise<Map<string, string>> {
@@ -61,7 +61,7 @@ export async function namesFor(memberIds: string[]): Promise<Map<string, string>
 
 export async function createShift(deps: Deps, p: Principal, input: { memberId?: string; start: Date; end: Date }): Promise<ShiftView> {
   const memberId = input.memberId ?? p.memberId;
-  if (!memberId) throw unprocessable("memberId is required", [{ path: "body.memberId", message: "required (you have no member profile)" }]);
+  if (!memberId) throw unprocessable("memberId is required", [{ path: "body.memberId", code: "required", message: "required (you have no member profile)" }]);
   if (!canManageShiftOf(p, memberId)) throw forbidden("Only helpline planners assign shifts to others; Roze in Blauw members sign up themselves");
   await assertApprovedSelf(p, memberId);
   const member = await ribMember(memberId, input.memberId ? "body.memberId" : "memberId");

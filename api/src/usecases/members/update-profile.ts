@@ -16,11 +16,11 @@ import type { ProfileInput } from "./schemas";
 function check(input: ProfileInput) {
   const errors: FieldError[] = [];
   const unknown = unknownExpertiseIds((input.expertise ?? []).map((e) => e.id));
-  for (const id of unknown) errors.push({ path: "body.expertise", message: `Unknown expertise id ${id}` });
-  if (input.unitId && !unitById(input.unitId)) errors.push({ path: "body.unitId", message: `Unknown unit ${input.unitId}` });
-  for (const n of input.networks ?? []) if (!networkById(n)) errors.push({ path: "body.networks", message: `Unknown network ${n}` });
+  for (const id of unknown) errors.push({ path: "body.expertise", code: "unknown_expertise", params: { id }, message: `Unknown expertise id ${id}` });
+  if (input.unitId && !unitById(input.unitId)) errors.push({ path: "body.unitId", code: "unknown_unit", message: `Unknown unit ${input.unitId}` });
+  for (const n of input.networks ?? []) if (!networkById(n)) errors.push({ path: "body.networks", code: "unknown_network", params: { id: n }, message: `Unknown network ${n}` });
   (input.availability?.absences ?? []).forEach((a, i) => {
-    if (a.to <= a.from) errors.push({ path: `body.availability.absences.${i}.to`, message: "An absence must end after it starts" });
+    if (a.to <= a.from) errors.push({ path: `body.availability.absences.${i}.to`, code: "end_before_start", message: "An absence must end after it starts" });
   });
   if (errors.length) throw unprocessable(unknown.length ? `Unknown expertise: ${unknown.join(", ")}` : errors.map((e) => e.message).join("; "), errors);
 }

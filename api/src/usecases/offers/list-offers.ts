@@ -11,12 +11,12 @@ export async function listOffers(actor: Principal, q: { status?: string; limit: 
   const filter: Record<string, unknown> = { memberId: actor.memberId };
   if (q.status) filter.status = { $in: q.status.split(",") };
   if (q.cursor) {
-    if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", message: "Invalid cursor" }]);
+    if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", code: "invalid_cursor", message: "Invalid cursor" }]);
     filter._id = { $lt: q.cursor };
   }
   const rows = await Offer.find(filter).sort({ _id: -1 }).limit(q.limit + 1).lean();
   const page = rows.slice(0, q.limit);
-  const requests = await Request.find({ _id: { $in: page.map((o) => o.requestId) } }, { description: 0, refSalt: 0 }).lean();
+  const requests = await Request.find({ _id: { $in: page.map((o) => o.requestId) } }, { refSalt: 0 }).lean();
   const byId = new Map(requests.map((r) => [String(r._id), r]));
   return { data: page.map((o) => presentOffer(o, byId.get(o.requestId))), ...(rows.length > q.limit ? { next: String(page[page.length - 1]!._id) } : {}) };
 }

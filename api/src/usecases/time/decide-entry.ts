@@ -27,7 +27,7 @@ export async function decideTimeEntry(
   const status = decision.approve ? "approved" : "rejected";
   const updated = await withLocks([entryLock(id), memberLock(seen.memberId)], async () => {
     const entry = await TimeEntry.findById(id).lean();
-    if (!entry || entry.status !== "pending") throw conflict(`The entry is ${entry?.status ?? "gone"}, not pending`);
+    if (!entry || entry.status !== "pending") throw conflict(`The entry is ${entry?.status ?? "gone"}, not pending`, "entry_not_pending");
     const set = { status, decidedBy: actor.id, decidedAt: deps.now(), ...(decision.approve ? {} : { reason: decision.reason }) };
     await TimeEntry.updateOne({ _id: entry._id, version: entry.version }, { $set: set, $inc: { version: 1 } });
     // A rejected entry no longer occupies its day.
