@@ -248,6 +248,8 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
     const gap = p.getByRole("button", { name: /^Dienst invullen voor / }).first();
     const label = (await gap.getAttribute("aria-label"))!;
     await gap.click();
+    // The form is filled after the click has rendered: wait for it instead of racing React.
+    await p.waitForFunction(() => (document.getElementById("as-start") as HTMLInputElement | null)?.value !== "");
     const start = await p.getByLabel("Begin", { exact: true }).inputValue();
     const end = await p.getByLabel("Einde", { exact: true }).inputValue();
     // Shown as dd-mm-jjjj uu:mm (Dutch, 24 h); compare as yyyymmddhhmm.

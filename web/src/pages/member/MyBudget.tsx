@@ -52,7 +52,7 @@ export function MyBudget() {
       <ErrorBox error={entries.error} />
       {entries.data && entries.data.length === 0 && <p className="muted">{t("common.none")}</p>}
       {entries.data && entries.data.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("mb.entries")}>
           <TimeEntriesTable entries={entries.data} caption={t("mb.entries")} />
         </div>
       )}
