@@ -10,7 +10,10 @@ import { useSession } from "../../lib/session";
 import { useReference, unitName } from "../../lib/reference";
 import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
-import { inForce, todayIso } from "../../lib/policies";
+import { inForce } from "../../lib/policies";
+import { DateField, DecimalField } from "../../components/Inputs";
+import { dateInputValue } from "../../lib/format";
+import { parseDate, parseDecimal } from "../../lib/parse";
 
 
 export function UnitSupplements() {
@@ -23,11 +26,11 @@ export function UnitSupplements() {
   const current = inForce(policies.data ?? []);
   const [unitId, setUnitId] = useState("");
   const [hours, setHours] = useState("");
-  const [from, setFrom] = useState(todayIso());
+  const [from, setFrom] = useState(() => dateInputValue(new Date()));
   const [reason, setReason] = useState("");
   const chosen = unitId || units[0] || "";
   const form = useSubmit(
-    () => api.post("/policies/unit-supplements", { unitId: chosen, hours: Number(hours.replace(",", ".")), effectiveFrom: from, reason: reason.trim() }),
+    () => api.post("/policies/unit-supplements", { unitId: chosen, hours: parseDecimal(hours) ?? hours, effectiveFrom: parseDate(from) ?? from, reason: reason.trim() }),
     () => {
       announce(t("us.saved", { unit: unitName(ref, chosen) }));
       setHours("");
@@ -81,14 +84,8 @@ export function UnitSupplements() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="us-hours">{t("us.hours")}</label>
-            <input id="us-hours" inputMode="decimal" required value={hours} onChange={(e) => setHours(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="us-from">{t("us.from")}</label>
-            <input id="us-from" type="date" min={todayIso()} required value={from} onChange={(e) => setFrom(e.target.value)} />
-          </div>
+          <DecimalField id="us-hours" label={t("us.hours")} value={hours} onChange={setHours} min={0} unit="hours" required />
+          <DateField id="us-from" label={t("us.from")} value={from} onChange={setFrom} required />
           <div className="field">
             <label htmlFor="us-reason">{t("us.reason")}</label>
             <input id="us-reason" required minLength={5} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />

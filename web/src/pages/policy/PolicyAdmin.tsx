@@ -9,9 +9,12 @@ import { useSubmit } from "../../lib/useSubmit";
 import { useSession } from "../../lib/session";
 import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
-import { inForce, todayIso } from "../../lib/policies";
+import { inForce } from "../../lib/policies";
+import { DateField, DecimalField } from "../../components/Inputs";
+import { dateInputValue } from "../../lib/format";
+import { parseDate, parseDecimal } from "../../lib/parse";
 
-const decimal = (s: string) => Number(s.replace(",", "."));
+const decimal = (s: string) => parseDecimal(s) ?? s;
 
 export function PolicyAdmin() {
   const { t, num, date } = useI18n();
@@ -20,7 +23,7 @@ export function PolicyAdmin() {
   const versions = useLoad(async () => listOf<PolicyVersion>(await api.get("/policies")));
   const proposals = useLoad(async () => listOf<PolicyVersion>(await api.get("/policies/proposals?status=proposed")));
   const current = inForce(versions.data ?? []);
-  const [from, setFrom] = useState(todayIso());
+  const [from, setFrom] = useState(() => dateInputValue(new Date()));
   const [base, setBase] = useState("");
   const [threshold, setThreshold] = useState("");
   const [reason, setReason] = useState("");
@@ -29,7 +32,7 @@ export function PolicyAdmin() {
   const form = useSubmit(
     () =>
       api.post("/policies", {
-        effectiveFrom: from,
+        effectiveFrom: parseDate(from) ?? from,
         baseHoursPerYear: decimal(base || String(current?.baseHoursPerYear ?? "")),
         approvalThresholdHours: decimal(threshold || String(current?.approvalThresholdHours ?? "")),
         ...(current ? { categories: current.categories } : {}),
@@ -107,18 +110,9 @@ export function PolicyAdmin() {
       <form className="card" onSubmit={form.submit} noValidate>
         <h2 style={{ marginTop: 0 }}>{t("pa.propose")}</h2>
         <p className="muted">{t("pa.proposeIntro")}</p>
-        <div className="field">
-          <label htmlFor="pa-from">{t("pa.from")}</label>
-          <input id="pa-from" type="date" min={todayIso()} required value={from} onChange={(e) => setFrom(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="pa-base">{t("pa.base")}</label>
-          <input id="pa-base" inputMode="decimal" required placeholder={current ? String(current.baseHoursPerYear) : ""} value={base} onChange={(e) => setBase(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="pa-threshold">{t("pa.threshold")}</label>
-          <input id="pa-threshold" inputMode="decimal" required placeholder={current ? String(current.approvalThresholdHours) : ""} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
-        </div>
+        <DateField id="pa-from" label={t("pa.from")} value={from} onChange={setFrom} required />
+        <DecimalField id="pa-base" label={t("pa.base")} value={base} onChange={setBase} min={0} unit="hours" placeholder={current ? num(current.baseHoursPerYear) : ""} />
+        <DecimalField id="pa-threshold" label={t("pa.threshold")} value={threshold} onChange={setThreshold} min={0} unit="hours" placeholder={current ? num(current.approvalThresholdHours) : ""} />
         <div className="field">
           <label htmlFor="pa-reason">{t("pa.reason")}</label>
           <textarea id="pa-reason" required minLength={5} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
