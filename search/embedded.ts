@@ -1,6 +1,9 @@
-// In-process adapter on MiniSearch for `npm start` and tests: typo tolerance (fuzzy), prefix search,
+// In-process adapter on MiniSearch for `npm start` and tests: typo tolerance, prefix search,
 // diacritic and case folding, synonyms expanded at query time. Filters, facets and sort are evaluated
 // in code over the matching documents, which takes a few ms at 10,000 member documents.
+// Query semantics are Meilisearch's with matchingStrategy "all" (the contract pins them on both engines):
+// every word must match, in any order; typos from 4 letters (2 from 8); prefix on the last word only;
+// synonyms exact (no typos, no prefix: "moslim" → "moskee" must not reach "moskeebestuur"); 10 words at most.
 import MiniSearch, { type Query } from "minisearch";
 import type { Doc, Filters, IndexName, SearchPort, SearchQuery, SearchResult, SortSpec } from "./port";
 import { SCHEMAS, INDEX_NAMES, checkQuery } from "./schemas";
@@ -9,12 +12,52 @@ import { synonymMap, tokenize } from "./text";
 interface Index {
   mini: MiniSearch<Doc>;
   docs: Map<string, Doc>;
+  /** Indexed word → number of documents with it: the vocabulary typo and prefix matching look through. */
+  terms: Map<string, number>;
 }
 
-// Same as the Meilisearch adapter's typo settings: none under 4 letters, 1 from 4, 2 from 8 (round(0.2 × length)).
-const fuzzy = (term: string) => (term.length < 4 ? false : 0.2);
-// Prefix on short terms ("so") would match half the vocabulary.
-const prefix = (term: string) => term.length >= 3;
+// Typos as Meilisearch counts them (its settings in the adapter): none under 4 letters, 1 from 4, 2 from 8;
+// a swap of two neighbours is one typo, a typo on the first letter counts as two; the last query word may
+// also match the start of a word, with the same typo budget ("cultuur" reaches "culture").
+const typoBudget = (word: string) => (word.length < 4 ? 0 : word.length < 8 ? 1 : 2);
+const WEIGHT = { exact: 1, prefix: 0.5, typo1: 0.4, typo2: 0.3 };
+
+/** Optimal-string-alignment distance (transpositions count 1), or max + 1 once it exceeds max. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Typos between a query word and an indexed word (first letter counted twice), or budget + 1. */
+function typos(word: string, term: string, budget: number): number {
+  const d = distance(word, term, budget);
+  return d === 0 ? 0 : d + (word[0] !== term[0] ? 1 : 0);
+}
+
+/** Fewest typos between a query word and any start of an indexed word, or budget + 1. */
+function prefixTypos(word: string, term: string, budget: number): number {
+  let best = budget + 1;
+  for (let len = Math.max(1, word.length - budget); len <= Math.min(term.length, word.length + budget); len++)
+    best = Math.min(best, typos(word, term.slice(0, len), budget));
+  return best;
+}
+/** Meilisearch ignores query words after the tenth. */
+export const MAX_QUERY_WORDS = 10;
 
 /** Compiles port filters once per query into a predicate (it runs on every candidate document). */
 export function compileFilters(filters: Filters = {}): (doc: Doc) => boolean {
@@ -90,7 +133,7 @@ export class EmbeddedSearch implements SearchPort {
         return Array.isArray(v) ? v.join(" ") : v == null ? "" : String(v);
       },
     });
-    return { mini, docs: new Map() };
+    return { mini, docs: new Map(), terms: new Map() };
   }
 
   private idx(name: IndexName): Index {
@@ -105,19 +148,70 @@ export class EmbeddedSearch implements SearchPort {
     this.longestKey = Math.max(1, ...[...this.synonyms.keys()].map((k) => k.split(" ").length));
   }
 
+  private count(name: IndexName, i: Index, doc: Doc, by: 1 | -1) {
+    const words = new Set<string>();
+    for (const f of SCHEMAS[name].searchable) {
+      const v = doc[f];
+      for (const w of tokenize(Array.isArray(v) ? v.join(" ") : v == null ? "" : String(v))) words.add(w);
+    }
+    for (const w of words) {
+      const n = (i.terms.get(w) ?? 0) + by;
+      if (n > 0) i.terms.set(w, n);
+      else i.terms.delete(w);
+    }
+  }
+
   async upsert(name: IndexName, docs: Doc[]) {
     const i = this.idx(name);
     for (const d of docs) {
       const copy = { ...d }; // later changes by the caller must not leak into the index
-      if (i.docs.has(d.id)) i.mini.discard(d.id);
+      const old = i.docs.get(d.id);
+      if (old) {
+        i.mini.discard(d.id);
+        this.count(name, i, old, -1);
+      }
       i.mini.add(copy);
       i.docs.set(d.id, copy);
+      this.count(name, i, copy, 1);
     }
   }
 
   async remove(name: IndexName, ids: string[]) {
     const i = this.idx(name);
-    for (const id of ids) if (i.docs.delete(id)) i.mini.discard(id);
+    for (const id of ids) {
+      const old = i.docs.get(id);
+      if (!old) continue;
+      i.docs.delete(id);
+      i.mini.discard(id);
+      this.count(name, i, old, -1);
+    }
+  }
+
+  /**
+   * The indexed words a query word stands for, with their weight: itself, words within its typo budget,
+   * and for the last word the words it starts (also with typos). Recorded into `weights` (best weight wins).
+   */
+  private derive(i: Index, word: string, last: boolean, weights: Map<string, number>): string[] {
+    const budget = typoBudget(word);
+    const out: string[] = [word]; // never empty: a word nobody has still makes its segment match nothing
+    const note = (t: string, w: number) => {
+      if ((weights.get(t) ?? 0) < w) weights.set(t, w);
+    };
+    note(word, WEIGHT.exact);
+    for (const t of i.terms.keys()) {
+      if (t === word) continue;
+      let w = 0;
+      if (last && t.startsWith(word)) w = WEIGHT.prefix;
+      else if (budget) {
+        const n = Math.min(typos(word, t, budget), last ? prefixTypos(word, t, budget) : budget + 1);
+        if (n <= budget) w = n === 1 ? WEIGHT.typo1 : WEIGHT.typo2;
+      }
+      if (w) {
+        out.push(t);
+        note(t, w);
+      }
+    }
+    return out;
   }
 
   async clear(name: IndexName) {
@@ -125,21 +219,41 @@ export class EmbeddedSearch implements SearchPort {
   }
 
   /**
-   * Query words (typo tolerant) OR any synonym (exact or prefix: they are known spellings). A multi-word
-   * synonym must match all its words ("somali culture" must not pull in every "culture" item).
+   * Every word (as itself, with typos, the last one also as a prefix: `derive`) OR one of its synonyms
+   * (exact), ANDed over the words.
+   * A run of words that is a synonym key ("somalisch sprekend") may be matched by the run or by a synonym;
+   * a multi-word synonym must match all its words ("somali culture" must not pull in every "culture" item).
    */
-  private query(q: string): Query {
-    const words = tokenize(q);
-    const synonyms = new Map<string, string[]>();
-    for (let n = 1; n <= this.longestKey; n++)
-      for (let s = 0; s + n <= words.length; s++)
-        for (const syn of this.synonyms.get(words.slice(s, s + n).join(" ")) ?? []) synonyms.set(syn.join(" "), syn);
-    const single = [...synonyms.values()].filter((t) => t.length === 1 && !words.includes(t[0]!)).map((t) => t[0]!);
-    const phrases = [...synonyms.keys()].filter((p) => p.includes(" "));
-    const queries: Query[] = [{ queries: [words.join(" ")], fuzzy, prefix }];
-    if (single.length) queries.push({ queries: [single.join(" ")], fuzzy: false, prefix });
-    for (const p of phrases) queries.push({ queries: [p], combineWith: "AND", fuzzy: false, prefix });
-    return { combineWith: "OR", queries };
+  private query(i: Index, words: string[], weights: Map<string, number>): Query {
+    const last = words.length - 1;
+    const alternatives = (key: string): Query[] =>
+      (this.synonyms.get(key) ?? []).map((syn) => {
+        for (const t of syn) if ((weights.get(t) ?? 0) < WEIGHT.exact) weights.set(t, WEIGHT.exact);
+        return { queries: syn, combineWith: "AND" };
+      });
+    const word = (w: string, k: number): Query => {
+      const own: Query = { queries: this.derive(i, w, k === last, weights), combineWith: "OR" };
+      const syns = alternatives(w);
+      return syns.length ? { combineWith: "OR", queries: [own, ...syns] } : own;
+    };
+    const segments: Query[] = [];
+    for (let s = 0; s < words.length; ) {
+      let n = Math.min(this.longestKey, words.length - s);
+      while (n > 1 && !this.synonyms.has(words.slice(s, s + n).join(" "))) n--;
+      if (n === 1) segments.push(word(words[s]!, s));
+      else {
+        const run: Query = { combineWith: "AND", queries: words.slice(s, s + n).map((w, j) => word(w, s + j)) };
+        segments.push({ combineWith: "OR", queries: [run, ...alternatives(words.slice(s, s + n).join(" "))] });
+      }
+      s += n;
+    }
+    return segments.length === 1 ? segments[0]! : { combineWith: "AND", queries: segments };
+  }
+
+  async searchMany<D = Doc>(name: IndexName, queries: SearchQuery[]): Promise<SearchResult<D>[]> {
+    const out: SearchResult<D>[] = [];
+    for (const q of queries) out.push(await this.search<D>(name, q));
+    return out;
   }
 
   async search<D = Doc>(name: IndexName, query: SearchQuery): Promise<SearchResult<D>> {
@@ -147,10 +261,14 @@ export class EmbeddedSearch implements SearchPort {
     const i = this.idx(name);
     const keep = compileFilters(query.filters);
     let matched: { doc: Doc; score: number }[];
-    if (query.q?.trim() && tokenize(query.q).length) {
-      const results = i.mini.search(this.query(query.q), {
+    const words = tokenize(query.q ?? "").slice(0, MAX_QUERY_WORDS);
+    if (words.length) {
+      const weights = new Map<string, number>();
+      const results = i.mini.search(this.query(i, words, weights), {
         boost: SCHEMAS[name].boost,
-        combineWith: "OR", // like Meilisearch's "last" strategy: more matched words rank higher, fewer still match
+        fuzzy: false,
+        prefix: false,
+        boostTerm: (term) => weights.get(term) ?? 1,
         filter: (r) => keep(i.docs.get(r.id as string)!),
       });
       const top = results[0]?.score || 1;
@@ -174,6 +292,10 @@ export class EmbeddedSearch implements SearchPort {
 
   async health() {
     return true;
+  }
+
+  async drop() {
+    this.indexes.clear();
   }
 
   async close() {}

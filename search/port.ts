@@ -1,6 +1,7 @@
 // The search port: one interface, two adapters (embedded MiniSearch, Meilisearch).
 // MongoDB is the source of truth; an index only ever holds derived, rebuildable documents.
-export type IndexName = "members" | "knowledge" | "requests" | "expertise";
+// (A "requests" index existed but was never filled; request lists come from MongoDB, scoped by policy.)
+export type IndexName = "members" | "knowledge" | "expertise";
 
 export type Doc = Record<string, unknown> & { id: string };
 
@@ -54,7 +55,18 @@ export interface SearchPort {
   upsert(index: IndexName, docs: Doc[]): Promise<void>;
   remove(index: IndexName, ids: string[]): Promise<void>;
   clear(index: IndexName): Promise<void>;
+  /**
+   * Text semantics, the same on both engines (test/contract/search.test.ts): every query word must match
+   * (in any order; a word matches itself with typos from 4 letters, 2 typos from 8, its synonyms exactly,
+   * and, for the last word only, as a prefix); only the first 10 words count. Scores are comparable
+   * within one result only, and equally good matches get equal scores (callers must not rely on the order of ties).
+   */
   search<D = Doc>(index: IndexName, query: SearchQuery): Promise<SearchResult<D>>;
+  /** Several queries on one index in one go (one round trip on Meilisearch); results in query order. */
+  searchMany<D = Doc>(index: IndexName, queries: SearchQuery[]): Promise<SearchResult<D>[]>;
   health(): Promise<boolean>;
+  /** Deletes every index this adapter owns (throw-away test indexes); the adapter stays usable after init(). */
+  drop(): Promise<void>;
+  /** Releases connections; the indexes stay. Idempotent. */
   close(): Promise<void>;
 }

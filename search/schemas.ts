@@ -23,12 +23,6 @@ export const SCHEMAS: Record<IndexName, IndexSchema> = {
     filterable: ["expertiseIds"],
     sortable: ["createdAt", "title"],
   },
-  requests: {
-    searchable: ["title", "description"],
-    boost: { title: 2, description: 1 },
-    filterable: ["unitId", "status", "urgency", "expertiseIds"],
-    sortable: ["status", "urgency"],
-  },
   expertise: {
     searchable: ["labelNl", "labelEn", "synonyms"],
     boost: { labelNl: 3, labelEn: 3, synonyms: 2 },

@@ -19,8 +19,9 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      "/api": { target: api, changeOrigin: true },
-      "/socket.io": { target: api, ws: true, changeOrigin: true },
+      // Keep the browser's Host: the API's cross-site check compares it with the Origin.
+      "/api": { target: api, changeOrigin: false },
+      "/socket.io": { target: api, ws: true, changeOrigin: false },
     },
   },
 });

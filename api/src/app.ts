@@ -5,17 +5,22 @@ import helmet from "koa-helmet";
 import passport from "koa-passport";
 import type { Deps } from "./deps";
 import { configurePassport } from "./auth/passport";
+import { transportWarning } from "./config";
 import { errorHandler } from "./http/errors";
 import { requestLog } from "./http/request-log";
 import { apiRouter } from "./routes";
 import { healthRoutes } from "./routes/health";
 import { serveWeb } from "./http/web";
 import { lenientBodyForHelpline, LENIENT_PATHS } from "./helpline/lenient-body";
+import { hardening } from "./http/hardening";
 
 export function createApp(deps: Deps): Koa {
-  const app = new Koa({ proxy: deps.config.NODE_ENV === "production" });
+  // X-Forwarded-* are believed only when TRUST_PROXY says a proxy sets them (the last hop's address).
+  const app = new Koa({ proxy: deps.config.TRUST_PROXY ?? false, maxIpsCount: 1 });
   app.context.deps = deps;
-  configurePassport({ attempts: deps.config.LOCKOUT_ATTEMPTS, minutes: deps.config.LOCKOUT_MINUTES });
+  configurePassport();
+  const transport = transportWarning(deps.config);
+  if (transport) deps.logger.warn(transport);
 
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
@@ -24,8 +29,11 @@ export function createApp(deps: Deps): Koa {
       contentSecurityPolicy: {
         directives: { defaultSrc: ["'self'"], connectSrc: ["'self'", "ws:", "wss:"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
       },
+      // Same-origin requests keep their Origin/Referer (the CSRF check needs them); nothing leaves.
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
+  app.use(hardening({ config: deps.config, lenientPaths: LENIENT_PATHS })); // methods, NUL, content type, CSRF
   app.use(lenientBodyForHelpline); // the helpline webhook answers even a body that is not JSON
   app.use(bodyParser({ enableTypes: ["json"], jsonLimit: "256kb", encoding: "utf-8", onError: (err) => { throw Object.assign(err, { type: "entity.parse.failed", status: 400 }); } }));
   // The telephony webhook authenticates by API key and never uses passport: spare it passport's

@@ -14,6 +14,7 @@ import { attachRealtime } from "./realtime/socket";
 import { silentNotifier, type Notifier } from "./realtime/notifier";
 import { startBackground } from "./background";
 import { flushAuditLog } from "./usecases/audit-log";
+import { trackConnections } from "./http/connections";
 
 export interface Service {
   config: Config;
@@ -37,7 +38,7 @@ export interface StartOptions {
 export async function startService(opts: StartOptions = {}): Promise<Service> {
   const config = loadConfig(opts.env ?? process.env);
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger });
+  const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger, sqliteSynchronous: config.SQLITE_SYNCHRONOUS });
   try {
     await connectMongo(db.url, config.MONGO_TIMEOUT_MS);
   } catch (err) {
@@ -66,7 +67,8 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
 
   const app = createApp(deps);
   const http = createServer(app.callback());
-  const realtime = attachRealtime(http, logger);
+  const connections = trackConnections(http);
+  const realtime = attachRealtime(http, logger, { config });
   target = realtime.notifier;
   if (config.REDIS_URL) await useRedisAdapter(realtime.io, config.REDIS_URL, logger);
 
@@ -78,20 +80,38 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      const t0 = Date.now();
+      const step = async (name: string, fn: () => Promise<unknown> | unknown) => {
+        await fn();
+        logger.debug({ step: name, ms: Date.now() - t0 }, "shutdown step done");
+      };
       // Stop taking new work; let in-flight requests finish; then release resources.
-      await background.stop();
-      realtime.io.close();
-      await new Promise<void>((res) => {
-        http.close(() => res());
-        http.closeIdleConnections();
-      });
-      await flushAuditLog(); // buffered audit events of the requests that just finished
-      await disconnectMongo().catch(() => {});
-      await search.close().catch(() => {});
-      await db.stop();
+      await step("http+realtime", () => closeHttp(http, realtime.io, connections, config.SHUTDOWN_GRACE_MS));
+      await step("jobs", () => background.stop());
+      await step("audit log", () => flushAuditLog()); // buffered audit events of the requests that just finished
+      await step("database connection", () => disconnectMongo().catch(() => {}));
+      await step("search", () => search.close().catch(() => {}));
+      await step("database", () => db.stop());
     })());
-
   return { config, env: opts.env ?? process.env, deps, db, http, url, stop };
+}
+
+/**
+ * Stops the HTTP server and socket.io: no new connections; idle keep-alive connections and websockets
+ * are closed at once; connections with a request in flight are closed as soon as it is answered, and
+ * after graceMs whatever is left is cut.
+ */
+async function closeHttp(http: Server, io: import("socket.io").Server, connections: ReturnType<typeof trackConnections>, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((res) => http.close(() => res()));
+  // Disconnects every socket.io client; its callback would wait for the HTTP server, so do not await it.
+  void io.close();
+  connections.closeIdle();
+  const cut = setTimeout(() => connections.closeAll(), graceMs);
+  try {
+    await closed;
+  } finally {
+    clearTimeout(cut);
+  }
 }
 
 function redactUrl(url: string): string {

@@ -68,8 +68,9 @@ describe("e2e: accessibility (axe-core in Chromium)", function () {
   const roles: { user: string; name: string; path: RegExp; ready: (p: Page) => Promise<unknown>; extra?: string[] }[] = [
     { user: "requester", name: "requester", path: /#\/requests$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Mijn aanvragen" }).waitFor(), extra: ["/requests/new"] },
     { user: "member", name: "member", path: /#\/offers$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Aanvragen voor mij" }).waitFor(), extra: ["/budget", "/profile"] },
-    { user: "coordinator", name: "coordinator", path: /#\/coord$/, ready: (p) => p.locator("[data-testid=kpis] .value").first().waitFor(), extra: ["/coord/budgets", "/coord/approvals", "/coord/pools"] },
+    { user: "coordinator", name: "coordinator", path: /#\/coord$/, ready: (p) => p.locator("[data-testid=kpis] .value").first().waitFor(), extra: ["/coord/budgets", "/coord/approvals", "/coord/pools", "/coord/network-requests", "/coord/supplements"] },
     { user: "planner", name: "planner", path: /#\/helpline$/, ready: (p) => p.locator("table.heat").first().waitFor() },
+    { user: "policy", name: "policy-admin", path: /#\/policy$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Korpsregeling" }).waitFor() },
   ];
 
   for (const role of roles) {

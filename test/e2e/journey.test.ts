@@ -30,18 +30,22 @@ describe("e2e: request → offer → accept → complete → approve (Chromium)"
     service = await startStack({ DEMO_MEMBERS: "120" });
     // Make the journey's approval step real: entries of 1 h and more wait for a coordinator
     // (the seeded regulation approves anything under 4 h at once).
-    const coord = await login(service, "coordinator");
-    const policies = (await coord.get("/api/v1/policies")).body.data as Array<Record<string, unknown>>;
+    // The force-wide regulation takes two policy-admins (issue 9): one proposes, the other approves.
+    const policyAdmin = await login(service, "policy");
+    const policies = (await policyAdmin.get("/api/v1/policies")).body.data as Array<Record<string, unknown>>;
     const current = [...policies].sort((a, b) => String(b.effectiveFrom).localeCompare(String(a.effectiveFrom)))[0]!;
-    const created = await coord.post("/api/v1/policies", {
+    const created = await policyAdmin.post("/api/v1/policies", {
       name: "e2e: approval from 1 hour",
-      effectiveFrom: new Date(Date.now() - 60_000).toISOString(),
+      effectiveFrom: new Date().toISOString(),
       baseHoursPerYear: current.baseHoursPerYear,
       unitSupplements: current.unitSupplements,
       categories: current.categories,
       approvalThresholdHours: 1,
+      reason: "e2e: make the approval step real",
     });
     expect(created.status, created.text).to.be.oneOf([200, 201]);
+    const approved = await (await login(service, "policy2")).post(`/api/v1/policies/${created.body.id}/approve`);
+    expect(approved.status, approved.text).to.equal(200);
     const me = await (await login(service, "member")).get("/api/v1/auth/me");
     memberId = me.body.memberId;
     expect(memberId, "demo member has a member profile").to.be.a("string");

@@ -5,15 +5,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startService, type Service, type StartOptions } from "../../api/src/bootstrap";
+import { MeilisearchAdapter } from "../../search/meilisearch";
 
 let shared: Promise<Service> | undefined;
 let sharedEnv: NodeJS.ProcessEnv | undefined;
 let current: Service | undefined;
 const dirs: string[] = [];
+/** Meilisearch index prefixes handed out in this run; their indexes are dropped at the end (stopSharedStack). */
+const meiliPrefixes = new Set<string>();
 
 export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const dir = mkdtempSync(join(tmpdir(), "ndv-test-"));
   dirs.push(dir);
+  if (process.env.MEILI_URL) meiliPrefixes.add(`test_${process.pid}_${dirs.length}_`);
   return {
     NODE_ENV: "test",
     PORT: "0",
@@ -84,4 +88,20 @@ export async function restartStack(env: NodeJS.ProcessEnv, opts: Omit<StartOptio
 export async function stopSharedStack(): Promise<void> {
   await stopCurrent();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  await dropTestIndexes();
+}
+
+/** Deletes every Meilisearch index this run created, so a test run leaves the server as it found it. */
+async function dropTestIndexes() {
+  const url = process.env.MEILI_URL;
+  if (!url) return;
+  for (const prefix of [...meiliPrefixes]) {
+    const s = new MeilisearchAdapter(url, process.env.MEILI_MASTER_KEY, prefix);
+    try {
+      await s.drop();
+      meiliPrefixes.delete(prefix);
+    } finally {
+      await s.close();
+    }
+  }
 }

@@ -106,17 +106,21 @@ describe("service time budgets (korpsregeling)", function () {
       expect(paths(negative)).to.include("hours");
       const step = await post({ date: daysAgo(1), hours: 1.3, category: "operational" });
       expect(paths(step)).to.include("hours");
+      expect(step.body).to.include({ code: "validation_failed" });
+      expect(step.body.errors.map((e: { code: string }) => e.code)).to.include("not_quarter_hour");
       const tooMuch = await post({ date: daysAgo(1), hours: 12.25, category: "operational" });
       expect(paths(tooMuch)).to.include("hours");
       const inFuture = await post({ date: future, hours: 1, category: "operational" });
       expect(inFuture.status).to.equal(422);
       expect(paths(inFuture)).to.include("date");
       const badCategory = await post({ date: daysAgo(1), hours: 1, category: "coffee" });
-      expect(paths(badCategory)).to.include("body.category");
+      expect(paths(badCategory)).to.include("category");
       const unknownField = await post({ date: daysAgo(1), hours: 1, category: "network", minutes: 5 });
-      expect(paths(unknownField)).to.include("body.minutes");
+      expect(paths(unknownField)).to.include("minutes");
+      expect(unknownField.body.errors[0]).to.include({ code: "unknown_field", in: "body" });
       const notADate = await post({ date: "gisteren", hours: 1, category: "network" });
-      expect(paths(notADate)).to.include("body.date");
+      expect(paths(notADate)).to.include("date");
+      expect(notADate.body.errors[0]).to.include({ code: "invalid_date" });
 
       expect((await post({ date: daysAgo(1), hours: 8, category: "operational" })).status).to.equal(201);
       const overDay = await post({ date: daysAgo(1), hours: 4.25, category: "network" });
@@ -232,18 +236,21 @@ describe("service time budgets (korpsregeling)", function () {
       );
     });
 
-    it("validates policy versions; admins and coordinators may add them, others not", async () => {
+    it("validates policy versions; policy-admins propose and another approves, others not (issue 9)", async () => {
       const admin = await login(service, "admin");
       const member = await login(service, "member");
-      const future = { effectiveFrom: "2099-01-01", baseHoursPerYear: 70, unitSupplements: { rotterdam: 10 }, approvalThresholdHours: 4 };
-      expect((await member.post("/api/v1/policies", future)).status).to.equal(403);
-      const bad = await coordinator.post("/api/v1/policies", { ...future, unitSupplements: { atlantis: 5 }, approvalThresholdHours: 3.1 });
+      const policy = await login(service, "policy");
+      const policy2 = await login(service, "policy2");
+      const future = { effectiveFrom: "2099-01-01", baseHoursPerYear: 70, unitSupplements: { rotterdam: 10 }, approvalThresholdHours: 4, reason: "Nieuwe basis vanaf 2099" };
+      for (const c of [member, coordinator, admin]) expect((await c.post("/api/v1/policies", future)).status).to.equal(403);
+      const bad = await policy.post("/api/v1/policies", { ...future, unitSupplements: { atlantis: 5 }, approvalThresholdHours: 3.1 });
       expect(bad.status).to.equal(422);
       const badPaths = bad.body.errors.map((e: { path: string }) => e.path);
-      expect(badPaths.some((p: string) => p.startsWith("body.unitSupplements"))).to.equal(true);
-      expect(badPaths).to.include("body.approvalThresholdHours");
-      const ok = await admin.post("/api/v1/policies", future);
+      expect(badPaths.some((p: string) => p.startsWith("unitSupplements"))).to.equal(true);
+      expect(badPaths).to.include("approvalThresholdHours");
+      const ok = await policy.post("/api/v1/policies", future);
       expect(ok.status, ok.text).to.equal(201);
+      expect((await policy2.post(`/api/v1/policies/${ok.body.id}/approve`)).status).to.equal(200);
       const list = await member.get("/api/v1/policies");
       expect(list.body.data.map((p: { id: string }) => p.id)).to.include(ok.body.id);
     });

@@ -80,11 +80,11 @@ describe("calendar feeds", function () {
     expect(feed.text).to.not.match(/Secret|Confidential|citizen|\+316/);
     const ev = events(feed.text);
     expect(ev.map((e) => [e.summary, local(e.start), local(e.end)])).to.deep.equal([
-      ["Roze in Blauw helpline", "2026-10-23 08:00", "2026-10-23 16:00"],
-      ["Roze in Blauw helpline", "2026-10-24 22:00", "2026-10-25 05:00"],
-      ["Roze in Blauw helpline", "2026-10-26 08:00", "2026-10-26 16:00"],
-      ["NDV engagement NDV-2026-000777", "2026-10-27 10:00", "2026-10-27 12:00"],
-      ["Roze in Blauw helpline", "2027-03-27 22:00", "2027-03-28 07:00"],
+      ["Dienst Roze in Blauw-hulplijn", "2026-10-23 08:00", "2026-10-23 16:00"],
+      ["Dienst Roze in Blauw-hulplijn", "2026-10-24 22:00", "2026-10-25 05:00"],
+      ["Dienst Roze in Blauw-hulplijn", "2026-10-26 08:00", "2026-10-26 16:00"],
+      ["NDV-inzet NDV-2026-000777", "2026-10-27 10:00", "2026-10-27 12:00"],
+      ["Dienst Roze in Blauw-hulplijn", "2027-03-27 22:00", "2027-03-28 07:00"],
     ]);
     // And the instants are right, not just the wall clock.
     expect(ev[1]!.start.toISOString()).to.equal("2026-10-24T20:00:00.000Z");
@@ -98,7 +98,7 @@ describe("calendar feeds", function () {
     expect(feed.text).to.not.match(/van Dijk|de Boer|\+316/);
     const ev = events(feed.text);
     expect(ev).to.have.length(5);
-    expect(ev.map((e) => e.summary)).to.include.members(["RiB helpline: Alex", "RiB helpline: Bram"]);
+    expect(ev.map((e) => e.summary)).to.include.members(["RiB-hulplijn: Alex", "RiB-hulplijn: Bram"]);
     const bram = ev.find((e) => e.summary.endsWith("Bram"))!;
     expect([local(bram.start), local(bram.end)]).to.deep.equal(["2026-10-26 16:00", "2026-10-27 00:00"]);
   });

@@ -18,6 +18,9 @@ const waitFor = async (what: string, check: () => Promise<boolean>, ms = 30_000)
   throw new Error(`timed out waiting for ${what}`);
 };
 
+/** Default SIP addressing (HELPLINE_*_SIP_URI unset): every target is its phone number on the trunk. */
+const trunkUri = (phone: string) => `sip:${phone}@trunk.helpline.invalid`;
+
 describe("helpline fail-safe (database down)", function () {
   this.timeout(120_000);
   let s: Service;
@@ -59,9 +62,9 @@ describe("helpline fail-safe (database down)", function () {
     };
     const first = await timed({ callId: "down-1", callerNumber: "010 7654321" });
     expect(first.status).to.equal(200);
-    expect(first.body).to.deep.include({ action: "member", target: { phone, unitId: "rotterdam" } });
+    expect(first.body).to.deep.include({ action: "member", target: { phone, unitId: "rotterdam", sipUri: trunkUri(phone) } });
     const busy = await timed({ callId: "down-2", callerNumber: "010 7654321" });
-    expect(busy.body).to.deep.include({ action: "rsc", target: { phone: "+31880000107", unitId: "rotterdam" } });
+    expect(busy.body).to.deep.include({ action: "rsc", target: { phone: "+31880000107", unitId: "rotterdam", sipUri: trunkUri("+31880000107") } });
     const repeat = await timed({ callId: "down-1" });
     expect(repeat.body).to.deep.equal(first.body);
     const malformed = await timed({ callerNumber: 12 });

@@ -13,6 +13,9 @@ import { Client, anonymous, login, newUser } from "../helpers/http";
 const RIB = ["ndv", "roze-in-blauw"];
 const RSC = { amsterdam: "+31880000105", denHaag: "+31880000106", limburg: "+31880000110", noordHolland: "+31880000104", national: "+31880000111" };
 
+/** Default SIP addressing (HELPLINE_*_SIP_URI unset): every target is its phone number on the trunk. */
+const trunkUri = (phone: string) => `sip:${phone}@trunk.helpline.invalid`;
+
 describe("helpline (Roze in Blauw)", function () {
   this.timeout(120_000);
   let s: Service;
@@ -78,7 +81,7 @@ describe("helpline (Roze in Blauw)", function () {
       const ndvOnly = await newUser(s, { roles: ["member"], networks: ["ndv"] });
       const res = await shift(planner, { memberId: ndvOnly.memberId, start: "2026-10-21T08:00:00Z", end: "2026-10-21T12:00:00Z" });
       expect(res.status).to.equal(422);
-      expect(res.body.errors[0].path).to.equal("body.memberId");
+      expect(res.body.errors[0].path).to.equal("memberId");
     });
   });
 
@@ -107,21 +110,21 @@ describe("helpline (Roze in Blauw)", function () {
     it("rejects end before start, more than 12 hours, and overlaps per member", async () => {
       const back = await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T12:00:00Z", end: "2026-10-22T08:00:00Z" });
       expect(back.status).to.equal(422);
-      expect(back.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(["body.end"]);
+      expect(back.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(["end"]);
       const long = await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T06:00:00Z", end: "2026-10-22T18:30:00Z" });
       expect(long.status).to.equal(422);
-      expect(long.body.errors[0]).to.include({ path: "body.end" });
+      expect(long.body.errors[0]).to.include({ path: "end", code: "range_too_long" });
       const first = await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T06:00:00Z", end: "2026-10-22T14:00:00Z" });
       expect(first.status).to.equal(201);
       const overlap = await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T13:00:00Z", end: "2026-10-22T20:00:00Z" });
       expect(overlap.status).to.equal(422);
-      expect(overlap.body.errors[0].path).to.equal("body.start");
+      expect(overlap.body.errors[0].path).to.equal("start");
       // Touching is fine, and another member may overlap.
       expect((await shift(planner, { memberId: m.c.memberId, start: "2026-10-22T14:00:00Z", end: "2026-10-22T20:00:00Z" })).status).to.equal(201);
       expect((await shift(planner, { memberId: m.a.memberId, start: "2026-10-22T13:00:00Z", end: "2026-10-22T20:00:00Z" })).status).to.equal(201);
       const bad = await shift(planner, { memberId: m.c.memberId, start: "soon", end: "2026-10-22T20:00:00Z" });
       expect(bad.status).to.equal(422);
-      expect(bad.body.errors[0].path).to.equal("body.start");
+      expect(bad.body.errors[0].path).to.equal("start");
     });
   });
 
@@ -145,7 +148,7 @@ describe("helpline (Roze in Blauw)", function () {
     it("a member on duty gets the call, and planners see it live", async () => {
       const res = await route({ callId: "t-1", callerNumber: "+31 20 555 0101" });
       expect(res.status).to.equal(200);
-      expect(res.body).to.deep.include({ action: "member", target: { phone: m.a.phone, unitId: "amsterdam" } });
+      expect(res.body).to.deep.include({ action: "member", target: { phone: m.a.phone, unitId: "amsterdam", sipUri: trunkUri(m.a.phone) } });
       expect(res.body.reason).to.be.a("string").and.not.empty;
       await new Promise((r) => setTimeout(r, 200));
       const ev = received.find((e) => e.event === "helpline:call" && e.payload.callId === "t-1");
@@ -161,7 +164,7 @@ describe("helpline (Roze in Blauw)", function () {
 
     it("the on-duty member already on a call: the RSC of the caller's region (from the field)", async () => {
       const res = await route({ callId: "t-2", region: "den-haag" });
-      expect(res.body).to.deep.include({ action: "rsc", target: { phone: RSC.denHaag, unitId: "den-haag" } });
+      expect(res.body).to.deep.include({ action: "rsc", target: { phone: RSC.denHaag, unitId: "den-haag", sipUri: trunkUri(RSC.denHaag) } });
       expect(res.body.reason).to.match(/busy/);
     });
 
@@ -181,12 +184,12 @@ describe("helpline (Roze in Blauw)", function () {
     it("none on duty: the RSC from the region field, from the caller's area code, else the national fallback", async () => {
       await at("2026-10-20T20:00:00Z");
       const byField = await route({ callId: "t-5", region: "noord-holland", callerNumber: "+31431234567" });
-      expect(byField.body).to.deep.include({ action: "rsc", target: { phone: RSC.noordHolland, unitId: "noord-holland" } });
+      expect(byField.body).to.deep.include({ action: "rsc", target: { phone: RSC.noordHolland, unitId: "noord-holland", sipUri: trunkUri(RSC.noordHolland) } });
       expect(byField.body.reason).to.match(/no member on duty/);
       const byAreaCode = await route({ callId: "t-6", callerNumber: "043-1234567" });
-      expect(byAreaCode.body).to.deep.include({ action: "rsc", target: { phone: RSC.limburg, unitId: "limburg" } });
+      expect(byAreaCode.body).to.deep.include({ action: "rsc", target: { phone: RSC.limburg, unitId: "limburg", sipUri: trunkUri(RSC.limburg) } });
       const mobile = await route({ callId: "t-7", callerNumber: "+31612345678" });
-      expect(mobile.body).to.deep.include({ action: "rsc", target: { phone: RSC.national, unitId: "landelijke-eenheid" } });
+      expect(mobile.body).to.deep.include({ action: "rsc", target: { phone: RSC.national, unitId: "landelijke-eenheid", sipUri: trunkUri(RSC.national) } });
       const unknownRegion = await route({ callId: "t-8", region: "atlantis" });
       expect(unknownRegion.body.target.phone).to.equal(RSC.national);
     });
@@ -196,11 +199,11 @@ describe("helpline (Roze in Blauw)", function () {
       expect((await shift(planner, { memberId: m.b.memberId, start: "2026-10-24T19:00:00Z", end: "2026-10-25T01:00:00Z" })).status).to.equal(201);
       await at("2026-10-25T00:59:59Z");
       const before = await route({ callId: "dst-1", callerNumber: "020 1234567" });
-      expect(before.body).to.deep.include({ action: "member", target: { phone: m.b.phone, unitId: "den-haag" } });
+      expect(before.body).to.deep.include({ action: "member", target: { phone: m.b.phone, unitId: "den-haag", sipUri: trunkUri(m.b.phone) } });
       await telephony.post("/api/v1/helpline/calls/dst-1/outcome", { outcome: "answered", durationSec: 60 });
       await at("2026-10-25T01:00:00Z");
       const after = await route({ callId: "dst-2", callerNumber: "020 1234567" });
-      expect(after.body).to.deep.include({ action: "rsc", target: { phone: RSC.amsterdam, unitId: "amsterdam" } });
+      expect(after.body).to.deep.include({ action: "rsc", target: { phone: RSC.amsterdam, unitId: "amsterdam", sipUri: trunkUri(RSC.amsterdam) } });
       // The next shift starts at the same instant and takes over.
       expect((await shift(planner, { memberId: m.c.memberId, start: "2026-10-25T01:00:00Z", end: "2026-10-25T08:00:00Z" })).status).to.equal(201);
       await helplineFor(s.deps).snapshot.refresh();
@@ -212,11 +215,11 @@ describe("helpline (Roze in Blauw)", function () {
       await at("2026-10-20T10:30:00Z"); // A and B on duty: a broken request still goes to the RSC
       const noId = await route({ callerNumber: "010 1234567" });
       expect(noId.status).to.equal(200);
-      expect(noId.body).to.deep.include({ action: "rsc", target: { phone: "+31880000107", unitId: "rotterdam" } });
+      expect(noId.body).to.deep.include({ action: "rsc", target: { phone: "+31880000107", unitId: "rotterdam", sipUri: trunkUri("+31880000107") } });
       expect(noId.body.reason).to.match(/malformed/);
       const wrongTypes = await route({ callId: 42, region: ["x"], calledAt: "yesterday-ish" });
       expect(wrongTypes.status).to.equal(200);
-      expect(wrongTypes.body).to.deep.include({ action: "rsc", target: { phone: RSC.national, unitId: "landelijke-eenheid" } });
+      expect(wrongTypes.body).to.deep.include({ action: "rsc", target: { phone: RSC.national, unitId: "landelijke-eenheid", sipUri: trunkUri(RSC.national) } });
       const array = await telephony.request("POST", "/api/v1/helpline/route", "[1,2,3]");
       expect(array.status).to.equal(200);
       expect(array.body.action).to.equal("rsc");
@@ -228,7 +231,7 @@ describe("helpline (Roze in Blauw)", function () {
     it("a body that is not JSON at all still gets an RSC", async () => {
       const res = await telephony.request("POST", "/api/v1/helpline/route", '{"callId": "broken-1", "callerNumber": "010 12', { "content-type": "application/json" });
       expect(res.status).to.equal(200);
-      expect(res.body).to.deep.include({ action: "rsc", target: { phone: RSC.national, unitId: "landelijke-eenheid" } });
+      expect(res.body).to.deep.include({ action: "rsc", target: { phone: RSC.national, unitId: "landelijke-eenheid", sipUri: trunkUri(RSC.national) } });
       expect(res.body.reason).to.match(/not valid JSON/);
     });
 

@@ -60,7 +60,9 @@ describe("offers: inbox, first accept wins, decline, completion", function () {
     expect(await pendingOffer(first.other.client, id)).to.equal(undefined); // planned: one at a time
     const o = first.offer;
     expect(o.request).to.include({ title: "Uitleg sectie aan familie", urgency: "planned", mode: "onsite", unitId: "zeeland-west-brabant", estimatedHours: 2 });
-    expect(JSON.stringify(o)).to.not.contain("Geheime").and.not.contain("requesterId");
+    // The question's text is on the card (issue 10: offer cards show the description); the requester is not.
+    expect(o.request.description).to.equal("Geheime casusdetails");
+    expect(JSON.stringify(o)).to.not.contain("requesterId");
     // Someone else's offer is invisible.
     expect((await first.other.client.post(`/api/v1/offers/${o.id}/decline`, {})).status).to.equal(404);
 

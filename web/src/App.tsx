@@ -14,6 +14,8 @@ import { NotFound } from "./pages/NotFound";
 const RequesterRoutes = lazy(() => import("./pages/requester/routes"));
 const MemberRoutes = lazy(() => import("./pages/member/routes"));
 const CoordinatorRoutes = lazy(() => import("./pages/coordinator/routes"));
+const PolicyRoutes = lazy(() => import("./pages/policy/routes"));
+const AdminRoutes = lazy(() => import("./pages/admin/routes"));
 
 export function App() {
   return (
@@ -54,5 +56,7 @@ function Routes({ path }: { path: string }) {
   if (path.startsWith("/requests")) return <RequesterRoutes path={path} />;
   if (has("member") && /^\/(offers|engagements|budget|profile|shifts)/.test(path)) return <MemberRoutes path={path} />;
   if (has("coordinator", "helpline-planner") && /^\/(coord|helpline)/.test(path)) return <CoordinatorRoutes path={path} />;
+  if (has("policy-admin") && /^\/policy/.test(path)) return <PolicyRoutes path={path} />;
+  if (has("admin", "auditor") && /^\/(admin|audit)/.test(path)) return <AdminRoutes path={path} />;
   return <NotFound />;
 }

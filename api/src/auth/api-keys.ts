@@ -14,6 +14,12 @@ export async function createApiKey(name: string, role: "telephony", createdBy: s
 
 const revalidating = new Set<string>();
 
+/** Revokes a key by id; it stops working at once in this process (the cache forgets it). */
+export async function revokeApiKey(id: string, now = new Date()): Promise<void> {
+  const k = await ApiKey.findOneAndUpdate({ _id: id, revokedAt: { $exists: false } }, { $set: { revokedAt: now } }, { returnDocument: "after" }).lean();
+  if (k) cache.delete(k.keyHash);
+}
+
 export async function principalForApiKey(key: string): Promise<Principal | null> {
   const keyHash = sha256(key);
   const hit = cache.get(keyHash);
@@ -37,6 +43,8 @@ async function lookupApiKey(keyHash: string, hit: { principal: Principal } | und
       cache.delete(keyHash);
       return null;
     }
+    // Last use, at most once per cache period (the cache answers in between).
+    void ApiKey.updateOne({ _id: k._id }, { $set: { lastUsedAt: new Date() } }).catch(() => {});
     const principal: Principal = { id: `apikey:${k._id}`, kind: "machine", name: k.name, roles: [k.role], networks: [], scope: { units: [], networks: [] } };
     cache.set(keyHash, { principal, at: Date.now() });
     return principal;

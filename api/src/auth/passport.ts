@@ -1,4 +1,5 @@
-// Passport strategies: local (username + password with lockout) and bearer (opaque tokens).
+// Passport strategies: local (username + password) and bearer (opaque tokens). Throttling of
+// failed logins happens around the strategy, in routes/auth.ts (auth/login-throttle.ts).
 import passport from "koa-passport";
 import { Strategy as LocalStrategy } from "passport-local";
 import { Strategy as BearerStrategy } from "passport-http-bearer";
@@ -8,41 +9,24 @@ import { principalFromUser, type Principal } from "./principal";
 import { hashPassword, verifyPassword } from "./secrets";
 import { principalForToken } from "./sessions";
 
-export interface LockoutPolicy {
-  attempts: number;
-  minutes: number;
-}
+export type LoginFailure = { reason: "invalid" };
 
-export type LoginFailure = { reason: "invalid" } | { reason: "locked"; until: Date };
-
-// Equalises timing for unknown usernames so they cannot be probed.
+// Unknown, inactive and password-less accounts verify against this hash, so every failed login
+// does the same work (one lookup, one scrypt) and takes about the same time.
 const dummyHash = hashPassword("not-a-password");
 
-export async function checkLogin(username: string, password: string, lockout: LockoutPolicy, now = new Date()): Promise<Principal | LoginFailure> {
+export async function checkLogin(username: string, password: string): Promise<Principal | LoginFailure> {
   const user = await User.findOne({ username: username.toLowerCase().trim() });
-  if (!user || !user.active || !user.passwordHash) {
-    await verifyPassword(password, await dummyHash);
-    return { reason: "invalid" };
-  }
-  if (user.lockedUntil && user.lockedUntil > now) return { reason: "locked", until: user.lockedUntil };
-  if (await verifyPassword(password, user.passwordHash)) {
-    if (user.failedLogins) await User.updateOne({ _id: user._id }, { $set: { failedLogins: 0 }, $unset: { lockedUntil: 1 } });
-    return principalFromUser(user);
-  }
-  // Atomic increment so parallel guesses cannot slip past the limit.
-  const after = await User.findOneAndUpdate({ _id: user._id }, { $inc: { failedLogins: 1 } }, { returnDocument: "after" });
-  if (after && after.failedLogins >= lockout.attempts) {
-    const until = new Date(now.getTime() + lockout.minutes * 60_000);
-    await User.updateOne({ _id: user._id }, { $set: { lockedUntil: until, failedLogins: 0 } });
-    return { reason: "locked", until };
-  }
-  return { reason: "invalid" };
+  const usable = !!user && user.active && !!user.passwordHash;
+  const ok = await verifyPassword(password, usable ? user!.passwordHash! : await dummyHash);
+  if (!usable || !ok) return { reason: "invalid" };
+  return principalFromUser(user!);
 }
 
-export function configurePassport(lockout: LockoutPolicy) {
+export function configurePassport() {
   passport.use(
     new LocalStrategy({ session: false }, (username, password, done) => {
-      checkLogin(username, password, lockout)
+      checkLogin(username, password)
         .then((r) => ("reason" in r ? done(null, false, { message: r.reason, ...r }) : done(null, r)))
         .catch(done);
     }),

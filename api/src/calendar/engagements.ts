@@ -22,7 +22,7 @@ export async function engagementEvents(memberId: string, from: Date, to: Date): 
     const hours = Math.min(12, Math.max(1, Number(r.estimatedHours) || 1));
     const end = new Date(start.getTime() + hours * HOUR);
     if (end <= from || start >= to) continue;
-    events.push({ uid: `engagement-${r._id}@ndv.politie.example`, start, end, summary: `NDV engagement ${r.number ?? String(r._id)}` });
+    events.push({ uid: `engagement-${r._id}@ndv.politie.example`, start, end, summary: `NDV-inzet ${r.number ?? String(r._id)}` });
   }
   return events;
 }

@@ -1,7 +1,7 @@
 // One dispatch round of a request: rank, decide with the pure ladder (domain/dispatch), claim the round
 // with one conditional update (so concurrent timeouts/declines never both advance), then act.
 import type { Deps } from "../deps";
-import { nextDispatch, resolveDispatchPolicy, type DispatchDecision } from "../domain/dispatch";
+import { ESCALATION_LADDER, nextDispatch, resolveDispatchPolicy, type DispatchDecision } from "../domain/dispatch";
 import type { Urgency } from "../domain/types";
 import { Offer } from "../models/offer";
 import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../models/request";
@@ -19,6 +19,8 @@ export interface DispatchOptions {
   round: number;
   /** After a decline: offer one replacement, and do not escalate past offers while others are still pending. */
   replacement?: boolean;
+  /** Escalate now: leave the current step (local when none yet) for the next one on the ladder. */
+  skipStep?: boolean;
 }
 
 export async function dispatchRequest(deps: Deps, requestId: string, opts: DispatchOptions): Promise<DispatchDecision | null> {
@@ -43,6 +45,7 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     alreadyOfferedIds: offered.map((o) => o.memberId),
     poolMemberIds,
     policy,
+    ...(opts.skipStep ? skipCurrentStep((r.escalationStep as DispatchDecision["step"] | undefined) ?? null) : {}),
   });
   if (opts.replacement && decision.step !== "local" && decision.step !== "national" && decision.step !== "pool") {
     if (offered.some((o) => o.status === "pending")) return null; // the round's timeout escalates
@@ -98,6 +101,12 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
   for (const o of created) notifyOfferNew(deps, o, fresh);
   if (r.status !== claimed.status || r.escalationStep !== claimed.escalationStep) notifyRequest(deps, claimed);
   return decision;
+}
+
+/** The ladder below the current step, walked from its start ("zoek nu landelijk"). */
+function skipCurrentStep(step: DispatchDecision["step"] | null) {
+  const at = ESCALATION_LADDER.indexOf(step ?? "local");
+  return { step: null, ladder: ESCALATION_LADDER.slice(at + 1) };
 }
 
 /** Withdraws every pending offer of a request and tells the members. */

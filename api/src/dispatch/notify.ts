@@ -14,7 +14,9 @@ export function notifyRequest(deps: Deps, r: RequestView) {
 }
 
 export function notifyOfferNew(deps: Deps, offer: Parameters<typeof presentOffer>[0] & { memberId: string }, r: Parameters<typeof presentOffer>[1]) {
-  deps.notifier.emit({ members: [offer.memberId] }, "offer:new", presentOffer(offer, r));
+  // No case text over the socket: the inbox refetch (GET /offers) carries the description.
+  const payload = presentOffer(offer, r ? { ...r, description: undefined } : r);
+  deps.notifier.emit({ members: [offer.memberId] }, "offer:new", payload);
 }
 
 export function notifyOfferWithdrawn(deps: Deps, offers: { _id: unknown; memberId: string; requestId: string }[], reason: "taken" | "expired" | "cancelled" | "closed") {

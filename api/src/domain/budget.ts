@@ -21,6 +21,7 @@
 
 import { DateTime } from "luxon";
 import type { MemberOverride, Policy, TimeCategory, TimeEntry } from "./types";
+import type { FieldErrorCode } from "../contract/error-codes";
 
 export const BUDGET_ZONE = "Europe/Amsterdam";
 export const ALL_CATEGORIES: readonly TimeCategory[] = ["operational", "professionalisation", "network"];
@@ -31,6 +32,9 @@ export const UNDER_USE_RATIO = 0.5;
 export interface FieldError {
   path: string;
   message: string;
+  /** Stable machine code (api/src/contract/error-codes.ts). */
+  code?: FieldErrorCode;
+  params?: Record<string, string | number | boolean>;
 }
 
 export interface BudgetMember {
@@ -269,32 +273,36 @@ export function validateTimeEntry(
   const { date, hours, category } = entry;
   const validDate = date instanceof Date && !Number.isNaN(date.getTime());
   if (!validDate) {
-    errors.push({ path: "date", message: "date must be a valid date" });
+    errors.push({ path: "date", code: "invalid_date", message: "date must be a valid date" });
   } else {
     const day = localDay(date);
-    if (day > localDay(ctx.now)) errors.push({ path: "date", message: "date may not be in the future" });
+    if (day > localDay(ctx.now)) errors.push({ path: "date", code: "date_in_future", message: "date may not be in the future" });
     if (ctx.closedUntil && day <= localDay(ctx.closedUntil)) {
       errors.push({
         path: "date",
+        code: "period_closed",
+        params: { until: localDay(ctx.closedUntil).toISODate() ?? "" },
         message: `the period up to and including ${localDay(ctx.closedUntil).toISODate()} is closed`,
       });
     }
   }
   if (typeof hours !== "number" || !Number.isFinite(hours) || hours <= 0) {
-    errors.push({ path: "hours", message: "hours must be a positive number" });
+    errors.push({ path: "hours", code: "too_small", params: { minimum: HOURS_STEP }, message: "hours must be a positive number" });
   } else {
     if (Math.abs(hours / HOURS_STEP - Math.round(hours / HOURS_STEP)) > 1e-9) {
-      errors.push({ path: "hours", message: "hours must be a multiple of 0.25 (a quarter of an hour)" });
+      errors.push({ path: "hours", code: "not_quarter_hour", message: "hours must be a multiple of 0.25 (a quarter of an hour)" });
     }
     if (hours + (ctx.existingHoursThatDay || 0) > MAX_HOURS_PER_DAY + 1e-9) {
       errors.push({
         path: "hours",
+        code: "day_limit",
+        params: { maximum: MAX_HOURS_PER_DAY, existing: ctx.existingHoursThatDay || 0 },
         message: `at most ${MAX_HOURS_PER_DAY} hours per day (${ctx.existingHoursThatDay || 0} already logged)`,
       });
     }
   }
   if (!ctx.categories.includes(category)) {
-    errors.push({ path: "category", message: `unknown category "${category}"; allowed: ${ctx.categories.join(", ")}` });
+    errors.push({ path: "category", code: "unknown_category", message: `unknown category "${category}"; allowed: ${ctx.categories.join(", ")}` });
   }
   return errors;
 }

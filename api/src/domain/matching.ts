@@ -88,7 +88,7 @@ export interface Exclusion {
  * (the English `reasons` stay: they are the API contract). Same order as `reasons`, one code per sentence.
  */
 export type ReasonCode =
-  | { code: "expertise"; params: { id: string; level: number } }
+  | { code: "expertise"; params: { id: string; expert: boolean } }
   | { code: "text-match" }
   | { code: "language"; params: { code: string } }
   | { code: "same-unit"; params: { unitId: string } }
@@ -97,7 +97,7 @@ export type ReasonCode =
   | { code: "available-now" }
   | { code: "few-engagements" }
   | { code: "over-budget-acute" }
-  | { code: "budget-left"; params: { hours: number } };
+  | { code: "budget-sufficient" };
 
 export interface RankedCandidate {
   memberId: string;
@@ -188,10 +188,6 @@ export function effectiveWeights(request: MatchRequest, weights: MatchWeights, t
   };
 }
 
-function formatHours(h: number): string {
-  return Number.isInteger(h) ? String(h) : h.toFixed(1);
-}
-
 /** Filter, score and rank candidates for a request. */
 export function matchCandidates(input: MatchInput): MatchResult {
   const { request, now, labelOf } = input;
@@ -229,8 +225,12 @@ export function matchCandidates(input: MatchInput): MatchResult {
     const overlap = requested.length ? matched.reduce((s, e) => s + e.level / 3, 0) / requested.length : 0;
     const text = clamp01(c.textRelevance);
     const expertise = requested.length ? (1 - tuning.textShare) * clamp01(overlap) + tuning.textShare * text : text;
-    for (const e of matched)
-      say(`expert in ${labelOf(e.id)} (level ${e.level})`, { code: "expertise", params: { id: e.id, level: e.level } });
+    // Cards must not carry stable per-member detail that links them across requests (issue 9,
+    // finding 4): only the items THIS request asks for, and of the level only whether it is expert.
+    for (const e of matched) {
+      const expert = e.level >= 3;
+      say(expert ? `expert in ${labelOf(e.id)}` : `knowledge of ${labelOf(e.id)}`, { code: "expertise", params: { id: e.id, expert } });
+    }
     if (matched.length === 0 && text > 0) say("profile matches the request text", { code: "text-match" });
     for (const l of requiredLangs) say(`speaks ${languageLabel(l)}`, { code: "language", params: { code: l } });
 
@@ -255,9 +255,9 @@ export function matchCandidates(input: MatchInput): MatchResult {
     const fairness = 0.5 * (1 / (1 + engagements)) + 0.5 * (remaining / (remaining + tuning.budgetScaleHours));
     if (engagements <= tuning.fewEngagements) say("few recent engagements", { code: "few-engagements" });
     const overBudget = !(c.remainingHours >= request.estimatedHours);
-    const hoursLeft = Math.floor(c.remainingHours * 10) / 10;
+    // Whether the budget covers THIS request, never the remaining hours (the member's own business).
     if (overBudget) say("over budget (acute request)", { code: "over-budget-acute" });
-    else say(`${formatHours(hoursLeft)} h budget left`, { code: "budget-left", params: { hours: hoursLeft } });
+    else say("enough budget for this request", { code: "budget-sufficient" });
 
     const score =
       weights.expertise * expertise +

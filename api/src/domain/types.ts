@@ -1,7 +1,7 @@
 // Shared domain types: the plain shapes that pure domain modules, models and presenters agree on.
 // Dates are JS Date objects inside the server; ISO strings only at the HTTP boundary.
 
-export type Role = "requester" | "member" | "coordinator" | "helpline-planner" | "admin" | "auditor" | "telephony";
+export type Role = "requester" | "member" | "coordinator" | "helpline-planner" | "policy-admin" | "admin" | "auditor" | "telephony";
 export type Urgency = "acute" | "today" | "planned";
 export type Mode = "phone" | "video" | "onsite";
 export type RequestStatus = "open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled";

@@ -75,11 +75,12 @@ export class RosterSnapshot {
     const shifts = await Shift.find({ start: { $lt: to }, end: { $gt: from } }, { memberId: 1, start: 1, end: 1 }).lean();
     const ids = [...new Set(shifts.map((s) => s.memberId))];
     const members = ids.length
-      ? await Member.find({ _id: { $in: ids } }, { phone: 1, unitId: 1, name: 1, active: 1 }).lean()
+      ? await Member.find({ _id: { $in: ids } }, { phone: 1, unitId: 1, name: 1, active: 1, networks: 1 }).lean()
       : [];
     const map = new Map<string, SnapshotMember>();
     for (const m of members) {
-      if (m.active === false) continue;
+      // Only approved Roze in Blauw members answer the helpline, whatever the roster says.
+      if (m.active === false || !(m.networks ?? []).includes("roze-in-blauw")) continue;
       map.set(String(m._id), { phone: m.phone ?? undefined, unitId: m.unitId, firstName: firstName(m.name) });
     }
     await this.extra(now);

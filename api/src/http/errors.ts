@@ -1,22 +1,36 @@
 // Renders every failure as application/problem+json; never leaks a stack trace.
 import type { Context, Next } from "koa";
+import mongoose from "mongoose";
 import type { Logger } from "../logger";
 import { Problem, problem } from "./problem";
 
-const DB_ERRORS = /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongooseServerSelectionError|MongoPoolClearedError|MongoNetworkTimeoutError/;
+const DB_ERRORS = /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongooseServerSelectionError|MongoPoolClearedError|MongoNetworkTimeoutError|PoolClearedError|PoolClearedOnNetworkError|MongoWaitQueueTimeoutError|MongoServerClosedError|PoolClosedError/;
+
+/** A database that is (briefly) unreachable, wherever in the error's cause chain it shows. */
+export function isDbUnavailable(err: unknown): boolean {
+  let e = err as { name?: string; message?: string; cause?: unknown; reason?: unknown; errorLabels?: string[] } | undefined;
+  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    if (e instanceof mongoose.mongo.MongoNetworkError || e instanceof mongoose.mongo.MongoServerSelectionError) return true;
+    if (DB_ERRORS.test(e.name ?? "") || /buffering timed out|connection .* closed|ECONNREFUSED|ECONNRESET|Server selection timed out/i.test(e.message ?? "")) return true;
+    if (Array.isArray(e.errorLabels) && e.errorLabels.includes("ResetPool")) return true;
+    e = (e.cause ?? e.reason) as typeof e;
+  }
+  return false;
+}
 
 export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
   const e = err as { name?: string; status?: number; type?: string; message?: string; expose?: boolean };
   if (e?.type === "entity.parse.failed" || (e?.status === 400 && /JSON/i.test(e.message ?? "")))
-    return problem(400, "Malformed JSON", "The request body is not valid JSON");
+    return problem(400, "Malformed JSON", "The request body is not valid JSON", undefined, "malformed_json");
   if (e?.type === "entity.too.large" || e?.status === 413) return problem(413, "Payload too large", "The request body is too large");
   if (e?.type === "encoding.unsupported" || e?.status === 415) return problem(415, "Unsupported media type", e.message);
-  if (DB_ERRORS.test(e?.name ?? "") || /buffering timed out|connection .* closed|ECONNREFUSED/i.test(e?.message ?? ""))
+  if (isDbUnavailable(err))
     return new Problem(503, "Service unavailable", "The database is not reachable; try again shortly", undefined, undefined, { component: "db" });
   if (e?.name === "CastError") return problem(404, "Not found", "No resource with that id");
   if (e?.name === "ValidationError") return problem(422, "Validation failed", e.message);
-  if ((e as { code?: number })?.code === 11000) return problem(409, "Conflict", "A resource with the same key exists");
+  if ((e as { code?: number })?.code === 11000) return problem(409, "Conflict", "A resource with the same key exists", undefined, "duplicate");
+  if (e?.status === 501) return problem(501, "Not implemented", "This method is not supported here", undefined, "not_implemented");
   if (typeof e?.status === "number" && e.status >= 400 && e.status < 500 && e.expose)
     return problem(e.status, e.message ?? "Bad request");
   return problem(500, "Internal error", "Something went wrong on our side; it has been logged");
@@ -30,7 +44,8 @@ export function errorHandler(logger: Logger) {
     } catch (err) {
       const p = toProblem(err);
       const log = (ctx.state.log as Logger | undefined) ?? logger;
-      if (p.status >= 500) log.error({ err }, "request failed");
+      if (p.status === 500) log.error({ err }, "request failed");
+      else if (p.status === 503) log.warn({ err: String((err as Error)?.message ?? err) }, "request failed: dependency unavailable");
       ctx.status = p.status;
       ctx.type = "application/problem+json";
       ctx.body = p.toJSON();

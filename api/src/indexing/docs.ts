@@ -32,7 +32,3 @@ export function memberDoc(m: MemberLike) {
 export function knowledgeDoc(k: { id: string; title: string; body: string; expertise?: string[]; createdAt?: Date | null }) {
   return { id: k.id, title: k.title, body: k.body, expertiseIds: k.expertise ?? [], createdAt: (k.createdAt ?? new Date()).toISOString() };
 }
-
-export function requestDoc(r: { id: string; title: string; description: string; expertise?: string[]; unitId: string; status: string; urgency: string }) {
-  return { id: r.id, title: r.title, description: r.description, expertiseIds: r.expertise ?? [], unitId: r.unitId, status: r.status, urgency: r.urgency };
-}

@@ -21,10 +21,10 @@ export async function reindexAll(search: SearchPort, progress: Progress = () => 
   return counts;
 }
 
-/** Other collections (knowledge notes, requests) register here so one command rebuilds everything. */
+/** Other collections (knowledge notes) register here so one command rebuilds everything. */
 export const extraIndexers: ((search: SearchPort, progress: Progress) => Promise<Record<string, number>>)[] = [];
 
-export async function rebuild<T>(search: SearchPort, index: "members" | "knowledge" | "requests", cursor: AsyncIterable<T>, toDoc: (d: T) => Record<string, unknown> & { id: string }, progress: Progress) {
+export async function rebuild<T>(search: SearchPort, index: "members" | "knowledge", cursor: AsyncIterable<T>, toDoc: (d: T) => Record<string, unknown> & { id: string }, progress: Progress) {
   await search.clear(index);
   let batch: (Record<string, unknown> & { id: string })[] = [];
   let done = 0;

@@ -7,6 +7,7 @@ const apiKeySchema = new Schema({
   createdBy: { type: String },
   createdAt: { type: Date, default: () => new Date() },
   revokedAt: { type: Date },
+  lastUsedAt: { type: Date }, // updated at most once a minute per key (the verification cache)
 });
 
 export const ApiKey = mongoose.model("ApiKey", apiKeySchema);

@@ -22,6 +22,11 @@ const helplineCallSchema = new Schema(
     outcome: { type: String, enum: ["answered", "missed", "forwarded"] },
     outcomeAt: { type: Date },
     durationSec: { type: Number },
+    // A member call the SIP switch forwarded to the RSC: why, where, and the readable summary
+    // ("member busy → RSC (amsterdam)").
+    forwardReason: { type: String, enum: ["member-busy", "member-no-answer", "member-unreachable"] },
+    forwardedToUnitId: { type: String },
+    outcomeNote: { type: String },
     seedKey: { type: String, sparse: true, unique: true },
   },
   { timestamps: true },

@@ -33,3 +33,4 @@ export { ClosedPeriod } from "./closed-period";
 export { BudgetAlert } from "./budget-alert";
 export { BudgetLock } from "./budget-lock";
 export { BudgetTotals } from "./budget-totals";
+export { NetworkRequest } from "./network-request";

@@ -9,6 +9,7 @@ const jobSchema = new Schema({
   key: { type: String }, // optional idempotency key: one pending job per key
   attempts: { type: Number, default: 0 },
   lockedUntil: { type: Date },
+  lockedBy: { type: new Schema({ host: String, pid: Number, instance: String }, { _id: false }), default: undefined }, // who holds the lock
   lastError: { type: String },
   createdAt: { type: Date, default: () => new Date() },
   doneAt: { type: Date },

@@ -13,6 +13,19 @@ const policySchema = new Schema(
     categoryCaps: { type: Schema.Types.Mixed },
     approvalThresholdHours: { type: Number, required: true },
     createdBy: { type: String, required: true },
+    // Issue 9, finding 2. "force-wide": a whole version, proposed by one policy-admin and approved by
+    // another (four eyes); "unit-supplement": one unit's supplement from `effectiveFrom`, set by a
+    // coordinator of that unit. Only approved records take effect; records without a status predate
+    // this and count as approved.
+    kind: { type: String, enum: ["force-wide", "unit-supplement"], default: "force-wide" },
+    status: { type: String, enum: ["proposed", "approved", "rejected"] },
+    reason: { type: String },
+    unitId: { type: String },
+    hours: { type: Number },
+    carrySupplements: { type: Boolean },
+    decidedBy: { type: String },
+    decidedAt: { type: Date },
+    decisionReason: { type: String },
     seedKey: { type: String, sparse: true, unique: true },
   },
   { timestamps: true, minimize: false },

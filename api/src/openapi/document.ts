@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the whole API, served at /api/v1/openapi.json.
 // Each resource contributes its paths from openapi/paths/*.ts.
 import { paths } from "./paths";
+import { FIELD_ERROR_CODES, PROBLEM_CODES } from "../contract/error-codes";
 
 export function openapiDocument() {
   return {
@@ -26,7 +27,21 @@ export function openapiDocument() {
             title: { type: "string" },
             status: { type: "integer" },
             detail: { type: "string" },
-            errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+            code: { type: "string", enum: [...PROBLEM_CODES], description: "Stable machine code of the problem" },
+            errors: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["path", "code", "message"],
+                properties: {
+                  path: { type: "string", description: "Dot path relative to the body or query, e.g. availability.weekly.0.from" },
+                  code: { type: "string", enum: [...FIELD_ERROR_CODES] },
+                  params: { type: "object", additionalProperties: true },
+                  in: { type: "string", enum: ["body", "query", "params"] },
+                  message: { type: "string", description: "English, for API clients" },
+                },
+              },
+            },
           },
         },
       },

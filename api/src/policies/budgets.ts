@@ -36,8 +36,20 @@ export function canLogFor(p: Principal, m: MemberLike): boolean {
 /** Budget overviews (lists, summary, export, alerts). Admins see the whole corps. */
 export const canReviewBudgets = (p: Principal): boolean => hasRole(p, "coordinator", "admin");
 
-/** The regulation is decided by admins and coordinators; anyone may read it. */
-export const canManagePolicies = (p: Principal): boolean => hasRole(p, "coordinator", "admin");
+/**
+ * The force-wide regulation (issue 9, finding 2): proposed by a policy-admin and approved by a
+ * different policy-admin; anyone may read what is in force.
+ */
+export const canProposePolicy = (p: Principal): boolean => hasRole(p, "policy-admin");
+export const canDecidePolicy = (p: Principal, proposal: { createdBy: string }): boolean => hasRole(p, "policy-admin") && proposal.createdBy !== p.id;
+/** Withdrawing/rejecting a proposal: any policy-admin, the proposer included. */
+export const canRejectPolicy = (p: Principal): boolean => hasRole(p, "policy-admin");
+/** Proposals and their outcome: policy-admins, and admins and auditors reading along. */
+export const canReadProposals = (p: Principal): boolean => hasRole(p, "policy-admin", "admin", "auditor");
+/** A unit's supplement: only a coordinator of that unit. */
+export const canSetUnitSupplement = (p: Principal, unitId: string): boolean => hasRole(p, "coordinator") && p.scope.units.includes(unitId);
+/** Impact simulation of a draft (reads counts only). */
+export const canSimulatePolicy = (p: Principal): boolean => hasRole(p, "coordinator", "admin", "policy-admin");
 
 /** Mongo filter for the members a reviewer may see; null = everyone (admin). */
 export function memberScopeFilter(p: Principal): Record<string, unknown> | null {

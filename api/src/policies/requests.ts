@@ -36,6 +36,21 @@ export function canSeeAssigneeContact(p: Principal, r: RequestLike): boolean {
   return isRequester(p, r) || isAssignee(p, r) || coordinatesUnit(p, r.unitId);
 }
 
+/** The requester's name and contact: to the assignee, once the request is accepted (that is the point of accepting). */
+export function canSeeRequesterContact(p: Principal, r: RequestLike): boolean {
+  return (r.status === "accepted" || r.status === "completed") && isAssignee(p, r);
+}
+
+/** Changing the question's text, or asking to escalate now: the requester, while the request is open. */
+export function canEditRequest(p: Principal, r: RequestLike): boolean {
+  return isRequester(p, r) && (r.status === "open" || r.status === "offered");
+}
+
+/** Escalating now ("zoek nu landelijk"): the requester or a coordinator in scope. */
+export function canEscalateRequest(p: Principal, r: RequestLike): boolean {
+  return isRequester(p, r) || coordinatesUnit(p, r.unitId);
+}
+
 /** Mongo filter of the requests a principal may list beyond their own. */
 export function requestScopeFilter(p: Principal): Record<string, unknown> | null {
   if (!hasRole(p, "coordinator") || p.scope.units.length === 0) return null;

@@ -1,5 +1,5 @@
 // An offer in a member's inbox: enough to decide (what, how urgent, how, where, how long), not the case
-// text or the requester; those follow on acceptance through GET /requests/:id.
+// requester; those follow on acceptance through GET /requests/:id. The question's text is shown while pending.
 interface OfferLike {
   _id: unknown;
   requestId: string;
@@ -14,6 +14,8 @@ interface RequestLike {
   _id: unknown;
   number: string;
   title: string;
+  description?: string | null;
+  purgedAt?: Date | null;
   expertise: string[];
   languages?: string[] | null;
   urgency: string;
@@ -39,6 +41,8 @@ export function presentOffer(o: OfferLike, r?: RequestLike | null) {
             id: String(r._id),
             number: r.number,
             title: r.title,
+            // The question's text while the member can still act on it (ui-views: offer cards show it).
+            ...((o.status === "pending" || o.status === "accepted") && !r.purgedAt && r.description ? { description: r.description } : {}),
             expertise: r.expertise,
             languages: r.languages ?? [],
             urgency: r.urgency,

@@ -1,18 +1,27 @@
 // socket.io server: authenticates the handshake token and puts each socket in the rooms of the
 // events its user may read. Emitting goes through the Notifier interface.
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Config } from "../config";
+import { isOwnOrigin, requestFacts } from "../http/origin";
 import { Server } from "socket.io";
 import type { Logger } from "../logger";
 import { principalForToken } from "../auth/sessions";
 import { SESSION_COOKIE } from "../http/auth";
 import { roomsFor, rooms, type Notifier } from "./notifier";
 
-export function attachRealtime(http: HttpServer, logger: Logger, opts: { redisUrl?: string } = {}) {
+export function attachRealtime(http: HttpServer, logger: Logger, opts: { redisUrl?: string; config?: Pick<Config, "PUBLIC_URL" | "TRUST_PROXY"> } = {}) {
   const io = new Server(http, { serveClient: false, cors: { origin: false } });
 
   io.use(async (socket, next) => {
     try {
-      const token = (socket.handshake.auth as { token?: string })?.token ?? cookieToken(socket.handshake.headers.cookie);
+      const handshakeToken = (socket.handshake.auth as { token?: string })?.token;
+      const cookie = handshakeToken ? undefined : cookieToken(socket.handshake.headers.cookie);
+      // The cookie travels with any page's request: with the cookie alone, a foreign Origin is refused.
+      if (cookie && !handshakeOriginOk(socket.request, opts.config)) {
+        logger.warn({ origin: String(socket.handshake.headers.origin ?? "").slice(0, 100) }, "socket handshake with the session cookie from a foreign origin refused");
+        return next(new Error("forbidden origin"));
+      }
+      const token = handshakeToken ?? cookie;
       const p = token ? await principalForToken(token) : null;
       if (!p) return next(new Error("unauthorized"));
       socket.data.user = p;
@@ -42,6 +51,14 @@ export function attachRealtime(http: HttpServer, logger: Logger, opts: { redisUr
   };
 
   return { io, notifier };
+}
+
+/** A browser always sends Origin on WebSocket and cross-origin requests; absent means same-origin polling. */
+function handshakeOriginOk(req: IncomingMessage, config: Pick<Config, "PUBLIC_URL" | "TRUST_PROXY"> = {}): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const facts = requestFacts(req.headers, !!(req.socket as { encrypted?: boolean }).encrypted, !!config.TRUST_PROXY);
+  return isOwnOrigin(origin, config, facts);
 }
 
 function cookieToken(header?: string): string | undefined {

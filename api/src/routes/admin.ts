@@ -1,12 +1,15 @@
 import Router from "@koa/router";
 import { z } from "zod";
+import { line } from "../http/input";
 import type { Deps } from "../deps";
 import { createApiKey } from "../auth/api-keys";
 import { revokeAllTokens } from "../auth/sessions";
 import { currentUser, requireRole } from "../http/auth";
-import { notFound, unprocessable } from "../http/problem";
+import { forbidden, notFound, unprocessable } from "../http/problem";
 import { body, query } from "../http/validate";
 import { User } from "../models/user";
+import { Member } from "../models/member";
+import { reindexMember } from "../usecases/members/index-member";
 import { escapeRegex } from "../db/escape-regex";
 import { presentUser } from "../presenters/user";
 import { unitById } from "../reference/units";
@@ -14,15 +17,15 @@ import { createUser } from "../usecases/users/create-user";
 import { forgetUserSessions } from "../auth/sessions";
 import { audit } from "../usecases/audit";
 
-const HUMAN_ROLES = ["requester", "member", "coordinator", "helpline-planner", "admin", "auditor"] as const;
+const HUMAN_ROLES = ["requester", "member", "coordinator", "helpline-planner", "policy-admin", "admin", "auditor"] as const;
 const scopeSchema = z.strictObject({ units: z.array(z.string()).default([]), networks: z.array(z.string()).default([]) });
 
 const newUserSchema = z.strictObject({
   username: z.string().min(2).max(64).regex(/^[a-zA-Z0-9._-]+$/, "Letters, digits, dot, dash and underscore only"),
   password: z.string().min(8, "At least 8 characters").max(200),
-  name: z.string().min(1).max(200),
+  name: line().trim().min(1).max(200),
   email: z.email().optional(),
-  phone: z.string().max(40).optional(),
+  phone: line().max(40).optional(),
   roles: z.array(z.enum(HUMAN_ROLES)).min(1),
   unitId: z.string(),
   networks: z.array(z.string()).optional(),
@@ -33,11 +36,14 @@ const patchUserSchema = z.strictObject({
   roles: z.array(z.enum(HUMAN_ROLES)).min(1).optional(),
   scope: scopeSchema.optional(),
   active: z.boolean().optional(),
-  name: z.string().min(1).max(200).optional(),
+  name: line().trim().min(1).max(200).optional(),
+  // ui-views: the admin screen moves a user to another unit and sets their networks.
+  unitId: z.string().min(1).max(64).optional(),
+  networks: z.array(z.string().min(1).max(64)).max(20).optional(),
 });
 
 function checkUnit(unitId: string | undefined) {
-  if (unitId && !unitById(unitId)) throw unprocessable(`Unknown unit ${unitId}`, [{ path: "body.unitId", message: `Unknown unit ${unitId}` }]);
+  if (unitId && !unitById(unitId)) throw unprocessable(`Unknown unit ${unitId}`, [{ path: "body.unitId", code: "unknown_unit", params: { id: unitId }, message: `Unknown unit ${unitId}` }]);
 }
 
 export function adminRoutes(_deps: Deps): Router {
@@ -64,17 +70,25 @@ export function adminRoutes(_deps: Deps): Router {
   r.patch("/users/:id", async (ctx) => {
     const patch = body(ctx, patchUserSchema);
     patch.scope?.units.forEach(checkUnit);
+    // Nobody grants themselves a role or a scope (issue 9): another admin does it.
+    if (ctx.params.id === currentUser(ctx).id && (patch.roles || patch.scope || patch.unitId || patch.networks))
+      throw forbidden("Nobody changes their own roles, scope, unit or networks; ask another admin");
+    checkUnit(patch.unitId);
     const user = await User.findByIdAndUpdate(ctx.params.id, { $set: patch }, { returnDocument: "after" });
     if (user) forgetUserSessions(String(user._id)); // new roles, scope or active flag apply at once
     if (!user) throw notFound("User");
     // Deactivation or a role change takes effect at once: end existing sessions.
     if (patch.active === false || patch.roles) await revokeAllTokens(user.id);
+    if (user.memberId && (patch.unitId || patch.networks)) {
+      await Member.updateOne({ _id: user.memberId }, { $set: { ...(patch.unitId ? { unitId: patch.unitId } : {}), ...(patch.networks ? { networks: patch.networks } : {}) } });
+      await reindexMember(_deps, user.memberId); // search, budgets and the helpline roster follow the new unit/networks
+    }
     await audit(currentUser(ctx), "update", "user", user.id, patch);
     ctx.body = presentUser(user);
   });
 
   r.post("/api-keys", async (ctx) => {
-    const input = body(ctx, z.strictObject({ name: z.string().min(1).max(100), role: z.literal("telephony") }));
+    const input = body(ctx, z.strictObject({ name: line().trim().min(1).max(100), role: z.literal("telephony") }));
     const key = await createApiKey(input.name, input.role, currentUser(ctx).id);
     await audit(currentUser(ctx), "create", "api-key", input.name);
     ctx.status = 201;

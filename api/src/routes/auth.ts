@@ -1,8 +1,12 @@
 import Router from "@koa/router";
 import type { Context } from "koa";
 import { z } from "zod";
+import { line } from "../http/input";
 import type { Deps } from "../deps";
-import { runStrategy, type LoginFailure } from "../auth/passport";
+import { runStrategy } from "../auth/passport";
+import { LoginThrottle, type ThrottleEvent } from "../auth/login-throttle";
+import { AuditEvent } from "../models/audit-event";
+import { cookieSecure } from "../config";
 import type { Principal } from "../auth/principal";
 import { issueToken, revokeToken } from "../auth/sessions";
 import { sha256 } from "../auth/secrets";
@@ -12,25 +16,30 @@ import { body, query } from "../http/validate";
 import { presentMe } from "../presenters/user";
 import { finishOidcLogin, oidcEnabled, startOidcLogin } from "../auth/oidc";
 
-const loginSchema = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+const loginSchema = z.strictObject({ username: line().min(1).max(100), password: z.string().min(1).max(200) });
 
 export function authRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/auth" });
 
+  const throttle = new LoginThrottle({
+    freeAttempts: deps.config.LOGIN_FREE_ATTEMPTS,
+    ipFailures: deps.config.LOGIN_ADDRESS_FAILURES,
+    windowMs: deps.config.LOGIN_WINDOW_MINUTES * 60_000,
+    maxDelayMs: deps.config.LOGIN_MAX_DELAY_MINUTES * 60_000,
+  });
+
   r.post("/login", async (ctx, next) => {
-    body(ctx, loginSchema); // validates shape before passport reads it
-    const { user, info } = await runStrategy("local", ctx, next);
+    const { username } = body(ctx, loginSchema); // validates shape before passport reads it
+    const verdict = throttle.check(ctx.ip, username);
+    if (!verdict.allowed) throw tooManyAttempts(ctx, verdict.retryAfterMs);
+    const { user } = await runStrategy("local", ctx, next);
     if (!user) {
-      const failure = info as LoginFailure | undefined;
-      if (failure?.reason === "locked") {
-        const seconds = Math.max(1, Math.ceil((failure.until.getTime() - Date.now()) / 1000));
-        ctx.set("Retry-After", String(seconds));
-        throw new Problem(423, "Account locked", `Too many failed logins; try again after ${failure.until.toISOString()}`, undefined, undefined, {
-          lockedUntil: failure.until.toISOString(),
-        });
-      }
-      throw unauthorized("Invalid username or password");
+      const events = throttle.fail(ctx.ip, username);
+      if (events.length) await auditThrottle(ctx, events);
+      // Unknown and known usernames get the same answer (and did the same work).
+      throw unauthorized("Invalid username or password").withCode("invalid_credentials");
     }
+    throttle.succeed(ctx.ip, username);
     const token = await issueToken(user.id, deps.config.TOKEN_TTL_HOURS);
     setSessionCookie(ctx, token, deps);
     ctx.body = { token, user: presentMe(user) };
@@ -85,11 +94,42 @@ function callbackUrl(ctx: Context, deps: Deps): string {
   return `${publicBase(ctx, deps)}/api/v1/auth/oidc/callback`;
 }
 
+function tooManyAttempts(ctx: Context, retryAfterMs: number): Problem {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  ctx.set("Retry-After", String(seconds));
+  return new Problem(429, "Too many login attempts", `Too many failed logins; try again in ${seconds} seconds`, undefined, undefined, { code: "login_throttled", retryAfterSeconds: seconds });
+}
+
+/** Each delay that starts is written to the audit trail for the auditor (never the password). */
+async function auditThrottle(ctx: Context, events: ThrottleEvent[]) {
+  try {
+    await AuditEvent.insertMany(
+      events.map((e) => ({
+        actorId: `address:${e.address}`,
+        actorRoles: [],
+        action: e.scope === "account-all-addresses" ? "login.targeted" : "login.throttled",
+        resourceType: "login",
+        resourceId: e.username || "-",
+        details: { scope: e.scope, address: e.address, failures: e.failures, delaySeconds: Math.ceil(e.delayMs / 1000), refusedMeanwhile: e.refused },
+      })),
+    );
+  } catch (err) {
+    ctx.state.log?.warn({ err: String(err) }, "could not audit a login throttle event");
+  }
+}
+
 export function setSessionCookie(ctx: Context, token: string, deps: Deps) {
+  const secure = cookieSecure(deps.config);
+  if (secure && !ctx.secure) {
+    // A Secure cookie cannot go over plain HTTP (TRUST_PROXY unset, or no TLS proxy in front):
+    // the token in the body still works; the start-up log explains the set-up.
+    ctx.state.log?.warn("session cookie not set: COOKIE_SECURE is on but this request did not come over HTTPS (see TRUST_PROXY)");
+    return;
+  }
   ctx.cookies.set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "strict",
-    secure: deps.config.COOKIE_SECURE ?? deps.config.NODE_ENV === "production",
+    secure,
     maxAge: deps.config.TOKEN_TTL_HOURS * 3600_000,
     path: "/",
     overwrite: true,

@@ -1,6 +1,7 @@
 // Budget review: per member, summary, CSV export, alerts, overrides, closed months.
 import Router from "@koa/router";
 import { z } from "zod";
+import { text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { body, query } from "../http/validate";
@@ -26,7 +27,7 @@ const overrideBody = z.strictObject({
   memberId: z.string().min(1).max(64),
   year: z.number().int().min(2000).max(2100).optional(),
   extraHours: z.number().min(-2000).max(2000).default(0),
-  reason: z.string().trim().min(3, "Give a reason").max(500),
+  reason: text().trim().min(3, "Give a reason").max(500),
   requestId: z.string().min(1).max(64).optional(),
 });
 
@@ -53,10 +54,12 @@ export function budgetRoutes(deps: Deps): Router {
   });
 
   r.get("/export.csv", requireRole(...REVIEWERS), async (ctx) => {
-    const q = query(ctx, listQuery.extend({ delimiter: z.enum(["comma", "semicolon"]).default("comma") }));
+    const q = query(ctx, listQuery.extend({ delimiter: z.enum(["comma", "semicolon"]).default("comma"), format: z.enum(["machine", "nl"]).default("machine") }));
     const y = q.year ?? thisYear();
-    const csv = await exportBudgetsCsv(currentUser(ctx), { ...q, year: y }, q.delimiter === "semicolon" ? ";" : ",");
-    ctx.set("Content-Disposition", `attachment; filename="ndv-budgets-${y}${q.unit ? `-${q.unit}` : ""}.csv"`);
+    const csv = await exportBudgetsCsv(currentUser(ctx), { ...q, year: y }, q.delimiter === "semicolon" ? ";" : ",", q.format);
+    const unitPart = q.unit ? `-${q.unit.replace(/[^a-z0-9-]/gi, "")}` : "";
+    const name = q.format === "nl" ? `ndv-budgetten-${y}${unitPart}.csv` : `ndv-budgets-${y}${unitPart}.csv`;
+    ctx.set("Content-Disposition", `attachment; filename="${name}"`);
     ctx.type = "text/csv; charset=utf-8";
     ctx.body = csv;
   });

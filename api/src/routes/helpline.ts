@@ -7,7 +7,7 @@ import { forbidden, unprocessable } from "../http/problem";
 import { body, id, isoDate, query } from "../http/validate";
 import { canReadRoster, canReadStats } from "../policies/helpline";
 import { CALL_ID, routeCall } from "../usecases/helpline/route-call";
-import { recordOutcome } from "../usecases/helpline/record-outcome";
+import { FORWARD_REASONS, recordOutcome } from "../usecases/helpline/record-outcome";
 import { createShift, deleteShift, listShifts, MAX_RANGE_DAYS, updateShift } from "../usecases/helpline/shifts";
 import { getCoverage, latestGaps } from "../usecases/helpline/coverage";
 import { getHelplineStats } from "../usecases/helpline/stats";
@@ -24,14 +24,20 @@ const windowOf = (q: { from?: Date; to?: Date }, defaults: { back: number; ahead
 });
 
 function checkRange(r: { from: Date; to: Date }, maxDays: number) {
-  if (r.to <= r.from) throw unprocessable("to must be after from", [{ path: "query.to", message: "must be after from" }]);
+  if (r.to <= r.from) throw unprocessable("to must be after from", [{ path: "query.to", code: "end_before_start", message: "must be after from" }]);
   if (r.to.getTime() - r.from.getTime() > maxDays * DAY)
-    throw unprocessable(`At most ${maxDays} days at once`, [{ path: "query.to", message: `at most ${maxDays} days after from` }]);
+    throw unprocessable(`At most ${maxDays} days at once`, [{ path: "query.to", code: "range_too_long", params: { maximum: maxDays }, message: `at most ${maxDays} days after from` }]);
 }
 
 const newShift = z.strictObject({ memberId: id.optional(), start: isoDate, end: isoDate });
 const shiftPatch = z.strictObject({ memberId: id.optional(), start: isoDate.optional(), end: isoDate.optional() });
-const outcomeSchema = z.strictObject({ outcome: z.enum(["answered", "missed", "forwarded"]), durationSec: z.number().int().min(0).max(86_400).optional() });
+const outcomeSchema = z.strictObject({
+  outcome: z.enum(["answered", "missed", "forwarded"]),
+  durationSec: z.number().int().min(0).max(86_400).optional(),
+  // Why the switch forwarded a member call to the RSC, and to which unit's RSC (deploy/kamailio).
+  reason: z.enum(FORWARD_REASONS).optional(),
+  forwardedTo: z.string().regex(/^[a-z-]{1,64}$/).optional(),
+});
 
 export function helplineRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/helpline" });
@@ -48,7 +54,7 @@ export function helplineRoutes(deps: Deps): Router {
 
   r.post("/calls/:callId/outcome", requireRole("telephony"), (ctx) => {
     const callId = ctx.params.callId!;
-    if (!CALL_ID.test(callId)) throw unprocessable("Invalid callId", [{ path: "params.callId", message: "1 to 128 letters, digits or . : @ - _" }]);
+    if (!CALL_ID.test(callId)) throw unprocessable("Invalid callId", [{ path: "params.callId", code: "invalid_format", message: "1 to 128 letters, digits or . : @ - _" }]);
     ctx.body = recordOutcome(deps, callId, body(ctx, outcomeSchema));
   });
 

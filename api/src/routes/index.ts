@@ -3,11 +3,13 @@ import Router from "@koa/router";
 import type { Deps } from "../deps";
 import { authenticate } from "../http/auth";
 import { adminRoutes } from "./admin";
+import { adminConsoleRoutes } from "./admin-console";
 import { authRoutes } from "./auth";
 import { openapiRoutes } from "./openapi";
 import { referenceRoutes } from "./reference";
 import { debugRoutes } from "./debug";
 import { memberRoutes } from "./members";
+import { membershipRoutes } from "./memberships";
 import { requestRoutes } from "./requests";
 import { offerRoutes } from "./offers";
 import { poolRoutes } from "./pools";
@@ -23,12 +25,12 @@ import { calendarRoutes } from "./calendar";
 export function apiRouter(deps: Deps): Router {
   const api = new Router({ prefix: "/api/v1" });
   api.use(authenticate);
-  for (const r of [openapiRoutes(deps), authRoutes(deps), adminRoutes(deps), referenceRoutes(deps)]) {
+  for (const r of [openapiRoutes(deps), authRoutes(deps), adminRoutes(deps), adminConsoleRoutes(deps), referenceRoutes(deps)]) {
     api.use(r.routes(), r.allowedMethods({ throw: true }));
   }
   for (const r of [helplineRoutes(deps), calendarRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
   for (const r of [timeEntryRoutes(deps), budgetRoutes(deps), policyRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
-  for (const r of [memberRoutes(deps), requestRoutes(deps), offerRoutes(deps), poolRoutes(deps), knowledgeRoutes(deps), searchRoutes(deps), auditRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
+  for (const r of [membershipRoutes(deps), memberRoutes(deps), requestRoutes(deps), offerRoutes(deps), poolRoutes(deps), knowledgeRoutes(deps), searchRoutes(deps), auditRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
   if (deps.config.NODE_ENV === "test") api.use(debugRoutes().routes());
   return api;
 }

@@ -1,5 +1,6 @@
 import Router from "@koa/router";
 import { z } from "zod";
+import { line, text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireUser } from "../http/auth";
 import { body, query, paging } from "../http/validate";
@@ -7,8 +8,8 @@ import { createNote } from "../usecases/knowledge/create-note";
 import { getNote, searchNotes } from "../usecases/knowledge/list-notes";
 
 const noteSchema = z.strictObject({
-  title: z.string().trim().min(3).max(200),
-  body: z.string().trim().min(10).max(20_000),
+  title: line().trim().min(3).max(200),
+  body: text().trim().min(10).max(20_000),
   expertise: z.array(z.string().min(1).max(80)).max(20).default([]),
 });
 

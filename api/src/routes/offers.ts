@@ -1,5 +1,6 @@
 import Router from "@koa/router";
 import { z } from "zod";
+import { text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole } from "../http/auth";
 import { body, query, paging } from "../http/validate";
@@ -17,7 +18,7 @@ export function offerRoutes(deps: Deps): Router {
     ctx.body = await acceptOffer(deps, currentUser(ctx), ctx.params.id!);
   });
   r.post("/:id/decline", requireRole("member"), async (ctx) => {
-    const b = body(ctx, z.strictObject({ reason: z.string().max(500).optional() }));
+    const b = body(ctx, z.strictObject({ reason: text().max(500).optional() }));
     ctx.body = await declineOffer(deps, currentUser(ctx), ctx.params.id!, b.reason);
   });
   return r;

@@ -1,5 +1,6 @@
 import Router from "@koa/router";
 import { z } from "zod";
+import { text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { body, query, paging } from "../http/validate";
@@ -11,6 +12,8 @@ import { cancelRequest } from "../usecases/requests/cancel-request";
 import { completeRequest } from "../usecases/requests/complete-request";
 import { listCandidates } from "../usecases/requests/list-candidates";
 import { requestSummary } from "../usecases/requests/summary";
+import { updateRequest } from "../usecases/requests/update-request";
+import { escalateRequest } from "../usecases/requests/escalate-request";
 
 const flag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -33,12 +36,21 @@ export function requestRoutes(deps: Deps): Router {
   r.get("/:id", requireUser, async (ctx) => {
     ctx.body = await getRequest(currentUser(ctx), ctx.params.id!);
   });
+  // ui-views: the requester corrects the text while open; "zoek nu landelijk" escalates now.
+  r.patch("/:id", requireUser, async (ctx) => {
+    const b = body(ctx, z.strictObject({ title: newRequestSchema.shape.title.optional(), description: newRequestSchema.shape.description.unwrap().optional() }).refine((v) => v.title !== undefined || v.description !== undefined, { message: "Nothing to change" }));
+    ctx.body = await updateRequest(deps, currentUser(ctx), ctx.params.id!, b);
+  });
+  r.post("/:id/escalate", requireUser, async (ctx) => {
+    body(ctx, z.strictObject({}));
+    ctx.body = await escalateRequest(deps, currentUser(ctx), ctx.params.id!);
+  });
   r.get("/:id/candidates", requireUser, async (ctx) => {
     const q = query(ctx, z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }));
     ctx.body = await listCandidates(deps, currentUser(ctx), ctx.params.id!, q.limit);
   });
   r.post("/:id/cancel", requireUser, async (ctx) => {
-    const b = body(ctx, z.strictObject({ reason: z.string().max(500).optional() }));
+    const b = body(ctx, z.strictObject({ reason: text().max(500).optional() }));
     ctx.body = await cancelRequest(deps, currentUser(ctx), ctx.params.id!, b.reason);
   });
   r.post("/:id/complete", requireUser, async (ctx) => {

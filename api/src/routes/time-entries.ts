@@ -1,6 +1,7 @@
 // Time entries: log, list, correct, approve/reject. Thin: validation here, rules in use cases.
 import Router from "@koa/router";
 import { z } from "zod";
+import { safeId, text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
@@ -9,6 +10,7 @@ import { logTime } from "../usecases/time/log-time";
 import { editTimeEntry } from "../usecases/time/edit-entry";
 import { decideTimeEntry } from "../usecases/time/decide-entry";
 import { listTimeEntries } from "../usecases/time/list-entries";
+import { approveMany } from "../usecases/time/approve-many";
 
 const category = z.enum(["operational", "professionalisation", "network"]);
 const hours = z.number({ message: "hours must be a number" });
@@ -17,16 +19,16 @@ const newEntry = z.strictObject({
   date: isoDate,
   hours,
   category,
-  requestId: z.string().min(1).max(64).optional(),
-  note: z.string().max(500).optional(),
+  requestId: safeId().optional(),
+  note: text().max(500).optional(),
 });
 
 const patchEntry = z.strictObject({
   date: isoDate.optional(),
   hours: hours.optional(),
   category: category.optional(),
-  requestId: z.string().min(1).max(64).optional(),
-  note: z.string().max(500).optional(),
+  requestId: safeId().optional(),
+  note: text().max(500).optional(),
   version: z.number().int().positive().optional(),
 });
 
@@ -59,13 +61,19 @@ export function timeEntryRoutes(deps: Deps): Router {
     ctx.body = await editTimeEntry(deps, currentUser(ctx), ctx.params.id!, body(ctx, patchEntry));
   });
 
+  // ui-views: multi-select approval; before "/:id/approve" so "approve" is not taken for an id.
+  r.post("/approve", requireRole("coordinator"), async (ctx) => {
+    const { ids } = body(ctx, z.strictObject({ ids: z.array(z.string().min(1).max(64)).min(1).max(500) }));
+    ctx.body = await approveMany(deps, currentUser(ctx), ids);
+  });
+
   r.post("/:id/approve", requireRole("coordinator"), async (ctx) => {
     body(ctx, z.strictObject({}));
     ctx.body = await decideTimeEntry(deps, currentUser(ctx), ctx.params.id!, { approve: true });
   });
 
   r.post("/:id/reject", requireRole("coordinator"), async (ctx) => {
-    const { reason } = body(ctx, z.strictObject({ reason: z.string().trim().min(1, "A reason is required").max(500) }));
+    const { reason } = body(ctx, z.strictObject({ reason: text().trim().min(1, "A reason is required").max(500) }));
     ctx.body = await decideTimeEntry(deps, currentUser(ctx), ctx.params.id!, { approve: false, reason });
   });
 

@@ -10,5 +10,6 @@ export async function audit(actor: Principal, action: string, resourceType: stri
 /** Audit a read unless the reader owns the resource. */
 export async function auditRead(actor: Principal, resourceType: string, resourceId: string, ownerIds: (string | undefined)[]) {
   if (ownerIds.includes(actor.id) || (actor.memberId && ownerIds.includes(actor.memberId))) return;
-  await audit(actor, "read", resourceType, resourceId);
+  // Whose data was read: kept so the auditor can filter on it ("whose data").
+  await audit(actor, "read", resourceType, resourceId, { owners: ownerIds.filter((x): x is string => !!x) });
 }

@@ -1,7 +1,12 @@
 // Thin fetch wrapper: JSON in/out, bearer token kept in memory (the session cookie covers reloads),
 // problem+json errors turned into ApiError so pages can show title, detail and field errors.
 export interface FieldError {
+  /** Relative to the body or query (`in`), e.g. "expertise" or "availability.weekly.0.from". */
   path: string;
+  /** Stable machine code (api/src/contract/error-codes.ts); the UI translates it. */
+  code?: string;
+  params?: Record<string, string | number | boolean>;
+  in?: "body" | "query" | "params";
   message: string;
 }
 
@@ -9,6 +14,8 @@ export interface ProblemBody {
   type?: string;
   title: string;
   status: number;
+  /** Stable machine code of the problem as a whole (e.g. "offer_taken"). */
+  code?: string;
   detail?: string;
   errors?: FieldError[];
   [k: string]: unknown;

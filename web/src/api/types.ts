@@ -1,5 +1,5 @@
 // Shapes from /work/shared/API.md as the web app reads them. Optional fields are ones the server may add or omit.
-export type Role = "requester" | "member" | "coordinator" | "helpline-planner" | "admin" | "auditor";
+export type Role = "requester" | "member" | "coordinator" | "helpline-planner" | "policy-admin" | "admin" | "auditor";
 export type Urgency = "acute" | "today" | "planned";
 export type Mode = "phone" | "video" | "onsite";
 export type RequestStatus = "open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled";
@@ -87,7 +87,7 @@ export interface Req {
 /** Why a candidate matches, as a code with parameters (rendered with the i18n dictionaries). */
 export interface ReasonCode {
   code: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | boolean>;
 }
 
 export interface Candidate {
@@ -185,4 +185,39 @@ export interface RequestSummary {
   byStatus: Record<"open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled", number>;
   acceptance: { windowDays: number; count: number; medianMinutes: number | null };
   unmetByExpertise: { expertiseId: string; requests: number }[];
+}
+
+// Issue 9: network join requests and korpsregeling versions (proposed → approved by a second policy-admin).
+export interface NetworkRequest {
+  id: string;
+  memberId: string;
+  name?: string;
+  unitId?: string;
+  networkId: string;
+  motivation?: string;
+  status: "pending" | "approved" | "rejected";
+  createdAt?: string;
+  decidedAt?: string;
+  reason?: string;
+}
+
+export interface PolicyVersion {
+  id: string;
+  name?: string;
+  kind: "force-wide" | "unit-supplement";
+  status: "proposed" | "approved" | "rejected";
+  effectiveFrom: string;
+  baseHoursPerYear: number;
+  unitSupplements: Record<string, number>;
+  categories: string[];
+  approvalThresholdHours: number;
+  unitId?: string;
+  hours?: number;
+  carrySupplements?: boolean;
+  reason?: string;
+  createdBy: string;
+  createdAt?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionReason?: string;
 }

@@ -12,9 +12,11 @@ interface Props {
   hint?: string;
   id?: string;
   invalid?: boolean;
+  /** Id of the element that holds this field's error sentence. */
+  errorId?: string;
 }
 
-export function ExpertisePicker({ items, value, onChange, label, hint, id, invalid }: Props) {
+export function ExpertisePicker({ items, value, onChange, label, hint, id, invalid, errorId }: Props) {
   const { t, lang } = useI18n();
   const auto = useId();
   const inputId = id ?? `${auto}-input`;
@@ -86,7 +88,7 @@ export function ExpertisePicker({ items, value, onChange, label, hint, id, inval
           aria-expanded={showList}
           aria-controls={listId}
           aria-activedescendant={showList && results[active] ? `${listId}-${results[active].id}` : undefined}
-          aria-describedby={hint ? hintId : undefined}
+          aria-describedby={[hint ? hintId : "", errorId ?? ""].filter(Boolean).join(" ") || undefined}
           aria-invalid={invalid || undefined}
           autoComplete="off"
           value={text}

@@ -1,5 +1,5 @@
 // Page frame: skip link, header with the role navigation and language switch, main landmark.
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useI18n, type Key } from "../i18n";
 import { useSession } from "../lib/session";
 import { Link, usePath } from "../lib/router";
@@ -19,6 +19,9 @@ const NAV: NavItem[] = [
   { to: "/coord/approvals", key: "nav.approvals", roles: ["coordinator"] },
   { to: "/coord/simulate", key: "nav.simulate", roles: ["coordinator"] },
   { to: "/coord/pools", key: "nav.pools", roles: ["coordinator"] },
+  { to: "/coord/network-requests", key: "nav.networkRequests", roles: ["coordinator"] },
+  { to: "/coord/supplements", key: "nav.supplements", roles: ["coordinator"] },
+  { to: "/policy", key: "nav.policy", roles: ["policy-admin"] },
   { to: "/helpline", key: "nav.helpline", roles: ["coordinator", "helpline-planner"] },
   { to: "/offers", key: "nav.offers", roles: ["member"] },
   { to: "/engagements", key: "nav.engagements", roles: ["member"] },
@@ -27,6 +30,9 @@ const NAV: NavItem[] = [
   { to: "/profile", key: "nav.profile", roles: ["member"] },
   { to: "/requests/new", key: "nav.newRequest", roles: ["requester"] },
   { to: "/requests", key: "nav.myRequests", roles: ["requester"] },
+  { to: "/admin/users", key: "nav.users", roles: ["admin"] },
+  { to: "/admin/api-keys", key: "nav.apiKeys", roles: ["admin"] },
+  { to: "/audit", key: "nav.audit", roles: ["auditor", "admin"] },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -36,6 +42,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const live = useSocketStatus();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // Narrow screens: the navigation folds behind a menu button (one header row instead of three).
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
 
   // Move focus to the page on navigation so keyboard and screen-reader users start at the content.
   useEffect(() => {
@@ -55,6 +64,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="topbar">
         <div className="topbar-inner">
           <div className="brand">
+            <button type="button" className="btn btn-ghost-light menu-toggle" aria-expanded={menuOpen} aria-controls="mainnav-panel" onClick={() => setMenuOpen((o) => !o)}>
+              <span aria-hidden="true">☰</span> {t("layout.menu")}
+            </button>
             <span className="brand-mark" aria-hidden="true">
               NDV
             </span>
@@ -67,13 +79,15 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="whoami" data-testid="whoami">
               {me?.name}
             </span>
-            <LangSwitch />
-            <button type="button" className="btn btn-ghost-light" onClick={() => void logout()}>
+            <span className="wide-only">
+              <LangSwitch />
+            </span>
+            <button type="button" className="btn btn-ghost-light wide-only" onClick={() => void logout()}>
               {t("layout.logout")}
             </button>
           </div>
         </div>
-        <nav aria-label={t("layout.nav")} className="mainnav">
+        <nav aria-label={t("layout.nav")} className={`mainnav${menuOpen ? " open" : ""}`} id="mainnav-panel">
           <ul>
             {items.map((n) => (
               <li key={n.to}>
@@ -83,6 +97,12 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             ))}
           </ul>
+          <div className="narrow-only mainnav-tools">
+            <LangSwitch />
+            <button type="button" className="btn btn-ghost-light" onClick={() => void logout()}>
+              {t("layout.logout")}
+            </button>
+          </div>
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>

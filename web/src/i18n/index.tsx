@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { nl, type Key } from "./nl";
 import { en } from "./en";
+import { formatDate, formatDateTime } from "../lib/format";
 
 export type Lang = "nl" | "en";
 const DICTS: Record<Lang, Record<Key, string>> = { nl, en };
@@ -56,12 +57,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, vars) => translate(lang, key, vars),
       num: (n, digits = 1) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n),
-      date: (iso, withTime = true) => {
-        if (!iso) return "–";
-        const d = typeof iso === "string" ? new Date(iso) : iso;
-        if (Number.isNaN(d.getTime())) return String(iso);
-        return new Intl.DateTimeFormat(locale, withTime ? { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" } : { dateStyle: "medium", timeZone: "Europe/Amsterdam" }).format(d);
-      },
+      // Explicit patterns (web/src/lib/format.ts): dd-mm-jjjj and 24 h whatever the browser's locale.
+      date: (iso, withTime = true) => (withTime ? formatDateTime(iso) : formatDate(iso)),
     };
   }, [lang, setLang]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

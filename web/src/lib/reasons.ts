@@ -33,7 +33,8 @@ export function reasonText(r: ReasonCode, fallback: string | undefined, { t, lan
   const p = r.params ?? {};
   switch (r.code) {
     case "expertise":
-      return t("reason.expertise", { label: expertiseLabel(ref, String(p.id), lang), level: String(p.level) });
+      // Coarse since issue 9: "expert in X" or "knowledge of X", no level numbers.
+      return t(p.expert === true ? "reason.expertise-expert" : "reason.expertise-knows", { label: expertiseLabel(ref, String(p.id), lang) });
     case "text-match":
       return t("reason.text-match");
     case "language":
@@ -50,8 +51,8 @@ export function reasonText(r: ReasonCode, fallback: string | undefined, { t, lan
       return t("reason.few-engagements");
     case "over-budget-acute":
       return t("reason.over-budget-acute");
-    case "budget-left":
-      return t("reason.budget-left", { hours: num(Number(p.hours), 1) });
+    case "budget-sufficient":
+      return t("reason.budget-sufficient");
     default:
       return fallback ?? r.code;
   }

@@ -60,6 +60,9 @@ export function useSession(): Session {
 export function homeFor(me: Me): string {
   if (me.roles.includes("coordinator")) return "/coord";
   if (me.roles.includes("helpline-planner")) return "/helpline";
+  if (me.roles.includes("policy-admin")) return "/policy";
   if (me.roles.includes("member")) return "/offers";
+  if (me.roles.includes("admin")) return "/admin/users";
+  if (me.roles.includes("auditor")) return "/audit";
   return "/requests";
 }

@@ -1,6 +1,13 @@
-// Helpline shifts: one way to book one, from the values of two datetime-local inputs.
+// Helpline shifts: one way to book one, from the text of two date-time fields ("01-12-2026 14:30").
+// What cannot be read is sent as typed, so the server names the field (invalid_date) beside it.
 import { api } from "../api/client";
+import { localToDate, parseDateTime } from "./parse";
+
+export function toInstant(text: string): string {
+  const local = parseDateTime(text);
+  return local ? localToDate(local).toISOString() : text;
+}
 
 export function createShift(memberId: string, start: string, end: string) {
-  return api.post("/helpline/shifts", { memberId, start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+  return api.post("/helpline/shifts", { memberId, start: toInstant(start), end: toInstant(end) });
 }

@@ -57,6 +57,6 @@ export function overBudgetProblem(remaining: number, needed: number): Problem {
     `This request needs ${needed} h but only ${remaining} h of service time remain this year. A coordinator can grant an override.`,
     undefined,
     OVER_BUDGET_TYPE,
-    { remaining, needed },
+    { remaining, needed, code: "budget_exceeded" },
   );
 }

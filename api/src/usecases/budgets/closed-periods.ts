@@ -11,7 +11,7 @@ export async function closeMonth(actor: Principal, month: string) {
     await audit(actor, "close", "time-period", month);
     return { month: c.month, closedBy: c.closedBy, closedAt: c.createdAt };
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw conflict(`${month} is already closed`);
+    if ((err as { code?: number }).code === 11000) throw conflict(`${month} is already closed`, "period_closed");
     throw err;
   }
 }

@@ -40,7 +40,7 @@ async function withStoreLock<T>(key: string, fn: () => Promise<T>, opts: { ttlMs
       if (!isDuplicate(err)) throw err;
       // Take over a lock whose holder died; a live holder's lock is never expired.
       await BudgetLock.deleteOne({ _id: key, expiresAt: { $lt: new Date() } });
-      if (Date.now() > deadline) throw problem(503, "Busy", "Too many simultaneous changes; try again");
+      if (Date.now() > deadline) throw problem(503, "Busy", "Too many simultaneous changes; try again", undefined, "busy");
       await sleep(Math.min(200, 5 + attempt * 5) * (0.5 + Math.random()));
     }
   }

@@ -2,11 +2,24 @@
 import type { Policy, TimeCategory } from "../../domain/types";
 import { ALL_CATEGORIES } from "../../domain/budget";
 import { PolicyVersion } from "../../models/policy";
+import { policyTimeline } from "../../domain/policy-timeline";
+
+export type PolicyKind = "force-wide" | "unit-supplement";
+export type PolicyStatus = "proposed" | "approved" | "rejected";
 
 export interface PolicyRecord extends Policy {
   name?: string;
   createdBy: string;
   createdAt?: Date;
+  kind: PolicyKind;
+  status: PolicyStatus;
+  reason?: string;
+  unitId?: string;
+  hours?: number;
+  carrySupplements?: boolean;
+  decidedBy?: string;
+  decidedAt?: Date;
+  decisionReason?: string;
 }
 
 export function toPolicy(d: Record<string, any>): PolicyRecord {
@@ -21,12 +34,42 @@ export function toPolicy(d: Record<string, any>): PolicyRecord {
     approvalThresholdHours: d.approvalThresholdHours,
     createdBy: d.createdBy,
     createdAt: d.createdAt,
+    kind: d.kind === "unit-supplement" ? "unit-supplement" : "force-wide",
+    // Records from before the four-eyes rule have no status and were in force: they count as approved.
+    status: (d.status ?? "approved") as PolicyStatus,
+    ...(d.reason ? { reason: d.reason } : {}),
+    ...(d.unitId ? { unitId: d.unitId } : {}),
+    ...(typeof d.hours === "number" ? { hours: d.hours } : {}),
+    ...(d.carrySupplements ? { carrySupplements: true } : {}),
+    ...(d.decidedBy ? { decidedBy: d.decidedBy } : {}),
+    ...(d.decidedAt ? { decidedAt: new Date(d.decidedAt) } : {}),
+    ...(d.decisionReason ? { decisionReason: d.decisionReason } : {}),
   };
 }
 
-/** All versions, oldest first; on equal `effectiveFrom` the later-created one comes last (and wins). */
+const APPROVED: Record<string, unknown> = { $or: [{ status: "approved" }, { status: { $exists: false } }, { status: null }] };
+
+/**
+ * The versions in force, oldest first: only approved records, unit-supplement changes folded into
+ * complete versions; on equal `effectiveFrom` the later-approved one comes last (and wins).
+ */
 export async function loadPolicies(): Promise<PolicyRecord[]> {
-  const docs = await PolicyVersion.find({}).sort({ effectiveFrom: 1, createdAt: 1 }).lean();
+  const docs = await PolicyVersion.find(APPROVED).sort({ effectiveFrom: 1, createdAt: 1 }).lean();
+  const records = docs.map(toPolicy).map((r) => ({ ...r, settledAt: r.decidedAt ?? r.createdAt ?? r.effectiveFrom }));
+  return policyTimeline(records).map(({ source, ...p }) => {
+    const { settledAt: _settled, ...rest } = source;
+    return { ...rest, ...p };
+  });
+}
+
+/** Records waiting for a decision or decided (proposals and their outcome), newest first. */
+export async function loadPolicyRecords(filter: { status?: PolicyStatus; kind?: PolicyKind }, limit = 200): Promise<PolicyRecord[]> {
+  const q: Record<string, unknown> = {};
+  if (filter.kind === "unit-supplement") q.kind = "unit-supplement";
+  else if (filter.kind === "force-wide") q.kind = { $ne: "unit-supplement" };
+  if (filter.status === "approved") Object.assign(q, APPROVED);
+  else if (filter.status) q.status = filter.status;
+  const docs = await PolicyVersion.find(q).sort({ createdAt: -1 }).limit(limit).lean();
   return docs.map(toPolicy);
 }
 

@@ -23,7 +23,8 @@ export async function moveTotals(before: EntryShape | null, after: EntryShape | 
     const inc = incs.get(id) ?? incs.set(id, {}).get(id)!;
     const k = `hours.${e.status}:${e.category}`;
     inc[k] = (inc[k] ?? 0) + sign * e.hours;
-    if (e.requestId) inc[`byRequest.${e.requestId}`] = (inc[`byRequest.${e.requestId}`] ?? 0) + sign * e.hours;
+    // A request id is a field name here: never one that could address another path.
+    if (e.requestId && /^[A-Za-z0-9_:-]{1,64}$/.test(e.requestId)) inc[`byRequest.${e.requestId}`] = (inc[`byRequest.${e.requestId}`] ?? 0) + sign * e.hours;
   };
   if (before) add(before, -1);
   if (after) add(after, 1);

@@ -8,11 +8,12 @@ import { decideRoute, type RouteDecision } from "../../domain/helpline-routing";
 import { NATIONAL_FALLBACK_RSC, UNITS, unitById, unitForAreaCode } from "../../reference/units";
 import { helplineFor, type StoredDecision } from "../../helpline/runtime";
 import { INVALID_JSON } from "../../helpline/lenient-body";
+import { sipAddressingFor, type SipAddressing } from "../../helpline/sip-addressing";
 
 export interface RouteAnswer {
   callId: string;
   action: "member" | "rsc";
-  target: { phone: string; unitId?: string };
+  target: { phone: string; unitId?: string; sipUri: string };
   reason: string;
 }
 
@@ -62,10 +63,15 @@ function callerRegion(input: ParsedInput): { unitId?: string; source: "field" | 
   return { source: "none" };
 }
 
-const present = (d: StoredDecision): RouteAnswer => ({ callId: d.callId, action: d.action, target: { ...d.target }, reason: d.reason });
+/** The SIP address of the decided target (member phone via the trunk, or the unit's RSC). */
+const sipUriOf = (sip: SipAddressing, d: StoredDecision): string =>
+  (d.action === "member" ? sip.member(d.target.phone) : d.target.unitId ? sip.rsc(d.target.unitId) : undefined) ?? sip.nationalFallback().sipUri;
+
+const present = (d: StoredDecision, sip: SipAddressing): RouteAnswer => ({ callId: d.callId, action: d.action, target: { ...d.target, sipUri: sipUriOf(sip, d) }, reason: d.reason });
 
 export function routeCall(deps: Deps, raw: unknown, log: Logger = deps.logger): RouteAnswer {
   const rt = helplineFor(deps);
+  const sip = sipAddressingFor(deps.config);
   const now = deps.now();
   let input: ParsedInput = { problems: [] };
   let decision: RouteDecision;
@@ -74,7 +80,7 @@ export function routeCall(deps: Deps, raw: unknown, log: Logger = deps.logger): 
     input = parseRouteInput(raw, now);
     if (input.callId) {
       const known = rt.recall(input.callId, now);
-      if (known) return present(known);
+      if (known) return present(known, sip);
     }
     region = callerRegion(input);
     if (input.region && region.source !== "field") input.problems.push(`unknown region ${input.region}`);
@@ -138,5 +144,5 @@ export function routeCall(deps: Deps, raw: unknown, log: Logger = deps.logger): 
   } catch (err) {
     log.error({ err }, "helpline route: bookkeeping failed (answer unaffected)");
   }
-  return present(stored);
+  return present(stored, sip);
 }

@@ -7,7 +7,7 @@ import { validateShift } from "../../domain/shift-rules";
 import { forbidden, notFound, unprocessable } from "../../http/problem";
 import { Member } from "../../models/member";
 import { Shift } from "../../models/shift";
-import { canManageShiftOf, RIB } from "../../policies/helpline";
+import { canManageShiftOf, isPlanner, RIB } from "../../policies/helpline";
 import { presentShift, type ShiftView } from "../../presenters/shift";
 import { firstName } from "../../helpline/snapshot";
 import { helplineFor } from "../../helpline/runtime";
@@ -29,17 +29,28 @@ async function withMemberLock<T>(memberId: string, fn: () => Promise<T>): Promis
 
 async function ribMember(memberId: string, path: string) {
   const m = isValidObjectId(memberId) ? await Member.findById(memberId, { name: 1, networks: 1, active: 1 }).lean() : null;
-  if (!m) throw unprocessable(`No member ${memberId}`, [{ path, message: "unknown member" }]);
+  if (!m) throw unprocessable(`No member ${memberId}`, [{ path, code: "unknown_member", message: "unknown member" }]);
   if (!m.networks?.includes(RIB) || m.active === false)
-    throw unprocessable("Only active Roze in Blauw members take helpline shifts", [{ path, message: "not an active Roze in Blauw member" }]);
+    throw unprocessable("Only active Roze in Blauw members take helpline shifts", [{ path, code: "not_rib_member", message: "not an active Roze in Blauw member" }]);
   return m;
+}
+
+/**
+ * Self sign-up is only for members approved into Roze in Blauw (the member profile is the source of
+ * truth; membership is granted by a network coordinator, never self-declared): others get 403.
+ */
+async function assertApprovedSelf(p: Principal, memberId: string) {
+  if (isPlanner(p)) return;
+  const m = isValidObjectId(memberId) ? await Member.findById(memberId, { networks: 1, active: 1 }).lean() : null;
+  if (!m || !m.networks?.includes(RIB) || m.active === false)
+    throw forbidden("Only members approved into Roze in Blauw sign up for helpline shifts; ask to join the network first");
 }
 
 async function checkRules(memberId: string, shift: { id?: string; start: Date; end: Date }) {
   const others = await Shift.find({ memberId, start: { $lt: shift.end }, end: { $gt: shift.start } }, { start: 1, end: 1 }).lean();
   const errors = validateShift(shift, others.map((o) => ({ id: String(o._id), start: o.start, end: o.end })));
   if (errors.length)
-    throw unprocessable(errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
+    throw unprocessable(errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors.map((e) => ({ ...e, path: `body.${e.path}` })));
 }
 
 export async function namesFor(memberIds: string[]): Promise<Map<string, string>> {
@@ -50,8 +61,9 @@ export async function namesFor(memberIds: string[]): Promise<Map<string, string>
 
 export async function createShift(deps: Deps, p: Principal, input: { memberId?: string; start: Date; end: Date }): Promise<ShiftView> {
   const memberId = input.memberId ?? p.memberId;
-  if (!memberId) throw unprocessable("memberId is required", [{ path: "body.memberId", message: "required (you have no member profile)" }]);
+  if (!memberId) throw unprocessable("memberId is required", [{ path: "body.memberId", code: "required", message: "required (you have no member profile)" }]);
   if (!canManageShiftOf(p, memberId)) throw forbidden("Only helpline planners assign shifts to others; Roze in Blauw members sign up themselves");
+  await assertApprovedSelf(p, memberId);
   const member = await ribMember(memberId, input.memberId ? "body.memberId" : "memberId");
   const doc = await withMemberLock(memberId, async () => {
     await checkRules(memberId, { start: input.start, end: input.end });
@@ -71,6 +83,7 @@ async function loadShift(id: string) {
 export async function updateShift(deps: Deps, p: Principal, id: string, patch: { memberId?: string; start?: Date; end?: Date }): Promise<ShiftView> {
   const s = await loadShift(id);
   if (!canManageShiftOf(p, s.memberId)) throw forbidden("You may only edit your own shifts");
+  await assertApprovedSelf(p, s.memberId);
   const memberId = patch.memberId ?? s.memberId;
   if (memberId !== s.memberId) {
     if (!canManageShiftOf(p, memberId)) throw forbidden("Only helpline planners move shifts to another member");

@@ -14,7 +14,7 @@ export async function searchNotes(deps: Deps, q: { q?: string; expertise?: strin
   }
   const filter: Record<string, unknown> = q.expertise ? { expertise: { $in: q.expertise.split(",") } } : {};
   if (q.cursor) {
-    if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", message: "Invalid cursor" }]);
+    if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", code: "invalid_cursor", message: "Invalid cursor" }]);
     filter._id = { $lt: q.cursor };
   }
   const rows = await KnowledgeNote.find(filter).sort({ _id: -1 }).limit(q.limit + 1).lean();

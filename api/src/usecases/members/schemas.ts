@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { line } from "../../http/input";
 import { isoDate } from "../../http/validate";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, "Time as HH:MM");
@@ -14,7 +15,7 @@ export const profileSchema = z.strictObject({
   availability: z
     .strictObject({
       weekly: z.array(z.strictObject({ day: z.number().int().min(1).max(7), from: hhmm, to: hhmm })).max(50).optional(),
-      absences: z.array(z.strictObject({ from: isoDate, to: isoDate, reason: z.string().max(200).optional() })).max(100).optional(),
+      absences: z.array(z.strictObject({ from: isoDate, to: isoDate, reason: line().max(200).optional() })).max(100).optional(),
     })
     .optional(),
   consent: z.strictObject({ shareExpertise: z.boolean() }).optional(),

@@ -2,7 +2,7 @@
 // consent changes; the search index and the matching snapshot follow at once.
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
-import { notFound, unprocessable, type FieldError } from "../../http/problem";
+import { notFound, problem, unprocessable, type FieldError } from "../../http/problem";
 import { Member } from "../../models/member";
 import { unknownExpertiseIds } from "../../reference/expertise";
 import { unitById } from "../../reference/units";
@@ -16,22 +16,40 @@ import type { ProfileInput } from "./schemas";
 function check(input: ProfileInput) {
   const errors: FieldError[] = [];
   const unknown = unknownExpertiseIds((input.expertise ?? []).map((e) => e.id));
-  for (const id of unknown) errors.push({ path: "body.expertise", message: `Unknown expertise id ${id}` });
-  if (input.unitId && !unitById(input.unitId)) errors.push({ path: "body.unitId", message: `Unknown unit ${input.unitId}` });
-  for (const n of input.networks ?? []) if (!networkById(n)) errors.push({ path: "body.networks", message: `Unknown network ${n}` });
+  for (const id of unknown) errors.push({ path: "body.expertise", code: "unknown_expertise", params: { id }, message: `Unknown expertise id ${id}` });
+  if (input.unitId && !unitById(input.unitId)) errors.push({ path: "body.unitId", code: "unknown_unit", message: `Unknown unit ${input.unitId}` });
+  for (const n of input.networks ?? []) if (!networkById(n)) errors.push({ path: "body.networks", code: "unknown_network", params: { id: n }, message: `Unknown network ${n}` });
   (input.availability?.absences ?? []).forEach((a, i) => {
-    if (a.to <= a.from) errors.push({ path: `body.availability.absences.${i}.to`, message: "An absence must end after it starts" });
+    if (a.to <= a.from) errors.push({ path: `body.availability.absences.${i}.to`, code: "end_before_start", message: "An absence must end after it starts" });
   });
   if (errors.length) throw unprocessable(unknown.length ? `Unknown expertise: ${unknown.join(", ")}` : errors.map((e) => e.message).join("; "), errors);
+}
+
+/**
+ * A member's unit and networks are granted by an admin or a coordinator (audited), not self-declared
+ * (issue 9, finding 1). The profile form may send them back unchanged; any change is refused.
+ */
+function assertUnchangedGrants(input: ProfileInput, current: { unitId: string; networks?: string[] | null }) {
+  const errors: FieldError[] = [];
+  if (input.unitId !== undefined && input.unitId !== current.unitId)
+    errors.push({ path: "body.unitId", message: "Your unit is changed by an admin or by a coordinator of both units, not on your profile" });
+  if (input.networks !== undefined) {
+    const have = new Set(current.networks ?? []);
+    const want = new Set(input.networks);
+    if (have.size !== want.size || [...want].some((n) => !have.has(n)))
+      errors.push({ path: "body.networks", message: "Ask to join a network with POST /api/v1/members/me/network-requests; a coordinator of that network approves it" });
+  }
+  if (errors.length)
+    throw problem(403, "Forbidden", "Unit and networks are granted by a coordinator or an admin; they cannot be changed on your own profile", errors);
 }
 
 export async function updateOwnProfile(deps: Deps, actor: Principal, input: ProfileInput) {
   check(input);
   const current = actor.memberId ? await Member.findById(actor.memberId).lean() : null;
   if (!current) throw notFound("Member profile (your account has no member role)");
+  assertUnchangedGrants(input, current);
+  // Unit and networks are granted, never self-declared: they are accepted only unchanged and not written.
   const set: Record<string, unknown> = {};
-  if (input.unitId) set.unitId = input.unitId;
-  if (input.networks) set.networks = [...new Set(input.networks)];
   if (input.expertise) set.expertise = [...new Map(input.expertise.map((e) => [e.id, e])).values()];
   if (input.languages) set.languages = [...new Set(input.languages)];
   if (input.availability) {

@@ -16,7 +16,7 @@ export async function declineOffer(deps: Deps, actor: Principal, offerId: string
     { $set: { status: "declined", respondedAt: deps.now(), ...(reason ? { reason } : {}) } },
     { returnDocument: "after" },
   ).lean();
-  if (!declined) throw conflict(`This offer is ${offer.status}; it can no longer be declined`);
+  if (!declined) throw conflict(`This offer is ${offer.status}; it can no longer be declined`, "offer_not_pending");
   await audit(actor, "decline", "request", offer.requestId, { offerId });
   const r = await Request.findById(offer.requestId, { dispatchRound: 1 }).lean();
   if (r) await dispatchRequest(deps, offer.requestId, { round: r.dispatchRound ?? 0, replacement: true });

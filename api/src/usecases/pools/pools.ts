@@ -1,6 +1,7 @@
 // Shared pieces of the pool use cases: input shape, loading, presenting.
 import { isValidObjectId } from "mongoose";
 import { z } from "zod";
+import { line, text } from "../../http/input";
 import type { Principal } from "../../auth/principal";
 import { isoDate } from "../../http/validate";
 import { forbidden, notFound } from "../../http/problem";
@@ -11,8 +12,8 @@ import { canManagePool, canSeePoolMembers } from "../../policies/pools";
 import { coordinatesMember } from "../../policies/members";
 
 export const poolSchema = z.strictObject({
-  name: z.string().trim().min(2).max(120),
-  description: z.string().max(2000).default(""),
+  name: line().trim().min(2).max(120),
+  description: text().max(2000).default(""),
   expertise: z.array(z.string().min(1).max(80)).max(30).default([]),
   unitIds: z.array(z.string().min(1).max(64)).max(20).default([]),
   activeFrom: isoDate.optional(),

@@ -16,13 +16,13 @@ export async function cancelRequest(deps: Deps, actor: Principal, id: string, re
   const now = deps.now();
   // While open, cancelling competes with accepting: both claim the request's single decision.
   const open = before.status === "open" || before.status === "offered";
-  if (open && !(await claimOnce(decisionKey(id), id, "cancel", actor.id, now))) throw conflict("This request was just accepted or closed; reload it");
+  if (open && !(await claimOnce(decisionKey(id), id, "cancel", actor.id, now))) throw conflict("This request was just accepted or closed; reload it", "request_closed");
   const r = await Request.findOneAndUpdate(
     { _id: id, status: { $in: open ? ["open", "offered"] : ["accepted"] } },
     { $set: { status: "cancelled", cancelledAt: now, closedAt: now } },
     { returnDocument: "after" },
   ).lean();
-  if (!r) throw conflict("This request is already closed");
+  if (!r) throw conflict("This request is already closed", "request_closed");
   budgetReadModel.requestChanged(r);
   await withdrawPending(deps, id, "cancelled");
   await audit(actor, "cancel", "request", id, reason ? { reason } : undefined);

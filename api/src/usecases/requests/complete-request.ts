@@ -25,7 +25,7 @@ export async function completeRequest(deps: Deps, actor: Principal, id: string, 
     { $set: { status: "completed", completedAt: now, closedAt: now, hours: input.hours } },
     { returnDocument: "after" },
   ).lean();
-  if (!r) throw conflict(`This request is ${before.status}, not accepted; it cannot be completed`);
+  if (!r) throw conflict(`This request is ${before.status}, not accepted; it cannot be completed`, "request_closed");
   budgetReadModel.requestChanged(r);
   try {
     await logTime(deps, actor, { memberId: actor.memberId!, date: now, hours: input.hours, category: "operational", requestId: id, note: r.number });

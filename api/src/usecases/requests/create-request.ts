@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { isValidObjectId } from "mongoose";
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
-import { detectPersonalData, type PersonalDataKind } from "../../domain/personal-data";
+import { findCitizenData, type CitizenDataKind } from "../../domain/personal-data";
 import { unprocessable } from "../../http/problem";
 import { nextRequestNumber, Request } from "../../models/request";
 import { Pool } from "../../models/pool";
@@ -16,7 +16,8 @@ import { notifyRequest } from "../../dispatch/notify";
 import { audit } from "../audit";
 import type { NewRequest } from "./schemas";
 
-const WARNING_TEXT: Record<PersonalDataKind, string> = {
+const WARNING_TEXT: Record<CitizenDataKind, string> = {
+  name: "The text seems to contain a citizen's name (after mevrouw/meneer/familie). Leave names out unless the expert needs them.",
   bsn: "The text seems to contain a citizen service number (BSN). Only share it where the question really needs it.",
   phone: "The text seems to contain a phone number. Remove citizens' contact details unless the expert needs them.",
   email: "The text seems to contain an e-mail address. Remove citizens' contact details unless the expert needs them.",
@@ -25,14 +26,14 @@ const WARNING_TEXT: Record<PersonalDataKind, string> = {
 export async function validateRequestInput(input: NewRequest) {
   const unknown = unknownExpertiseIds(input.expertise);
   if (unknown.length)
-    throw unprocessable(`Unknown expertise: ${unknown.join(", ")}`, unknown.map((id) => ({ path: "body.expertise", message: `Unknown expertise id ${id}` })));
-  if (!unitById(input.unitId)) throw unprocessable(`Unknown unit ${input.unitId}`, [{ path: "body.unitId", message: `Unknown unit ${input.unitId}` }]);
+    throw unprocessable(`Unknown expertise: ${unknown.join(", ")}`, unknown.map((id) => ({ path: "body.expertise", code: "unknown_expertise" as const, params: { id }, message: `Unknown expertise id ${id}` })));
+  if (!unitById(input.unitId)) throw unprocessable(`Unknown unit ${input.unitId}`, [{ path: "body.unitId", code: "unknown_unit", params: { id: input.unitId }, message: `Unknown unit ${input.unitId}` }]);
   if (input.poolId && (!isValidObjectId(input.poolId) || !(await Pool.exists({ _id: input.poolId }))))
-    throw unprocessable(`Unknown pool ${input.poolId}`, [{ path: "body.poolId", message: `Unknown pool ${input.poolId}` }]);
+    throw unprocessable(`Unknown pool ${input.poolId}`, [{ path: "body.poolId", code: "unknown_pool", message: `Unknown pool ${input.poolId}` }]);
 }
 
 export function personalDataWarnings(...texts: string[]) {
-  const kinds = new Set(texts.flatMap((t) => detectPersonalData(t).map((f) => f.kind)));
+  const kinds = new Set(texts.flatMap((t) => findCitizenData(t).map((f) => f.kind)));
   return [...kinds].map((kind) => ({ kind, message: WARNING_TEXT[kind] }));
 }
 

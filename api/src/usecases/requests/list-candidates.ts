@@ -2,7 +2,7 @@
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { canSeeCandidates, isRequester } from "../../policies/requests";
-import { presentCandidate } from "../../presenters/candidate";
+import { presentCandidates } from "../../presenters/candidate";
 import { rankCandidates, toMatchRequest } from "../../matching/candidates";
 import { auditRead } from "../audit";
 import { loadRequestFor } from "./load";
@@ -11,5 +11,5 @@ export async function listCandidates(deps: Deps, actor: Principal, id: string, l
   const r = await loadRequestFor(actor, id, canSeeCandidates);
   if (!isRequester(actor, r)) await auditRead(actor, "request", id, [r.requesterId]);
   const { ranked } = await rankCandidates(deps, toMatchRequest(r));
-  return ranked.slice(0, limit).map((c) => presentCandidate(r.refSalt, c));
+  return presentCandidates(r.refSalt, ranked.slice(0, limit));
 }

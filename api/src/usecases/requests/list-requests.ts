@@ -22,7 +22,7 @@ export async function listRequests(actor: Principal, q: ListQuery) {
   // The coordinators' queue: requests the ladder handed to them and nobody has taken yet.
   if (q.escalated) Object.assign(filter, { escalationStep: "coordinators", status: { $in: ["open", "offered"] } });
   if (q.cursor) {
-    if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", message: "Invalid cursor" }]);
+    if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", code: "invalid_cursor", message: "Invalid cursor" }]);
     filter._id = { $lt: q.cursor };
   }
   const rows = await Request.find(filter).sort({ _id: -1 }).limit(q.limit + 1).lean();

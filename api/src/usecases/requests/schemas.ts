@@ -1,10 +1,11 @@
 // Input shapes of the request endpoints (zod, strict: unknown fields are 422 naming the field).
 import { z } from "zod";
+import { line, text } from "../../http/input";
 import { isoDate } from "../../http/validate";
 
 export const newRequestSchema = z.strictObject({
-  title: z.string().trim().min(3).max(200),
-  description: z.string().max(10_000).default(""),
+  title: line().trim().min(3).max(200),
+  description: text().max(10_000).default(""),
   expertise: z.array(z.string().min(1).max(80)).min(1).max(20),
   languages: z.array(z.string().regex(/^[a-z]{2}$/, "ISO 639-1 code, e.g. so")).max(10).default([]),
   urgency: z.enum(["acute", "today", "planned"]),
@@ -17,8 +18,8 @@ export const newRequestSchema = z.strictObject({
 export type NewRequest = z.infer<typeof newRequestSchema>;
 
 export const knowledgeNoteSchema = z.strictObject({
-  title: z.string().trim().min(3).max(200),
-  body: z.string().trim().min(10).max(20_000),
+  title: line().trim().min(3).max(200),
+  body: text().trim().min(10).max(20_000),
   expertise: z.array(z.string().min(1).max(80)).max(20).optional(),
 });
 

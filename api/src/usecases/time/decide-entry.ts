@@ -27,7 +27,7 @@ export async function decideTimeEntry(
   const status = decision.approve ? "approved" : "rejected";
   const updated = await withLocks([entryLock(id), memberLock(seen.memberId)], async () => {
     const entry = await TimeEntry.findById(id).lean();
-    if (!entry || entry.status !== "pending") throw conflict(`The entry is ${entry?.status ?? "gone"}, not pending`);
+    if (!entry || entry.status !== "pending") throw conflict(`The entry is ${entry?.status ?? "gone"}, not pending`, "entry_not_pending");
     const set = { status, decidedBy: actor.id, decidedAt: deps.now(), ...(decision.approve ? {} : { reason: decision.reason }) };
     // Conditional on the version read above: should the lock ever be lost (a holder slower than its
     // TTL on a loaded machine), a second decision matches nothing instead of counting twice.

@@ -37,9 +37,9 @@ export async function editTimeEntry(deps: Deps, actor: Principal, id: string, pa
 
   const { entry, updated } = await withLocks([entryLock(id), memberLock(seen.memberId)], async () => {
     const entry = await TimeEntry.findById(id).lean();
-    if (!entry || entry.version !== seen.version || entry.day !== seen.day) throw conflict("The entry was changed meanwhile; reload it");
-    if (entry.status === "rejected") throw conflict("A rejected entry cannot be edited; log a new one");
-    if (patch.version !== undefined && patch.version !== entry.version) throw conflict("The entry was changed meanwhile; reload it");
+    if (!entry || entry.version !== seen.version || entry.day !== seen.day) throw conflict("The entry was changed meanwhile; reload it", "entry_changed");
+    if (entry.status === "rejected") throw conflict("A rejected entry cannot be edited; log a new one", "entry_rejected");
+    if (patch.version !== undefined && patch.version !== entry.version) throw conflict("The entry was changed meanwhile; reload it", "entry_changed");
 
     const sameDay = rules.day === entry.day;
     // Reserve what is new on the target day; release what is freed.

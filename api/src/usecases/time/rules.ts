@@ -41,5 +41,7 @@ export function validate(entry: { date: Date; hours: number; category: string },
 
 export const dayLimitError = (existing: number): FieldError => ({
   path: "hours",
+  code: "day_limit",
+  params: { maximum: 12, existing },
   message: `at most 12 hours per day (${existing} already logged)`,
 });

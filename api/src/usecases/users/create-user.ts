@@ -20,7 +20,7 @@ export interface NewUser {
 }
 
 export async function createUser(input: NewUser, now = new Date()) {
-  if (await User.exists({ username: input.username.toLowerCase() })) throw conflict(`Username ${input.username} is taken`);
+  if (await User.exists({ username: input.username.toLowerCase() })) throw conflict(`Username ${input.username} is taken`, "username_taken");
   const user = await User.create({
     username: input.username,
     passwordHash: input.password ? await hashPassword(input.password) : undefined,

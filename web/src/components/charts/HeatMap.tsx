@@ -27,7 +27,7 @@ export function HeatMap({ caption, values, max, format, tone = "good" }: Props) 
   };
   const hours = Array.from({ length: 24 }, (_, h) => h);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="heat">
         <caption className="sr-only">{caption}</caption>
         <thead>

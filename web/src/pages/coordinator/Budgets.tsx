@@ -11,6 +11,8 @@ import { useSession } from "../../lib/session";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { BudgetBar } from "../../components/BudgetBar";
 import { TimeEntriesTable } from "../../components/TimeEntriesTable";
+import { DecimalField } from "../../components/Inputs";
+import { parseInteger } from "../../lib/parse";
 
 type Col = "name" | "unitId" | "allotted" | "approved" | "pending" | "committed" | "remaining" | "usedPct";
 const COLS: { col: Col; key: Key; num?: boolean }[] = [
@@ -27,10 +29,11 @@ const COLS: { col: Col; key: Key; num?: boolean }[] = [
 const usedPct = (b: Budget) => (b.allotted > 0 ? ((b.approved + b.pending + b.committed) / b.allotted) * 100 : 0);
 
 export function Budgets() {
-  const { t, num } = useI18n();
+  const { t, num, lang } = useI18n();
   const { me } = useSession();
   const ref = useReference();
   const [year, setYear] = useState(new Date().getFullYear());
+  const [yearText, setYearText] = useState(String(year));
   const [unit, setUnit] = useState("");
   const [network, setNetwork] = useState("");
   const [q, setQ] = useState("");
@@ -54,6 +57,9 @@ export function Budgets() {
 
   const totals = rows.reduce((acc, b) => ({ allotted: acc.allotted + b.allotted, approved: acc.approved + b.approved, pending: acc.pending + b.pending, committed: acc.committed + b.committed, remaining: acc.remaining + b.remaining }), { allotted: 0, approved: 0, pending: 0, committed: 0, remaining: 0 });
   const csv = `/api/v1/budgets/export.csv${qs({ year, unit, network })}`;
+  const csvNl = `/api/v1/budgets/export.csv${qs({ year, unit, network, format: "nl" })}`;
+  // Dutch UI: the Dutch spreadsheet export first; the machine CSV stays available for integrations.
+  const exports = lang === "nl" ? [{ href: csvNl, label: t("bt.csvNl"), id: "csv-export" }, { href: csv, label: t("bt.csvMachine"), id: "csv-export-machine" }] : [{ href: csv, label: t("bt.csv"), id: "csv-export" }, { href: csvNl, label: t("bt.csvNl"), id: "csv-export-nl" }];
   const scope = me?.scope?.units ?? [];
   const scopeUnits = scope.length ? ref.units.filter((u) => scope.includes(u.id)) : ref.units;
 
@@ -61,15 +67,17 @@ export function Budgets() {
     <section aria-labelledby="bt-title">
       <div className="row-between">
         <h1 id="bt-title">{t("bt.title")}</h1>
-        <a className="btn btn-secondary" href={csv} download data-testid="csv-export">
-          {t("bt.csv")}
-        </a>
+        <div className="row-actions" style={{ display: "flex", gap: ".5rem", flexWrap: "wrap", alignItems: "center" }}>
+          <a className="btn btn-secondary" href={exports[0]!.href} download data-testid={exports[0]!.id}>
+            {exports[0]!.label}
+          </a>
+          <a className="btn-link" href={exports[1]!.href} download data-testid={exports[1]!.id}>
+            {exports[1]!.label}
+          </a>
+        </div>
       </div>
       <form className="inline-form card" onSubmit={(e) => e.preventDefault()} aria-label={t("bt.filters")}>
-        <div className="field">
-          <label htmlFor="bt-year">{t("bt.year")}</label>
-          <input id="bt-year" type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || new Date().getFullYear())} style={{ width: "7rem" }} />
-        </div>
+        <DecimalField id="bt-year" label={t("bt.year")} value={yearText} integer min={2000} max={2100} onChange={(v) => { setYearText(v); const y = parseInteger(v); if (y !== undefined && y >= 2000 && y <= 2100) setYear(y); }} inputStyle={{ width: "7rem" }} />
         <div className="field">
           <label htmlFor="bt-unit">{t("bt.unit")}</label>
           <select id="bt-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>

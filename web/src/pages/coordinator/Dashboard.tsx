@@ -40,10 +40,16 @@ export function Dashboard() {
 
   const shown = all
     .filter((r) => (filter === "all" ? true : filter === "open" ? r.status === "open" || r.status === "offered" : r.status === "unfilled"))
-    .sort((a, b) => String(b.createdAt ?? "").localeCompare(String(a.createdAt ?? "")));
+    // ui-views: stuck requests first (at the coordinators' step, then unfilled), newest first within each.
+    .sort((a, b) => stuck(b) - stuck(a) || String(b.createdAt ?? "").localeCompare(String(a.createdAt ?? "")));
 
   return (
     <section aria-labelledby="db-title">
+      {all.some((r) => stuck(r) === 2) && (
+        <p className="alert alert-warn" role="status" data-testid="stuck-note">
+          {t("db.stuck", { n: all.filter((r) => stuck(r) === 2).length })}
+        </p>
+      )}
       <h1 id="db-title">{t("db.title")}</h1>
       <ErrorBox error={list.error ?? summary.error} />
       {!list.data && list.loading && <Loading />}
@@ -88,7 +94,10 @@ export function Dashboard() {
                     {r.number ? `${r.number} · ` : ""}
                     {r.title}
                   </Link>
-                  <RequestBadges urgency={r.urgency} status={r.status} />
+                  <span className="actions">
+                    {stuck(r) === 2 && <span className="badge badge-unfilled" data-testid="stuck-badge">{t("db.stuckBadge")}</span>}
+                    <RequestBadges urgency={r.urgency} status={r.status} />
+                  </span>
                 </div>
                 <p className="meta">
                   <span>{unitName(ref, r.unitId)}</span>
@@ -122,4 +131,10 @@ export function Dashboard() {
       </div>
     </section>
   );
+}
+
+/** How stuck a request is: 2 = open at the coordinators' step (nobody accepted), 1 = unfilled, 0 = moving. */
+function stuck(r: { status: string; escalationStep?: unknown }): number {
+  if ((r.status === "open" || r.status === "offered") && r.escalationStep === "coordinators") return 2;
+  return r.status === "unfilled" ? 1 : 0;
 }

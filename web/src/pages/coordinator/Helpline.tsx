@@ -1,6 +1,6 @@
 // Roze in Blauw helpline for planners and coordinators: the roster, coverage by hour of week
 // (heat map), gaps, and the share of calls the RSC carries (by hour of week and by unit).
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { api, listOf, qs } from "../../api/client";
 import type { HelplineMember, Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
@@ -15,6 +15,7 @@ import { ShiftTimes } from "../../components/ShiftTimes";
 import { HeatMap } from "../../components/charts/HeatMap";
 import { BarChart } from "../../components/charts/BarChart";
 import { CalendarLink } from "../../components/CalendarLink";
+import { dateTimeInputValue, formatTime } from "../../lib/format";
 
 const DAY = 86_400_000;
 
@@ -41,8 +42,8 @@ interface Stats {
 }
 
 /** "14:00" in Amsterdam time, whatever the browser's zone and locale. */
-function clock(iso: string, lang: "nl" | "en"): string {
-  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
+function clock(iso: string, _lang: "nl" | "en"): string {
+  return formatTime(iso);
 }
 
 export function Helpline() {
@@ -50,6 +51,7 @@ export function Helpline() {
   const { has } = useSession();
   const ref = useReference();
   const [weeks, setWeeks] = useState(4);
+  const [prefill, setPrefill] = useState<{ start: string; end: string }>();
 
   const win = useMemo(() => {
     const from = new Date();
@@ -130,7 +132,16 @@ export function Helpline() {
             <ul>
               {coverage.data.gaps.slice(0, 50).map((g, i) => (
                 <li key={i}>
-                  {date(g.start)} – {date(g.end)}
+                  {has("helpline-planner") ? (
+                    // ui-views: a gap prefills the shift form below.
+                    <button type="button" className="btn-link" onClick={() => { setPrefill({ ...g }); window.setTimeout(() => document.getElementById("as-member")?.focus(), 0); }} aria-label={t("hl.fillGap", { range: `${date(g.start)} – ${date(g.end)}` })}>
+                      {date(g.start)} – {date(g.end)}
+                    </button>
+                  ) : (
+                    <>
+                      {date(g.start)} – {date(g.end)}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -175,14 +186,15 @@ export function Helpline() {
             </div>
           ))}
         </div>
-        {has("helpline-planner") && <AssignShift onDone={() => { shifts.reload(); coverage.reload(); }} />}
+        {has("helpline-planner") && <AssignShift prefill={prefill} onDone={() => { shifts.reload(); coverage.reload(); }} />}
       </div>
       {has("helpline-planner") && <CalendarLink />}
     </section>
   );
 }
 
-function AssignShift({ onDone }: { onDone(): void }) {
+/** An instant as the value of a datetime-local field, on the Amsterdam clock. */
+function AssignShift({ onDone, prefill }: { onDone(): void; prefill?: { start: string; end: string } }) {
   const { t } = useI18n();
   const ref = useReference();
   const [memberId, setMemberId] = useState("");
@@ -198,6 +210,11 @@ function AssignShift({ onDone }: { onDone(): void }) {
   }, [members.data, filter, memberId]);
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
+  useEffect(() => {
+    if (!prefill) return;
+    setStart(dateTimeInputValue(prefill.start));
+    setEnd(dateTimeInputValue(prefill.end));
+  }, [prefill]);
   const { error, ok, submit } = useSubmit(() => createShift(memberId, start, end), onDone);
   return (
     <form className="inline-form" onSubmit={submit} style={{ marginTop: "1rem" }} aria-label={t("hl.assign")}>
@@ -216,13 +233,18 @@ function AssignShift({ onDone }: { onDone(): void }) {
           ))}
         </select>
       </div>
-      <ShiftTimes idPrefix="as" start={start} end={end} onStart={setStart} onEnd={setEnd} />
+      <ShiftTimes idPrefix="as" start={start} end={end} onStart={setStart} onEnd={setEnd} error={error} />
       <button type="submit" className="btn btn-primary" disabled={!memberId || !start || !end}>
         {t("hl.assign")}
       </button>
       <div style={{ flexBasis: "100%" }}>
-        <ErrorBox error={error ?? members.error} />
+        <ErrorBox error={error ?? members.error} inline={["start", "end"]} />
         {members.data && members.data.length === 0 && <p className="muted">{t("hl.noMembers")}</p>}
+        {members.data && members.data.length > 0 && filter.trim() && shown.length === 0 && (
+          <p className="muted" role="status">
+            {t("common.noResults")}
+          </p>
+        )}
         {ok && <OkNote>{t("common.saved")}</OkNote>}
       </div>
     </form>

@@ -9,6 +9,15 @@ import { useSubmit } from "../../lib/useSubmit";
 import { useReference, unitName, expertiseLabel } from "../../lib/reference";
 import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
+import { DateField } from "../../components/Inputs";
+import { localToDate, parseDate } from "../../lib/parse";
+import { errorsFor } from "../../lib/problems";
+
+/** A typed day ("01-12-2026") as the instant it starts; unreadable text is sent as typed so the server names the field. */
+const dayInstant = (text: string) => {
+  const d = parseDate(text);
+  return d ? localToDate(d).toISOString() : text;
+};
 
 interface DirMember {
   id: string;
@@ -118,10 +127,17 @@ function PoolMembers({ pool, onChange }: { pool: Pool; onChange(): void }) {
       )}
       <div className="field">
         <label htmlFor={`pm-${pool.id}`}>{t("pl.findMember")}</label>
-        <input id={`pm-${pool.id}`} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <input id={`pm-${pool.id}`} type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby={`pm-${pool.id}-hint`} autoComplete="off" />
       </div>
       <ErrorBox error={found.error} />
-      <ul className="card-list">
+      {/* ui-views: names and expertise words both find members; say so when nothing matched. */}
+      <p className="hint" id={`pm-${pool.id}-hint`}>{t("pl.findHint")}</p>
+      {dq.trim().length >= 2 && found.data && found.data.length === 0 && !found.loading && (
+        <p className="muted" role="status" data-testid="no-results">
+          {t("pl.noResults", { q: dq.trim() })}
+        </p>
+      )}
+      <ul className="card-list" aria-label={t("pl.results")}>
         {(found.data ?? []).map((m) => (
           <li key={m.id} className="row-between">
             <span>
@@ -153,8 +169,8 @@ function NewPool({ onCreated }: { onCreated(): void }) {
         description: description.trim(),
         expertise,
         unitIds,
-        ...(from ? { activeFrom: new Date(from).toISOString() } : {}),
-        ...(until ? { activeUntil: new Date(until).toISOString() } : {}),
+        ...(from.trim() ? { activeFrom: dayInstant(from) } : {}),
+        ...(until.trim() ? { activeUntil: dayInstant(until) } : {}),
       }),
     () => {
       setName("");
@@ -189,14 +205,8 @@ function NewPool({ onCreated }: { onCreated(): void }) {
         </div>
       </fieldset>
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor="np-from">{t("pl.activeFrom")}</label>
-          <input id="np-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="np-until">{t("pl.activeUntil")}</label>
-          <input id="np-until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
-        </div>
+        <DateField id="np-from" label={t("pl.activeFrom")} value={from} onChange={setFrom} errors={errorsFor(error, "activeFrom")} />
+        <DateField id="np-until" label={t("pl.activeUntil")} value={until} onChange={setUntil} errors={errorsFor(error, "activeUntil")} />
       </div>
       <ErrorBox error={error} />
       {ok && <OkNote>{t("common.saved")}</OkNote>}

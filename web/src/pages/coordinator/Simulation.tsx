@@ -1,11 +1,15 @@
 // Test a draft korpsregeling against this year's real usage (POST /policies/simulate), per unit.
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError, listOf } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { useReference, unitName } from "../../lib/reference";
 import { ErrorBox } from "../../components/ErrorBox";
 import { BarChart } from "../../components/charts/BarChart";
 import type { SimulationRow } from "../../../../api/src/domain/budget";
+import { DecimalField } from "../../components/Inputs";
+import { numberInputValue } from "../../lib/format";
+import { parseDecimal } from "../../lib/parse";
+import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
 
 interface Policy {
   id?: string;
@@ -27,8 +31,9 @@ interface Result {
 }
 
 export function Simulation() {
-  const { t, num } = useI18n();
+  const { t, num, lang } = useI18n();
   const ref = useReference();
+  const [tried, setTried] = useState(false);
   const [base, setBase] = useState("60");
   const [threshold, setThreshold] = useState("4");
   const [supp, setSupp] = useState<Record<string, string>>({});
@@ -36,6 +41,9 @@ export function Simulation() {
   const [result, setResult] = useState<Result>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnError(error, formRef);
+  const focusInvalid = useFocusInvalid(formRef);
 
   useEffect(() => {
     api
@@ -45,24 +53,28 @@ export function Simulation() {
         const cur = list.sort((a, b) => String(b.effectiveFrom).localeCompare(String(a.effectiveFrom)))[0];
         if (!cur) return;
         setInForce(cur);
-        setBase(String(cur.baseHoursPerYear));
-        setThreshold(String(cur.approvalThresholdHours));
-        setSupp(Object.fromEntries(Object.entries(cur.unitSupplements ?? {}).map(([k, v]) => [k, String(v)])));
+        setBase(numberInputValue(cur.baseHoursPerYear, lang));
+        setThreshold(numberInputValue(cur.approvalThresholdHours, lang));
+        setSupp(Object.fromEntries(Object.entries(cur.unitSupplements ?? {}).map(([k, v]) => [k, numberInputValue(v, lang)])));
       })
       .catch(() => {});
   }, []);
 
   async function run(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
+    setTried(true);
     setError(undefined);
+    const baseN = parseDecimal(base);
+    const thresholdN = parseDecimal(threshold);
+    const supps = Object.entries(supp).filter(([, v]) => v.trim() !== "").map(([k, v]) => [k, parseDecimal(v, { allowNegative: true })] as const);
+    if (baseN === undefined || thresholdN === undefined || supps.some(([, n]) => n === undefined)) {
+      focusInvalid();
+      return;
+    }
+    setBusy(true);
     try {
-      const unitSupplements = Object.fromEntries(
-        Object.entries(supp)
-          .filter(([, v]) => v.trim() !== "" && Number(v) !== 0)
-          .map(([k, v]) => [k, Number(v)]),
-      );
-      setResult(await api.post<Result>("/policies/simulate", { baseHoursPerYear: Number(base), unitSupplements, approvalThresholdHours: Number(threshold) }));
+      const unitSupplements = Object.fromEntries(supps.filter(([, n]) => n !== 0));
+      setResult(await api.post<Result>("/policies/simulate", { baseHoursPerYear: baseN, unitSupplements, approvalThresholdHours: thresholdN }));
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);
     } finally {
@@ -81,29 +93,20 @@ export function Simulation() {
           {t("sim.inForce", { name: inForce.name ?? "", base: num(inForce.baseHoursPerYear), threshold: num(inForce.approvalThresholdHours, 2) })}
         </p>
       )}
-      <form className="card" onSubmit={run} noValidate>
+      <form id="sim-form" ref={formRef} className="card" onSubmit={run} noValidate>
         <div className="grid-3">
-          <div className="field">
-            <label htmlFor="sim-base">{t("sim.base")}</label>
-            <input id="sim-base" type="number" min={0} max={2000} step={1} value={base} onChange={(e) => setBase(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="sim-threshold">{t("sim.threshold")}</label>
-            <input id="sim-threshold" type="number" min={0} max={12} step={0.25} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
-          </div>
+          <DecimalField id="sim-base" label={t("sim.base")} value={base} onChange={setBase} min={0} max={2000} unit="hours" required showInvalid={tried} errors={errorsFor(error, "baseHoursPerYear")} />
+          <DecimalField id="sim-threshold" label={t("sim.threshold")} value={threshold} onChange={setThreshold} min={0} max={12} unit="hours" required showInvalid={tried} errors={errorsFor(error, "approvalThresholdHours")} />
         </div>
         <fieldset>
           <legend>{t("sim.supplements")}</legend>
           <div className="grid-3">
             {regional.map((u) => (
-              <div className="field" key={u.id} style={{ marginBottom: ".5rem" }}>
-                <label htmlFor={`sup-${u.id}`}>{u.name}</label>
-                <input id={`sup-${u.id}`} type="number" min={-2000} max={2000} step={1} value={supp[u.id] ?? ""} placeholder="0" onChange={(e) => setSupp({ ...supp, [u.id]: e.target.value })} />
-              </div>
+              <DecimalField key={u.id} id={`sup-${u.id}`} label={u.name} value={supp[u.id] ?? ""} placeholder="0" onChange={(v) => setSupp({ ...supp, [u.id]: v })} min={-2000} max={2000} allowNegative unit="hours" showInvalid={tried} errors={errorsFor(error, `unitSupplements.${u.id}`)} style={{ marginBottom: ".5rem" }} />
             ))}
           </div>
         </fieldset>
-        <ErrorBox error={error} />
+        <ErrorBox error={error} inline={["baseHoursPerYear", "approvalThresholdHours", "unitSupplements"]} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t("sim.busy") : t("sim.run")}
         </button>

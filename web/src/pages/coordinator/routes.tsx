@@ -7,6 +7,8 @@ import { Approvals } from "./Approvals";
 import { Simulation } from "./Simulation";
 import { Pools } from "./Pools";
 import { Helpline } from "./Helpline";
+import { NetworkRequests } from "./NetworkRequests";
+import { UnitSupplements } from "./UnitSupplements";
 
 export default function CoordinatorRoutes({ path }: { path: string }) {
   const { has } = useSession();
@@ -23,6 +25,10 @@ export default function CoordinatorRoutes({ path }: { path: string }) {
       return <Simulation />;
     case "/coord/pools":
       return <Pools />;
+    case "/coord/network-requests":
+      return <NetworkRequests />;
+    case "/coord/supplements":
+      return <UnitSupplements />;
     default:
       return <NotFound />;
   }

@@ -1,5 +1,5 @@
 // The member's service-time budget for the year, their time entries, and logging other NDV work.
-import { useState } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { api, listOf } from "../../api/client";
 import type { Budget, TimeEntry } from "../../api/types";
 import { useI18n } from "../../i18n";
@@ -9,6 +9,10 @@ import { useLiveReload } from "../../realtime/socket";
 import { ErrorBox, Loading, OkNote, Unavailable } from "../../components/ErrorBox";
 import { BudgetBar } from "../../components/BudgetBar";
 import { TimeEntriesTable } from "../../components/TimeEntriesTable";
+import { DateField, DecimalField, FieldErrors } from "../../components/Inputs";
+import { formatDate } from "../../lib/format";
+import { parseDate, parseDecimal } from "../../lib/parse";
+import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
 
 export function MyBudget() {
   const { t, num } = useI18n();
@@ -48,7 +52,7 @@ export function MyBudget() {
       <ErrorBox error={entries.error} />
       {entries.data && entries.data.length === 0 && <p className="muted">{t("common.none")}</p>}
       {entries.data && entries.data.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("mb.entries")}>
           <TimeEntriesTable entries={entries.data} caption={t("mb.entries")} />
         </div>
       )}
@@ -67,50 +71,61 @@ function Kpi({ label, value }: { label: string; value: string }) {
 
 function LogTime({ onLogged }: { onLogged(): void }) {
   const { t } = useI18n();
-  const [dateV, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [dateV, setDate] = useState(() => formatDate(new Date()));
   const [hours, setHours] = useState("1");
   const [category, setCategory] = useState("professionalisation");
   const [note, setNote] = useState("");
+  const [tried, setTried] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const { error, ok, submit } = useSubmit(
-    () => api.post("/time-entries", { date: dateV, hours: Number(hours), category, ...(note.trim() ? { note: note.trim() } : {}) }),
+    () => api.post("/time-entries", { date: parseDate(dateV), hours: parseDecimal(hours), category, ...(note.trim() ? { note: note.trim() } : {}) }),
     () => {
       setNote("");
+      setTried(false);
       onLogged();
     },
   );
+  useFocusOnError(error, form, "lt-errors");
+  const focusInvalid = useFocusInvalid(form);
+
+  function onSubmit(e: FormEvent) {
+    setTried(true);
+    if (parseDate(dateV) === undefined || parseDecimal(hours) === undefined || parseDecimal(hours)! <= 0) {
+      e.preventDefault();
+      focusInvalid();
+      return;
+    }
+    void submit(e);
+  }
 
   return (
     <details className="card">
       <summary>
         <strong>{t("mb.log")}</strong>
       </summary>
-      <form className="inline-form" onSubmit={submit} style={{ marginTop: ".75rem" }}>
-        <div className="field">
-          <label htmlFor="lt-date">{t("entry.date")}</label>
-          <input id="lt-date" type="date" value={dateV} onChange={(e) => setDate(e.target.value)} required />
-        </div>
-        <div className="field">
-          <label htmlFor="lt-hours">{t("entry.hours")}</label>
-          <input id="lt-hours" type="number" min="0.25" max="12" step="0.25" value={hours} onChange={(e) => setHours(e.target.value)} required style={{ width: "7rem" }} />
-        </div>
+      <form ref={form} className="inline-form" onSubmit={onSubmit} noValidate style={{ marginTop: ".75rem" }}>
+        <DateField id="lt-date" label={t("entry.date")} value={dateV} onChange={setDate} required showInvalid={tried} errors={errorsFor(error, "date")} inputStyle={{ width: "9.5rem" }} />
+        <DecimalField id="lt-hours" label={t("entry.hours")} value={hours} onChange={setHours} min={0.25} max={12} unit="hours" required showInvalid={tried} errors={errorsFor(error, "hours")} inputStyle={{ width: "7rem" }} />
         <div className="field">
           <label htmlFor="lt-cat">{t("entry.category")}</label>
-          <select id="lt-cat" value={category} onChange={(e) => setCategory(e.target.value)}>
+          <select id="lt-cat" value={category} onChange={(e) => setCategory(e.target.value)} aria-invalid={errorsFor(error, "category").length > 0 || undefined} aria-describedby="lt-cat-error">
             <option value="operational">{t("cat.operational")}</option>
             <option value="professionalisation">{t("cat.professionalisation")}</option>
             <option value="network">{t("cat.network")}</option>
           </select>
+          <FieldErrors id="lt-cat-error" errors={errorsFor(error, "category")} />
         </div>
         <div className="field" style={{ flex: 1, minWidth: "12rem" }}>
           <label htmlFor="lt-note">{t("entry.note")}</label>
-          <input id="lt-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+          <input id="lt-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} aria-invalid={errorsFor(error, "note").length > 0 || undefined} aria-describedby="lt-note-error" />
+          <FieldErrors id="lt-note-error" errors={errorsFor(error, "note")} />
         </div>
         <button type="submit" className="btn btn-primary">
           {t("mb.logSubmit")}
         </button>
       </form>
-      <div style={{ marginTop: ".75rem" }}>
-        <ErrorBox error={error} />
+      <div id="lt-errors" tabIndex={-1} style={{ marginTop: ".75rem" }}>
+        <ErrorBox error={error} inline={["date", "hours", "category", "note"]} />
         {ok && <OkNote>{t("mb.logged")}</OkNote>}
       </div>
     </details>

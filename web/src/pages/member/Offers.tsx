@@ -1,5 +1,5 @@
 // The member's inbox: offers appear and disappear live (offer:new / offer:withdrawn).
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, ApiError, listOf } from "../../api/client";
 import type { Offer } from "../../api/types";
 import { useI18n } from "../../i18n";
@@ -11,6 +11,7 @@ import { Link } from "../../lib/router";
 import { useEvent, useLiveReload } from "../../realtime/socket";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
+import { problemText } from "../../lib/problems";
 
 export function Offers() {
   const { t, date, lang, num } = useI18n();
@@ -22,6 +23,11 @@ export function Offers() {
   const [declining, setDeclining] = useState<string>();
   const [reason, setReason] = useState("");
   const list = useLoad(async () => listOf<Offer>(await api.get("/offers?status=pending&limit=50")));
+  // After Accept/Decline, focus moves to the confirmation so keyboard users need not find their way back.
+  const resultBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultBox.current?.focus();
+  }, [result]);
 
   useEvent<{ id?: string; offerId?: string; request?: { title?: string } }>("offer:new", (p) => {
     const id = p?.id ?? p?.offerId;
@@ -33,7 +39,7 @@ export function Offers() {
     announce(t("offers.withdrawnAnnounce"));
     list.reload();
   });
-  useLiveReload([], list.reload); // refetch after a reconnect
+  useLiveReload(["request:updated"], list.reload); // refetch after a reconnect, and when a request's text changed
 
   async function accept(o: Offer) {
     setBusy(o.id);
@@ -44,7 +50,7 @@ export function Offers() {
       announce(t("offers.accepted"));
     } catch (e) {
       const err = e instanceof ApiError ? e : undefined;
-      setResult({ kind: "err", text: err?.status === 409 ? t("offers.taken") : (err?.problem.detail ?? err?.problem.title ?? String(e)) });
+      setResult({ kind: "err", text: err ? (err.problem.code === "offer_taken" || (err.status === 409 && !err.problem.code) ? t("offers.taken") : problemText(t, lang, err.problem)) : String(e) });
     } finally {
       setBusy(undefined);
       list.reload();
@@ -59,7 +65,7 @@ export function Offers() {
       setDeclining(undefined);
       setReason("");
     } catch (e) {
-      setResult({ kind: "err", text: e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e) });
+      setResult({ kind: "err", text: e instanceof ApiError ? problemText(t, lang, e.problem) : String(e) });
     } finally {
       setBusy(undefined);
       list.reload();
@@ -72,7 +78,7 @@ export function Offers() {
       <h1 id="offers-title">{t("offers.title")}</h1>
       <p className="muted">{t("offers.intro")}</p>
       {result && (
-        <div className={`alert ${result.kind === "ok" ? "alert-ok" : "alert-error"}`} role={result.kind === "ok" ? "status" : "alert"}>
+        <div ref={resultBox} tabIndex={-1} data-testid="offer-result" className={`alert ${result.kind === "ok" ? "alert-ok" : "alert-error"}`} role={result.kind === "ok" ? "status" : "alert"}>
           {result.text}{" "}
           {result.requestId && <Link to={`/requests/${encodeURIComponent(result.requestId)}`}>{t("offers.openRequest")}</Link>}
         </div>
@@ -98,6 +104,11 @@ export function Offers() {
                 {r.estimatedHours !== undefined && <span>{t("offers.hours", { n: num(r.estimatedHours, 2) })}</span>}
                 {o.expiresAt && <span>{t("offers.expires", { at: date(o.expiresAt) })}</span>}
               </p>
+              {r.description && (
+                <p className="offer-text" style={{ whiteSpace: "pre-wrap", margin: ".25rem 0" }} data-testid="offer-description">
+                  {r.description}
+                </p>
+              )}
               {r.expertise && <p style={{ margin: ".25rem 0" }}>{r.expertise.map((e) => expertiseLabel(ref, e, lang)).join(", ")}</p>}
               {r.languages && r.languages.length > 0 && <p className="meta">{t("offers.languages", { list: r.languages.map((l) => languageName(l, lang)).join(", ") })}</p>}
               <div className="actions" style={{ marginTop: ".5rem" }}>

@@ -1,6 +1,6 @@
 // The member's own profile: expertise with level and visibility per item, languages,
 // weekly availability, absences and consent to share expertise.
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "../../api/client";
 import type { MemberProfile } from "../../api/types";
 import { useI18n } from "../../i18n";
@@ -9,6 +9,17 @@ import { useReference, expertiseLabel, unitName } from "../../lib/reference";
 import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
+import { NetworkMembership } from "./NetworkMembership";
+import { DateField, TimeField } from "../../components/Inputs";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { localToDate, parseDate, parseTime } from "../../lib/parse";
+import { errorsFor, useFocusOnError } from "../../lib/problems";
+
+/** Absence days are edited as text (dd-mm-jjjj) and sent as the instant the day starts. */
+const dayToInstant = (text: string) => {
+  const d = parseDate(text);
+  return d ? localToDate(d).toISOString() : text;
+};
 
 type Slot = { day: number; from: string; to: string };
 type Absence = { from: string; to: string; reason?: string };
@@ -22,10 +33,15 @@ export function Profile() {
   const [langs, setLangs] = useState("");
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnError(error, formRef, "pf-errors");
 
   useEffect(() => {
     if (prof.data) {
-      setDraft(structuredClone(prof.data));
+      const d = structuredClone(prof.data);
+      const abs = d.availability.absences;
+      if (abs) d.availability = { ...d.availability, absences: abs.map((a) => ({ ...a, from: a.from ? formatDate(a.from) : "", to: a.to ? formatDate(a.to) : "" })) };
+      setDraft(d);
       setLangs(prof.data.languages.join(", "));
     }
   }, [prof.data]);
@@ -44,23 +60,23 @@ export function Profile() {
     e.preventDefault();
     if (!draft) return;
     setError(undefined);
+    // Unit and networks are granted by a coordinator (issue 9); they are not sent from here.
     const body = {
-      unitId: draft.unitId,
-      networks: draft.networks,
       expertise: draft.expertise.map(({ id, level, visible }) => ({ id, level, visible })),
       languages: langs
         .split(/[\s,;]+/)
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean),
       availability: {
-        ...(weekly.length ? { weekly } : {}),
-        absences: absences.filter((a) => a.from && a.to).map((a) => ({ from: new Date(a.from).toISOString(), to: new Date(a.to).toISOString(), ...(a.reason ? { reason: a.reason } : {}) })),
+        ...(weekly.length ? { weekly: weekly.map((s) => ({ ...s, from: parseTime(s.from) ?? s.from, to: parseTime(s.to) ?? s.to })) } : {}),
+        absences: absences.filter((a) => a.from.trim() && a.to.trim()).map((a) => ({ from: dayToInstant(a.from), to: dayToInstant(a.to), ...(a.reason ? { reason: a.reason } : {}) })),
       },
       consent: { shareExpertise: draft.consent.shareExpertise },
     };
     try {
       const r = await api.put<MemberProfile>("/members/me", body);
       if (r && typeof r === "object" && "expertise" in r) prof.set(r);
+      else prof.reload();
       setSaved(true);
       announce(t("common.saved"));
     } catch (err) {
@@ -76,7 +92,8 @@ export function Profile() {
         <span>{unitName(ref, draft.unitId)}</span>
         <span>{draft.networks.map((n) => ref.networks.find((x) => x.id === n)?.name ?? n).join(", ")}</span>
       </p>
-      <form onSubmit={save} noValidate>
+      <NetworkMembership networks={draft.networks} />
+      <form id="pf-form" ref={formRef} onSubmit={save} noValidate>
         <div className="card">
           <h2 style={{ marginTop: 0 }}>{t("pf.expertise")}</h2>
           <p className="muted">{t("pf.expertiseIntro")}</p>
@@ -162,14 +179,8 @@ export function Profile() {
                   ))}
                 </select>
               </div>
-              <div className="field">
-                <label htmlFor={`wf-${i}`}>{t("pf.from")}</label>
-                <input id={`wf-${i}`} type="time" value={s.from} onChange={(e) => setWeekly(weekly.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)))} />
-              </div>
-              <div className="field">
-                <label htmlFor={`wt-${i}`}>{t("pf.to")}</label>
-                <input id={`wt-${i}`} type="time" value={s.to} onChange={(e) => setWeekly(weekly.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))} />
-              </div>
+              <TimeField id={`wf-${i}`} label={t("pf.from")} value={s.from} onChange={(v) => setWeekly(weekly.map((x, j) => (j === i ? { ...x, from: v } : x)))} errors={errorsFor(error, `availability.weekly.${i}.from`)} inputStyle={{ width: "7rem" }} />
+              <TimeField id={`wt-${i}`} label={t("pf.to")} value={s.to} onChange={(v) => setWeekly(weekly.map((x, j) => (j === i ? { ...x, to: v } : x)))} errors={errorsFor(error, `availability.weekly.${i}.to`)} inputStyle={{ width: "7rem" }} />
               <button type="button" className="btn btn-danger btn-small" onClick={() => setWeekly(weekly.filter((_, j) => j !== i))}>
                 {t("pf.remove")}
               </button>
@@ -181,14 +192,8 @@ export function Profile() {
           <h3 style={{ marginTop: "1.25rem" }}>{t("pf.absences")}</h3>
           {absences.map((a, i) => (
             <div className="inline-form" key={i} style={{ marginBottom: ".5rem" }}>
-              <div className="field">
-                <label htmlFor={`af-${i}`}>{t("pf.from")}</label>
-                <input id={`af-${i}`} type="date" value={a.from.slice(0, 10)} onChange={(e) => setAbsences(absences.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)))} />
-              </div>
-              <div className="field">
-                <label htmlFor={`at-${i}`}>{t("pf.to")}</label>
-                <input id={`at-${i}`} type="date" value={a.to.slice(0, 10)} onChange={(e) => setAbsences(absences.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))} />
-              </div>
+              <DateField id={`af-${i}`} label={t("pf.from")} value={a.from} onChange={(v) => setAbsences(absences.map((x, j) => (j === i ? { ...x, from: v } : x)))} errors={errorsFor(error, `availability.absences.${i}.from`)} inputStyle={{ width: "9.5rem" }} />
+              <DateField id={`at-${i}`} label={t("pf.to")} value={a.to} onChange={(v) => setAbsences(absences.map((x, j) => (j === i ? { ...x, to: v } : x)))} errors={errorsFor(error, `availability.absences.${i}.to`)} inputStyle={{ width: "9.5rem" }} />
               <div className="field">
                 <label htmlFor={`ar-${i}`}>{t("pf.reason")}</label>
                 <input id={`ar-${i}`} value={a.reason ?? ""} onChange={(e) => setAbsences(absences.map((x, j) => (j === i ? { ...x, reason: e.target.value } : x)))} />
@@ -209,9 +214,11 @@ export function Profile() {
             <input type="checkbox" checked={draft.consent.shareExpertise} onChange={(e) => update({ consent: { ...draft.consent, shareExpertise: e.target.checked } })} />
             <span>{t("pf.consentText")}</span>
           </label>
-          {draft.consent.at && <p className="meta">{t("pf.consentAt", { at: new Date(draft.consent.at).toLocaleString() })}</p>}
+          {draft.consent.at && <p className="meta">{t("pf.consentAt", { at: formatDateTime(draft.consent.at) })}</p>}
         </div>
-        <ErrorBox error={error} />
+        <div id="pf-errors" tabIndex={-1}>
+          <ErrorBox error={error} inline={["availability.weekly", "availability.absences"]} />
+        </div>
         {saved && (
           <p className="alert alert-ok" role="status">
             {t("common.saved")}

@@ -58,14 +58,14 @@ function SignUp({ memberId, onDone }: { memberId: string; onDone(): void }) {
   return (
     <div className="card" style={{ marginTop: "1rem" }}>
       <h2 style={{ marginTop: 0 }}>{t("sh.signup")}</h2>
-      <form className="inline-form" onSubmit={submit}>
-        <ShiftTimes idPrefix="sh" start={start} end={end} onStart={setStart} onEnd={setEnd} />
+      <form className="inline-form" onSubmit={submit} noValidate>
+        <ShiftTimes idPrefix="sh" start={start} end={end} onStart={setStart} onEnd={setEnd} error={error} />
         <button type="submit" className="btn btn-primary" disabled={!start || !end}>
           {t("sh.signupSubmit")}
         </button>
       </form>
       <div style={{ marginTop: ".75rem" }}>
-        <ErrorBox error={error} />
+        <ErrorBox error={error} inline={["start", "end"]} />
         {ok && <OkNote>{t("common.saved")}</OkNote>}
       </div>
     </div>

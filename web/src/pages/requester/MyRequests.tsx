@@ -31,7 +31,10 @@ export function MyRequests() {
           <li key={r.id} data-request-id={r.id}>
             <div className="row-between">
               <h2 style={{ margin: 0, fontSize: "1.1rem" }}>
-                <Link to={`/requests/${encodeURIComponent(r.id)}`}>{r.title}</Link>
+                <Link to={`/requests/${encodeURIComponent(r.id)}`}>
+                  {r.number ? <span className="muted" data-testid="request-number">{r.number} · </span> : null}
+                  {r.title}
+                </Link>
               </h2>
               <RequestBadges urgency={r.urgency} status={r.status} />
             </div>
