@@ -54,7 +54,7 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
       const put = await attacker.client.put("/api/v1/members/me", { networks: ["ndv", "roze-in-blauw"] });
       expect(put.status, put.text).to.equal(403);
       expect(put.headers.get("content-type")).to.match(/application\/problem\+json/);
-      expect(put.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(["body.networks"]);
+      expect(put.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(["networks"]);
       expect((await Member.findById(attacker.memberId).lean())!.networks).to.deep.equal(["ndv"]);
       expect((await attacker.client.get("/api/v1/auth/me")).body.networks).to.deep.equal(["ndv"]);
 
@@ -72,7 +72,7 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
       const m = await denHaagMember("+31690000002");
       const moved = await m.client.put("/api/v1/members/me", { unitId: "rotterdam" });
       expect(moved.status).to.equal(403);
-      expect(moved.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(["body.unitId"]);
+      expect(moved.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(["unitId"]);
       expect((await Member.findById(m.memberId).lean())!.unitId).to.equal("den-haag");
       const same = await m.client.put("/api/v1/members/me", { unitId: "den-haag", networks: ["ndv"], languages: ["nl", "en"] });
       expect(same.status, same.text).to.equal(200);
@@ -250,11 +250,11 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
 
       const noReason = await policy.post("/api/v1/policies", { ...version(), reason: undefined });
       expect(noReason.status).to.equal(422);
-      expect(noReason.body.errors.map((e: { path: string }) => e.path)).to.include("body.reason");
+      expect(noReason.body.errors.map((e: { path: string }) => e.path)).to.include("reason");
       // In the past by the injected clock (2026-11-10): yesterday is refused, today is allowed.
       const past = await policy.post("/api/v1/policies", version({ effectiveFrom: "2026-11-09" }));
       expect(past.status).to.equal(422);
-      expect(past.body.errors[0].path).to.equal("body.effectiveFrom");
+      expect(past.body.errors[0].path).to.equal("effectiveFrom");
       expect((await admin.post("/api/v1/budgets/closed-periods", { month: "2097-06" })).status).to.equal(201);
       const closed = await policy.post("/api/v1/policies", version({ effectiveFrom: "2097-06-15" }));
       expect(closed.status).to.equal(422);

@@ -7,6 +7,7 @@ import type { Principal } from "../../auth/principal";
 import { conflict, forbidden, notFound, unprocessable } from "../../http/problem";
 import { Member } from "../../models/member";
 import { User } from "../../models/user";
+import { forgetUserSessions } from "../../auth/sessions";
 import { NetworkRequest } from "../../models/network-request";
 import { networkById } from "../../reference/networks";
 import { unitById } from "../../reference/units";
@@ -96,6 +97,7 @@ export async function decideNetworkRequest(deps: Deps, actor: Principal, id: str
   if (status === "approved") {
     await Member.updateOne({ _id: r.memberId }, { $addToSet: { networks: r.networkId } });
     await User.updateOne({ _id: r.userId }, { $addToSet: { networks: r.networkId } });
+    forgetUserSessions(String(r.userId)); // cached logins pick up the new network at once
     await reindexMember(deps, r.memberId);
     helplineFor(deps).snapshot.refreshSoon();
   }
@@ -114,6 +116,7 @@ export async function changeUnit(deps: Deps, actor: Principal, memberId: string,
   if (m.unitId !== input.unitId) {
     await Member.updateOne({ _id: m._id }, { $set: { unitId: input.unitId } });
     await User.updateOne({ _id: m.userId }, { $set: { unitId: input.unitId } });
+    forgetUserSessions(String(m.userId));
     await reindexMember(deps, String(m._id));
     helplineFor(deps).snapshot.refreshSoon();
   }
