@@ -4,6 +4,7 @@ import { expect } from "chai";
 import { DateTime } from "luxon";
 import type { Service } from "../../api/src/bootstrap";
 import { AuditEvent } from "../../api/src/models/audit-event";
+import { flushAuditLog } from "../../api/src/usecases/audit-log";
 import { Request } from "../../api/src/models/request";
 import { Offer } from "../../api/src/models/offer";
 import { User } from "../../api/src/models/user";
@@ -38,6 +39,7 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     expect(seen.status).to.equal(200);
     expect(seen.body.requester).to.deep.equal({ name: "Rianne Verzoeker", unitId: "noord-nederland", phone: "+31 6 1111 2222", email: "rianne@politie.example" });
     expect(seen.body.description).to.contain("Somalische");
+    await flushAuditLog(); // the audit log is buffered
     expect(await AuditEvent.countDocuments({ action: "read", resourceType: "requester-contact", resourceId: id, actorId: (await m!.client.get("/api/v1/auth/me")).body.id })).to.equal(1);
     // The requester and a coordinator get no "requester" block (they know who asked).
     expect((await req.client.get(`/api/v1/requests/${id}`)).body).to.not.have.property("requester");
@@ -62,6 +64,7 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     const after = await pendingOffer(m!.client, id);
     expect(after.request.description).to.equal("Bel de familie via de wijkagent.");
     expect(JSON.stringify(after)).to.not.contain("06-12345678");
+    await flushAuditLog(); // the audit log is buffered
     const ev = await AuditEvent.findOne({ action: "update", resourceType: "request", resourceId: id }).lean();
     expect(ev?.details).to.deep.include({ fields: ["title", "description"] });
     expect(JSON.stringify(ev)).to.not.contain("wijkagent"); // no case text in the trail
@@ -89,6 +92,7 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     const offers = await Offer.find({ requestId: id }).sort({ _id: 1 }).lean();
     expect(offers.map((o) => o.step)).to.deep.equal(["local", "national"]); // one new offer, nationally
     expect(offers[0]!.status).to.equal("pending"); // the local offer stays valid
+    await flushAuditLog(); // the audit log is buffered
     expect(await AuditEvent.countDocuments({ action: "escalate", resourceId: id })).to.equal(1);
   });
 
@@ -132,6 +136,7 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     expect((await admin.delete(`/api/v1/admin/api-keys/${listed.id}`)).status).to.equal(204);
     expect((await call()).status).to.equal(401); // at once, although the key was cached a moment ago
     expect((await admin.delete(`/api/v1/admin/api-keys/${listed.id}`)).status).to.equal(409);
+    await flushAuditLog(); // the audit log is buffered
     expect(await AuditEvent.countDocuments({ action: "revoke", resourceType: "api-key", resourceId: listed.id })).to.equal(1);
   });
 
