@@ -8,7 +8,7 @@ import { flushAuditLog } from "../../api/src/usecases/audit-log";
 import { Request } from "../../api/src/models/request";
 import { Offer } from "../../api/src/models/offer";
 import { User } from "../../api/src/models/user";
-import { csvCell } from "../../api/src/routes/audit";
+import { neutraliseCell } from "../../api/src/http/csv";
 import { sharedStack } from "../helpers/stack";
 import { anonymous, login, newUser, type Client } from "../helpers/http";
 import { freshMembers, pendingOffer, somaliRequest, waitFor } from "../helpers/core";
@@ -169,10 +169,10 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     const raw = new Uint8Array(await (await fetch(`${s.url}/api/v1/audit/export.csv?resourceType=test`, { headers: { authorization: `Bearer ${(auditor as unknown as { token: string }).token}` } })).arrayBuffer());
     expect([...raw.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
     const line = csv.text.split("\r\n")[1]!;
-    expect(line).to.contain(`"'=HYPERLINK(""x"")"`).and.contain(";'+31;");
-    expect(csvCell("-2+3")).to.equal("'-2+3");
-    expect(csvCell("@x")).to.equal("'@x");
-    expect(csvCell("gewoon")).to.equal("gewoon");
+    expect(line).to.contain(`"'=HYPERLINK(""x"")"`).and.contain(`;"'+31";`);
+    expect(neutraliseCell("-2+3")).to.equal("'-2+3");
+    expect(neutraliseCell("@x")).to.equal("'@x");
+    expect(neutraliseCell("gewoon")).to.equal("gewoon");
     expect((await coordinator.get("/api/v1/audit/export.csv")).status).to.equal(403);
   });
 

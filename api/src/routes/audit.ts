@@ -7,6 +7,7 @@ import { query, paging } from "../http/validate";
 import { unprocessable } from "../http/problem";
 import { AuditEvent } from "../models/audit-event";
 import { flushAuditLog } from "../usecases/audit-log";
+import { toCsv } from "../http/csv";
 import { audit } from "../usecases/audit";
 
 // The audit trail, for auditors (and admins): who read or changed which resource, newest first.
@@ -51,13 +52,6 @@ const present = (e: { _id: unknown; at: Date; actorId: string; actorRoles?: stri
   details: e.details,
 });
 
-/** A cell a spreadsheet would run as a formula (= + - @, also after tab/CR) is prefixed with a quote. */
-export function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? "" : typeof v === "string" ? v : JSON.stringify(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function auditRoutes(_deps: Deps): Router {
   const r = new Router({ prefix: "/audit" });
   r.get("/", requireRole("auditor", "admin"), async (ctx) => {
@@ -82,10 +76,10 @@ export function auditRoutes(_deps: Deps): Router {
     const rows = await AuditEvent.find(filterOf(q)).sort({ _id: -1 }).limit(10_000).lean();
     await audit(currentUser(ctx), "export", "audit", "audit-trail", { filter: q, rows: rows.length });
     const header = ["tijdstip", "actor", "rollen", "actie", "soort", "id", "details"];
-    const lines = [header.join(";"), ...rows.map((e) => [e.at.toISOString(), e.actorId, (e.actorRoles ?? []).join(" "), e.action, e.resourceType, e.resourceId, e.details ?? ""].map(csvCell).join(";"))];
+    const body = rows.map((e) => [e.at.toISOString(), e.actorId, (e.actorRoles ?? []).join(" "), e.action, e.resourceType, e.resourceId, e.details === undefined ? "" : JSON.stringify(e.details)]);
     ctx.set("Content-Disposition", 'attachment; filename="audit.csv"');
     ctx.type = "text/csv; charset=utf-8";
-    ctx.body = `\uFEFF${lines.join("\r\n")}\r\n`;
+    ctx.body = toCsv([header, ...body], { delimiter: ";", bom: true }); // formula cells neutralised there
   });
   return r;
 }
