@@ -4,8 +4,7 @@ import { expect } from "chai";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
-import { sharedStack } from "../helpers/stack";
-import { ROOT, chromiumMissing, ensureWebBuilt, launch, newContext, screenshot, signIn } from "./browser";
+import { ROOT, newContext, screenshot, signIn, useBrowser } from "./browser";
 
 interface AxeViolation {
   id: string;
@@ -36,19 +35,9 @@ describe("e2e: accessibility (axe-core in Chromium)", function () {
   let service: Service;
   let browser: Browser;
 
-  before(async function () {
-    const missing = chromiumMissing();
-    if (missing) {
-      console.warn(`      ${missing}`);
-      this.skip();
-    }
-    ensureWebBuilt();
-    service = await sharedStack();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
+  useBrowser((s, b) => {
+    service = s;
+    browser = b;
   });
 
   async function page(): Promise<Page> {

@@ -4,6 +4,8 @@ import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Service } from "../../api/src/bootstrap";
+import { sharedStack } from "../helpers/stack";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
@@ -72,4 +74,27 @@ export async function screenshot(page: Page, name: string) {
 /** Parse a number as the Dutch UI shows it ("1.234,5"). */
 export function nlNumber(text: string): number {
   return Number(text.replace(/[^\d,.-]/g, "").replace(/\./g, "").replace(",", "."));
+}
+
+/**
+ * The set-up every browser suite on the shared stack needs: skip (with a message) without Chromium,
+ * build the web app if needed, start the shared service and a browser; close the browser after.
+ * `ready` receives both and may do the suite's own set-up.
+ */
+export function useBrowser(ready: (service: Service, browser: Browser) => void | Promise<void>) {
+  let browser: Browser | undefined;
+  before(async function () {
+    const missing = chromiumMissing();
+    if (missing) {
+      console.warn(`      ${missing}`);
+      this.skip();
+    }
+    ensureWebBuilt();
+    const service = await sharedStack();
+    browser = await launch();
+    await ready(service, browser);
+  });
+  after(async () => {
+    await browser?.close();
+  });
 }

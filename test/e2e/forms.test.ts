@@ -4,9 +4,8 @@
 import { expect } from "chai";
 import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
-import { sharedStack } from "../helpers/stack";
 import { login } from "../helpers/http";
-import { chromiumMissing, ensureWebBuilt, launch, newContext, screenshot, signIn } from "./browser";
+import { newContext, screenshot, signIn, useBrowser } from "./browser";
 
 describe("e2e: number fields, field errors and Enter (Chromium)", function () {
   this.timeout(180_000);
@@ -14,19 +13,9 @@ describe("e2e: number fields, field errors and Enter (Chromium)", function () {
   let browser: Browser;
   let ctx: BrowserContext;
 
-  before(async function () {
-    const missing = chromiumMissing();
-    if (missing) {
-      console.warn(`      ${missing}`);
-      this.skip();
-    }
-    ensureWebBuilt();
-    service = await sharedStack();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
+  useBrowser((s, b) => {
+    service = s;
+    browser = b;
   });
 
   async function page(user: string): Promise<Page> {

@@ -4,9 +4,8 @@
 import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
-import { sharedStack } from "../helpers/stack";
 import { login } from "../helpers/http";
-import { chromiumMissing, ensureWebBuilt, launch, screenshot } from "./browser";
+import { screenshot, useBrowser } from "./browser";
 
 interface Finding {
   page: string;
@@ -35,14 +34,9 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
   let service: Service;
   let browser: Browser;
 
-  before(async function () {
-    const missing = chromiumMissing();
-    if (missing) {
-      console.warn(`      ${missing}`);
-      this.skip();
-    }
-    ensureWebBuilt();
-    service = await sharedStack();
+  useBrowser(async (s, b) => {
+    service = s;
+    browser = b;
     // A request of our own, so the requester's list links to a detail page with dates on it.
     const requester = await login(service, "requester");
     const created = await requester.post("/api/v1/requests", {
@@ -56,11 +50,6 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
       neededBy: "2099-12-31T13:30:00Z",
     });
     expect(created.status, created.text).to.equal(201);
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
   });
 
   async function walk(user: string, lang: "nl" | "en"): Promise<{ found: Finding[]; visited: string[] }> {

@@ -6,9 +6,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
 import { Request } from "../../api/src/models/request";
-import { sharedStack } from "../helpers/stack";
 import { login } from "../helpers/http";
-import { ROOT, chromiumMissing, ensureWebBuilt, launch, screenshot, signIn } from "./browser";
+import { ROOT, screenshot, signIn, useBrowser } from "./browser";
 
 interface AxeViolation {
   id: string;
@@ -40,24 +39,14 @@ describe("e2e: every page of every role — axe and screenshots at 1366×900 and
   let browser: Browser;
   let requestId: string;
 
-  before(async function () {
-    const missing = chromiumMissing();
-    if (missing) {
-      console.warn(`      ${missing}`);
-      this.skip();
-    }
-    ensureWebBuilt();
-    service = await sharedStack();
+  useBrowser(async (s, b) => {
+    service = s;
+    browser = b;
     // A request of the demo requester, accepted by the demo member, so both request views have content.
     const requester = await login(service, "requester");
     const memberId = (await (await login(service, "member")).get("/api/v1/auth/me")).body.memberId as string;
     requestId = (await requester.post("/api/v1/requests", { title: "Uitleg rouwgebruiken (schermafdruk)", description: "Context voor de familierechercheur.", expertise: ["culture.somali"], languages: ["ab"], urgency: "planned", mode: "phone", unitId: "rotterdam", estimatedHours: 2 })).body.id;
     await Request.updateOne({ _id: requestId }, { $set: { status: "accepted", assigneeMemberId: memberId, acceptedAt: new Date() } });
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
   });
 
   const roles: { user: string; pages: [string, string][] }[] = [

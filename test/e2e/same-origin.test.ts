@@ -4,8 +4,7 @@
 import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
-import { sharedStack } from "../helpers/stack";
-import { chromiumMissing, ensureWebBuilt, launch, newContext, signIn } from "./browser";
+import { newContext, signIn, useBrowser } from "./browser";
 
 describe("e2e: same-origin requests with the session cookie (Chromium)", function () {
   this.timeout(120_000);
@@ -13,19 +12,10 @@ describe("e2e: same-origin requests with the session cookie (Chromium)", functio
   let browser: Browser;
   let page: Page;
 
-  before(async function () {
-    const missing = chromiumMissing();
-    if (missing) {
-      console.warn(`      ${missing}`);
-      this.skip();
-    }
-    ensureWebBuilt();
-    service = await sharedStack();
-    browser = await launch();
+  useBrowser(async (s, b) => {
+    service = s;
+    browser = b;
     page = await (await newContext(browser, service.url)).newPage();
-  });
-  after(async () => {
-    await browser?.close();
   });
 
   it("after a reload the cookie alone still saves (Origin sent) and the live connection comes back", async () => {

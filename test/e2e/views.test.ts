@@ -6,10 +6,9 @@ import { DateTime } from "luxon";
 import type { Browser, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
 import { Request } from "../../api/src/models/request";
-import { sharedStack } from "../helpers/stack";
 import { Client, login } from "../helpers/http";
 import { pendingOffer, waitFor } from "../helpers/core";
-import { chromiumMissing, ensureWebBuilt, launch, newContext, screenshot, signIn } from "./browser";
+import { newContext, screenshot, signIn, useBrowser } from "./browser";
 
 const stamp = Date.now().toString(36);
 let n = 0;
@@ -20,20 +19,10 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
   let browser: Browser;
   let admin: Client;
 
-  before(async function () {
-    const missing = chromiumMissing();
-    if (missing) {
-      console.warn(`      ${missing}`);
-      this.skip();
-    }
-    ensureWebBuilt();
-    service = await sharedStack();
+  useBrowser(async (s, b) => {
+    service = s;
+    browser = b;
     admin = await login(service, "admin");
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
   });
 
   /** A real account made through the admin API; members get a profile with a rare language, so only they match. */
