@@ -14,15 +14,12 @@ import { BUDGET_ZONE } from "../api/src/domain/budget";
 import { generateMembers, mulberry32 } from "../seed/generate";
 import { countInserted } from "../seed/budgets";
 import { Client, login } from "../test/helpers/http";
+import { pct } from "../test/helpers/stats";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
 
 async function time(label: string, fn: () => Promise<void>) {
   await fn(); // warm-up

@@ -24,15 +24,12 @@ import { dispatchRequest } from "../api/src/dispatch/dispatch";
 import type { Deps } from "../api/src/deps";
 import { MeilisearchAdapter } from "../search/meilisearch";
 import { meiliServer } from "./meili-server";
+import { pct } from "../test/helpers/stats";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const DISPATCH = Number(process.env.BENCH_DISPATCH ?? 50);
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
 const cell = (ms: number[] | undefined) =>
   ms ? `${pct(ms, 50).toFixed(1).padStart(6)} ${pct(ms, 95).toFixed(1).padStart(6)} ${pct(ms, 99).toFixed(1).padStart(6)}` : "".padStart(20);
 /** One row: p50/p95/p99 in ms per engine, side by side. */

@@ -21,14 +21,11 @@ import { UNITS } from "../api/src/reference/units";
 import { countInserted } from "../seed/budgets";
 import { freshMembers, somaliRequest, waitFor } from "../test/helpers/core";
 import { login } from "../test/helpers/http";
+import { pct } from "../test/helpers/stats";
 
 const MEMBERS = process.env.BENCH_MEMBERS ?? "300";
 const PENDING = Number(process.env.BENCH_PENDING ?? 1200);
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
 const line = (label: string, xs: number[], target: string) =>
   console.log(`${label.padEnd(48)} p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(5)} ms  max ${Math.max(...xs).toFixed(0).padStart(5)} ms  (n=${xs.length})  target ${target}`);
 

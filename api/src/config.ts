@@ -6,34 +6,24 @@ const bool = z
   .enum(["1", "0", "true", "false", "yes", "no"])
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
+// An environment variable holding JSON: parsed, then checked by the schema piped after it.
+const jsonString = z.string().transform((s, ctx) => {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: "Expected JSON" });
+    return z.NEVER;
+  }
+});
+
 const rule = z.strictObject({ batchSize: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() });
 // e.g. DISPATCH_POLICY='{"acute":{"batchSize":5,"timeoutMs":600000}}'; unset urgencies keep the defaults.
-const dispatchPolicy = z
-  .string()
-  .transform((s, ctx) => {
-    try {
-      return JSON.parse(s) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Expected JSON" });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.strictObject({ acute: rule.optional(), today: rule.optional(), planned: rule.optional() }));
+const dispatchPolicy = jsonString.pipe(z.strictObject({ acute: rule.optional(), today: rule.optional(), planned: rule.optional() }));
 
 // A SIP URI with placeholders ({phone}, and for RSCs {unitId} and {code}), e.g. "sip:{phone}@sbc.example".
 const sipTemplate = z.string().regex(/^sips?:[^\s"<>]+$/, "Expected a sip: or sips: URI template");
 // Per-unit RSC SIP URIs overriding the template, e.g. '{"amsterdam":"sip:rsc@10.0.0.5:5060"}'.
-const rscSipUris = z
-  .string()
-  .transform((s, ctx) => {
-    try {
-      return JSON.parse(s) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Expected JSON" });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.record(z.string().refine((id) => !!unitById(id), "Unknown unit id"), sipTemplate));
+const rscSipUris = jsonString.pipe(z.record(z.string().refine((id) => !!unitById(id), "Unknown unit id"), sipTemplate));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -95,11 +95,7 @@ function sipPing(port: number, timeoutMs = 300): Promise<boolean> {
   });
 }
 
-export const pct = (xs: number[], p: number): number => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
+export { pct } from "./stats";
 
 export interface CallRecord {
   callId: string;
