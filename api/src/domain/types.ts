@@ -1,14 +1,8 @@
 // Shared domain types: the plain shapes that pure domain modules, models and presenters agree on.
 // Dates are JS Date objects inside the server; ISO strings only at the HTTP boundary.
 
-export type Role = "requester" | "member" | "coordinator" | "helpline-planner" | "policy-admin" | "admin" | "auditor" | "telephony";
-export type Urgency = "acute" | "today" | "planned";
-export type Mode = "phone" | "video" | "onsite";
-export type RequestStatus = "open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled";
-export type OfferStatus = "pending" | "accepted" | "declined" | "withdrawn" | "expired";
-export type TimeCategory = "operational" | "professionalisation" | "network";
-export type TimeEntryStatus = "pending" | "approved" | "rejected";
-export type ExpertiseDomain = "culture" | "religion" | "language" | "lgbtiq" | "gender" | "subculture" | "topic";
+import type { Role, Urgency, Mode, RequestStatus, OfferStatus, TimeCategory, TimeEntryStatus, ExpertiseDomain } from "../contract/values";
+export type { Role, Urgency, Mode, RequestStatus, OfferStatus, TimeCategory, TimeEntryStatus, ExpertiseDomain };
 
 export interface Unit {
   id: string; // e.g. "rotterdam"
