@@ -50,7 +50,7 @@ export const ShiftView = z.object({ id: Id, memberId: z.string(), memberName: z.
 export const ShiftList = listOf(ShiftView);
 export const HelplineMemberList = listOf(z.object({ id: Id, name: z.string(), unitId: z.string() }));
 const Gap = z.object({ start: IsoDateTime, end: IsoDateTime });
-export const Coverage = z.object({ from: IsoDateTime, to: IsoDateTime, gaps: z.array(Gap), byHourOfWeek: z.array(z.looseObject({})).optional() });
+export const Coverage = z.object({ from: IsoDateTime, to: IsoDateTime, gaps: z.array(Gap), byHourOfWeek: z.array(z.number()).optional().meta({ description: "Covered hours per hour of the week (168 slots, 0 = Monday 00:00 Europe/Amsterdam)" }) });
 export const GapReport = z.looseObject({ computedAt: IsoDateTime.optional(), from: IsoDateTime, to: IsoDateTime, gaps: z.array(Gap) });
 const Share = { total: z.number().int(), rsc: z.number().int(), rscShare: z.number(), missed: z.number().int() };
 const Durations = z.object({ averageSec: z.number().nullable(), medianSec: z.number().nullable() });
@@ -68,4 +68,5 @@ export const HelplineStats = z.object({
   durations: Durations.extend({ count: z.number().int(), member: Durations, rsc: Durations }),
   byHourOfWeek: z.array(z.object({ ...Share, slot: z.number().int(), day: z.number().int(), hour: z.number().int() })),
   byUnit: z.array(z.object({ ...Share, unitId: z.string() })),
+  rscLoadByUnit: z.array(z.object({ unitId: z.string(), calls: z.number().int() })),
 });

@@ -2607,9 +2607,8 @@ export interface operations {
                              */
                             end: string;
                         }[];
-                        byHourOfWeek?: {
-                            [key: string]: unknown;
-                        }[];
+                        /** @description Covered hours per hour of the week (168 slots, 0 = Monday 00:00 Europe/Amsterdam) */
+                        byHourOfWeek?: number[];
                     };
                 };
             };
@@ -2746,6 +2745,10 @@ export interface operations {
                             rscShare: number;
                             missed: number;
                             unitId: string;
+                        }[];
+                        rscLoadByUnit: {
+                            unitId: string;
+                            calls: number;
                         }[];
                     };
                 };
