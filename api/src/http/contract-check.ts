@@ -18,7 +18,9 @@ export function contractCheck(logger: Logger) {
   const validatorFor = (op: Operation): ValidateFunction | undefined => {
     const key = op.id;
     if (!validators.has(key)) {
-      const doc = openapiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
+      const doc = openapiDocument() as {
+        paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
+      };
       const content = doc.paths[op.path]?.[op.method]?.responses[String(op.ok.status)]?.content;
       const schema = content?.["application/json"]?.schema;
       if (schema) validators.set(key, ajv.compile(schema));
