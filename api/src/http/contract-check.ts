@@ -12,6 +12,10 @@ import { openapiPath, operationFor, type Operation } from "../contract/operation
 
 type Violation = { operationId: string; reason: string; errors?: unknown[] };
 
+const checked = new Set<string>();
+/** The operationIds whose answers this process has checked (the test run prints how many of all). */
+export const checkedOperations = (): ReadonlySet<string> => checked;
+
 export function contractCheck(logger: Logger) {
   const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
   const validators = new Map<string, ValidateFunction>();
@@ -34,6 +38,7 @@ export function contractCheck(logger: Logger) {
     if (typeof route !== "string" || !route.startsWith("/api/v1/") || ctx.method === "HEAD" || ctx.method === "OPTIONS") return;
     if (ctx.path.startsWith("/api/v1/debug/")) return; // test-only route, not part of the contract
     const op = operationFor(ctx.method, openapiPath(route));
+    if (op) checked.add(op.id);
     const v = op ? check(op, ctx, validatorFor) : { operationId: "-", reason: `${ctx.method} ${route} has no operation in api/src/contract/operations.ts` };
     if (!v) return;
     logger.error({ contractViolation: v, path: ctx.path }, "response breaks the documented contract");
