@@ -73,6 +73,15 @@ describe("OpenAPI document", () => {
     expect(Object.keys(paths["/calendar/me.ics"]!.get!.responses["200"]!.content!)).to.deep.equal(["text/calendar"]);
   });
 
+  it("carries examples, and each example fits its schema", () => {
+    const withExamples = OPERATIONS.filter((o) => o.bodyExample !== undefined || o.ok.example !== undefined);
+    expect(withExamples.length).to.be.greaterThan(5);
+    for (const o of withExamples) {
+      if (o.bodyExample !== undefined) expect(o.body!.safeParse(o.bodyExample).error?.issues, `${o.id} body example`).to.equal(undefined);
+      if (o.ok.example !== undefined) expect(o.ok.schema!.safeParse(o.ok.example).error?.issues, `${o.id} answer example`).to.equal(undefined);
+    }
+  });
+
   it("names the security schemes: bearer, session cookie, X-Api-Key", () => {
     const schemes = (doc.components as { securitySchemes: Record<string, { type: string; in?: string; name?: string }> }).securitySchemes;
     expect(schemes.bearer).to.include({ type: "http" });

@@ -49,6 +49,8 @@ export interface Operation {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** An example request body for the document. */
+  bodyExample?: unknown;
   ok: Answer;
   /** Problem statuses worth naming besides the ones the auth and input imply (401/403/422, 404 with params). */
   errors?: number[];
@@ -81,6 +83,7 @@ export const OPERATIONS: readonly Operation[] = [
   // ---- auth
   {
     id: "login",
+    bodyExample: { username: "requester", password: "demo" },
     method: "post",
     path: "/auth/login",
     tag: "auth",
@@ -237,6 +240,7 @@ export const OPERATIONS: readonly Operation[] = [
   // ---- helpline
   {
     id: "routeCall",
+    bodyExample: { callId: "a84b4c76e66710@pc33", callerNumber: "+31101234567", calledAt: "2026-12-01T21:14:00+01:00" },
     method: "post",
     path: "/helpline/route",
     tag: "helpline",
@@ -253,6 +257,7 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     id: "recordCallOutcome",
+    bodyExample: { outcome: "forwarded", reason: "member-busy", forwardedTo: "rotterdam" },
     method: "post",
     path: "/helpline/calls/{callId}/outcome",
     tag: "helpline",
@@ -276,6 +281,7 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     id: "createShift",
+    bodyExample: { start: "2026-12-05T18:00:00+01:00", end: "2026-12-05T23:00:00+01:00" },
     method: "post",
     path: "/helpline/shifts",
     tag: "helpline",
@@ -385,6 +391,7 @@ export const OPERATIONS: readonly Operation[] = [
   // ---- time entries
   {
     id: "logTime",
+    bodyExample: { date: "2026-11-30", hours: 1.5, category: "network", note: "Netwerkoverleg" },
     method: "post",
     path: "/time-entries",
     tag: "budgets",
@@ -665,6 +672,12 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     id: "updateOwnProfile",
+    bodyExample: {
+      expertise: [{ id: "culture.somali", level: 3, visible: true }],
+      languages: ["so", "nl"],
+      availability: { weekly: [{ day: 1, from: "08:00", to: "17:00" }] },
+      consent: { shareExpertise: true },
+    },
     method: "put",
     path: "/members/me",
     tag: "members",
@@ -805,6 +818,16 @@ export const OPERATIONS: readonly Operation[] = [
   // ---- requests and offers
   {
     id: "createRequest",
+    bodyExample: {
+      title: "Overlijden kind in Somalische familie",
+      description: "Uitleg sectie en rouwrituelen",
+      expertise: ["culture.somali", "topic.death-rituals"],
+      languages: ["so"],
+      urgency: "acute",
+      mode: "onsite",
+      unitId: "rotterdam",
+      estimatedHours: 3,
+    },
     method: "post",
     path: "/requests",
     tag: "requests",

@@ -86,15 +86,15 @@ function operation(op: Operation): Json {
     security: SECURITY[op.auth],
     ...(op.roles?.length ? { "x-roles": [...op.roles] } : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(op.body ? { requestBody: requestBody(op.body) } : {}),
+    ...(op.body ? { requestBody: requestBody(op.body, op.bodyExample) } : {}),
     responses,
   };
 }
 
-function requestBody(schema: z.ZodType): Json {
+function requestBody(schema: z.ZodType, example: unknown): Json {
   const js = jsonSchema(schema, "input");
   const required = Array.isArray(js.required) && js.required.length > 0;
-  return { required, content: { "application/json": { schema: js } } };
+  return { required, content: { "application/json": { schema: js, ...(example !== undefined ? { example } : {}) } } };
 }
 
 function problemResponses(): Json {
