@@ -38,8 +38,11 @@ export function contractCheck(logger: Logger) {
     if (typeof route !== "string" || !route.startsWith("/api/v1/") || ctx.method === "HEAD" || ctx.method === "OPTIONS") return;
     if (ctx.path.startsWith("/api/v1/debug/")) return; // test-only route, not part of the contract
     const op = operationFor(ctx.method, openapiPath(route));
-    if (op) checked.add(op.id);
-    const v = op ? check(op, ctx, validatorFor) : { operationId: "-", reason: `${ctx.method} ${route} has no operation in api/src/contract/operations.ts` };
+    // A route without an operation fails test/unit/openapi.test.ts, which names it; its answers pass here
+    // so one missing table line does not fail every test that uses the route.
+    if (!op) return;
+    checked.add(op.id);
+    const v = check(op, ctx, validatorFor);
     if (!v) return;
     logger.error({ contractViolation: v, path: ctx.path }, "response breaks the documented contract");
     ctx.status = 500;
