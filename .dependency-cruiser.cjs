@@ -1,14 +1,17 @@
 // Layer rules of the service (issue 12 item 5), checked by `npm run lint:deps` (part of `npm run lint`).
-// Layers, bottom to top (see /ARCHITECTURE and README "Lint, format and layer rules"):
-//   contract  – value lists, error codes, shared schemas: imported by the API and the web app alike
-//   domain    – pure functions and state machines over contract types
-//   infrastructure – db, models, search, indexing, realtime, http, auth, calendar, jobs/queue|runner, …
-//   application – use cases, plus the modules that orchestrate them: dispatch/, helpline/, matching/
-//   delivery  – routes (HTTP), cli/, seed/
-//   composition root – app.ts, server.ts, bootstrap.ts, deps.ts, background.ts, jobs/register.ts
-// Type-only imports count too (tsPreCompilationDeps): a type from a lower layer's internals still couples.
+// Layers, bottom to top (README "Lint, format and layer rules"):
+//   contract       – value lists, error codes, schemas, shared pure checks: imported by the API and the web app
+//   domain         – pure functions and state machines over contract types
+//   infrastructure – db, models, search, indexing, realtime, http, auth, calendar, jobs/queue|runner, config,
+//                    logger, and the support modules the use cases call: policies/, presenters/, reference/, openapi/
+//   application    – usecases/, plus the modules that run use cases on a schedule or per ranking: dispatch/,
+//                    helpline/ (its jobs.ts registers the daily coverage check), matching/ (the fairness cache
+//                    reads budgets through usecases/budgets/compute)
+//   delivery       – routes/ (HTTP), cli/, seed/
+//   composition root – app.ts, server.ts, bootstrap.ts, deps.ts, background.ts, jobs/register.ts: may import anything
+// Type-only imports count too (tsPreCompilationDeps): a type from a higher layer's internals still couples.
 
-/** Everything that does I/O or knows about storage, transport or the process. */
+/** Below the use cases: storage, transport, process, and the support modules the use cases call. */
 const INFRASTRUCTURE = [
   "^api/src/(auth|calendar|db|http|indexing|models|realtime|reference|openapi|policies|presenters)/",
   "^api/src/jobs/(queue|runner)\\.ts$",
@@ -33,13 +36,30 @@ module.exports = {
       to: { pathNot: ["^api/src/(domain|contract)/", PURE_PACKAGES] },
     },
     {
-      name: "contract-is-self-contained",
+      name: "contract-imports-only-pure-code",
       comment:
-        "api/src/contract is shared with the web app: it imports only other contract files and zod, so that the web bundle " +
-        "never pulls server code through it.",
+        "api/src/contract is shared with the web app: it may import other contract files, the pure domain, the static " +
+        "reference data (api/src/reference), the zod input primitives (api/src/http/input.ts, http/validate.ts: its koa " +
+        "import is type-only), zod and luxon. Nothing that does I/O.",
       severity: "error",
       from: { path: "^api/src/contract/" },
-      to: { pathNot: ["^api/src/contract/", "(^|/)node_modules/zod/"] },
+      to: { pathNot: ["^api/src/(contract|domain|reference)/", "^api/src/http/(input|validate)\\.ts$", PURE_PACKAGES] },
+    },
+    {
+      name: "web-bundle-stays-client-side",
+      comment:
+        "Nothing the web app imports may lead, through any chain of imports (the contract included), to server code: " +
+        "models, db, use cases, routes, realtime, jobs, auth, search, seed, or mongoose.",
+      severity: "error",
+      from: { path: "^web/src/" },
+      to: {
+        path: [
+          "^api/src/(models|db|usecases|routes|realtime|dispatch|helpline|matching|jobs|auth|indexing|calendar|cli)/",
+          "^(search|seed)/",
+          "(^|/)node_modules/mongoose/",
+        ],
+        reachable: true,
+      },
     },
     {
       name: "routes-do-not-touch-models",

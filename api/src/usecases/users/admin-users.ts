@@ -29,11 +29,18 @@ export async function updateUser(id: string, patch: UserPatch) {
 
 /** Moves a user's member profile along with the user's unit and networks. */
 export async function placeMember(memberId: string, patch: Pick<UserPatch, "unitId" | "networks">) {
-  await Member.updateOne({ _id: memberId }, { $set: { ...(patch.unitId ? { unitId: patch.unitId } : {}), ...(patch.networks ? { networks: patch.networks } : {}) } });
+  await Member.updateOne(
+    { _id: memberId },
+    { $set: { ...(patch.unitId ? { unitId: patch.unitId } : {}), ...(patch.networks ? { networks: patch.networks } : {}) } },
+  );
 }
 
 /** Sets a new password and lifts a lock-out; null when there is no such user. */
 export async function resetPassword(id: string, password: string) {
   if (!isValidObjectId(id)) return null;
-  return User.findByIdAndUpdate(id, { $set: { passwordHash: await hashPassword(password), failedLogins: 0 }, $unset: { lockedUntil: 1 } }, { returnDocument: "after" });
+  return User.findByIdAndUpdate(
+    id,
+    { $set: { passwordHash: await hashPassword(password), failedLogins: 0 }, $unset: { lockedUntil: 1 } },
+    { returnDocument: "after" },
+  );
 }
