@@ -6,13 +6,11 @@ import { currentUser, requireRole } from "../http/auth";
 import { forbidden, notFound, unprocessable } from "../http/problem";
 import { body, query } from "../http/validate";
 import { newApiKeySchema, newUserSchema, patchUserSchema, usersQuery } from "../contract/admin";
-import { User } from "../models/user";
-import { Member } from "../models/member";
 import { reindexMember } from "../usecases/members/index-member";
-import { escapeRegex } from "../db/escape-regex";
 import { presentUser } from "../presenters/user";
 import { unitById } from "../reference/units";
 import { createUser } from "../usecases/users/create-user";
+import { listUsers, placeMember, updateUser } from "../usecases/users/admin-users";
 import { forgetUserSessions } from "../auth/sessions";
 import { audit } from "../usecases/audit";
 
@@ -36,8 +34,7 @@ export function adminRoutes(_deps: Deps): Router {
 
   r.get("/users", async (ctx) => {
     const q = query(ctx, usersQuery);
-    const filter = q.q ? { $or: [{ username: new RegExp(escapeRegex(q.q), "i") }, { name: new RegExp(escapeRegex(q.q), "i") }] } : {};
-    const users = await User.find(filter).sort({ username: 1 }).limit(q.limit);
+    const users = await listUsers(q);
     ctx.body = { data: users.map(presentUser) };
   });
 
@@ -48,13 +45,13 @@ export function adminRoutes(_deps: Deps): Router {
     if (ctx.params.id === currentUser(ctx).id && (patch.roles || patch.scope || patch.unitId || patch.networks))
       throw forbidden("Nobody changes their own roles, scope, unit or networks; ask another admin");
     checkUnit(patch.unitId);
-    const user = await User.findByIdAndUpdate(ctx.params.id, { $set: patch }, { returnDocument: "after" });
+    const user = await updateUser(ctx.params.id, patch);
     if (user) forgetUserSessions(String(user._id)); // new roles, scope or active flag apply at once
     if (!user) throw notFound("User");
     // Deactivation or a role change takes effect at once: end existing sessions.
     if (patch.active === false || patch.roles) await revokeAllTokens(user.id);
     if (user.memberId && (patch.unitId || patch.networks)) {
-      await Member.updateOne({ _id: user.memberId }, { $set: { ...(patch.unitId ? { unitId: patch.unitId } : {}), ...(patch.networks ? { networks: patch.networks } : {}) } });
+      await placeMember(user.memberId, patch);
       await reindexMember(_deps, user.memberId); // search, budgets and the helpline roster follow the new unit/networks
     }
     await audit(currentUser(ctx), "update", "user", user.id, patch);

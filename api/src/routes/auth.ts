@@ -3,7 +3,7 @@ import type { Context } from "koa";
 import type { Deps } from "../deps";
 import { runStrategy } from "../auth/passport";
 import { LoginThrottle, type ThrottleEvent } from "../auth/login-throttle";
-import { AuditEvent } from "../models/audit-event";
+import { auditLoginThrottle } from "../usecases/audit-trail";
 import { cookieSecure } from "../config";
 import type { Principal } from "../auth/principal";
 import { issueToken, revokeToken } from "../auth/sessions";
@@ -100,16 +100,7 @@ function tooManyAttempts(ctx: Context, retryAfterMs: number): Problem {
 /** Each delay that starts is written to the audit trail for the auditor (never the password). */
 async function auditThrottle(ctx: Context, events: ThrottleEvent[]) {
   try {
-    await AuditEvent.insertMany(
-      events.map((e) => ({
-        actorId: `address:${e.address}`,
-        actorRoles: [],
-        action: e.scope === "account-all-addresses" ? "login.targeted" : "login.throttled",
-        resourceType: "login",
-        resourceId: e.username || "-",
-        details: { scope: e.scope, address: e.address, failures: e.failures, delaySeconds: Math.ceil(e.delayMs / 1000), refusedMeanwhile: e.refused },
-      })),
-    );
+    await auditLoginThrottle(events);
   } catch (err) {
     ctx.state.log?.warn({ err: String(err) }, "could not audit a login throttle event");
   }
