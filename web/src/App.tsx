@@ -10,6 +10,7 @@ import { Loading } from "./components/ErrorBox";
 import { PageBoundary } from "./components/PageBoundary";
 import { LoginPage } from "./pages/Login";
 import { NotFound } from "./pages/NotFound";
+import { OfflineBanner } from "./components/OfflineBanner";
 
 const RequesterRoutes = lazy(() => import("./pages/requester/routes"));
 const MemberRoutes = lazy(() => import("./pages/member/routes"));
@@ -22,6 +23,7 @@ export function App() {
     <I18nProvider>
       <SessionProvider>
         <AnnounceProvider>
+          <OfflineBanner />
           <Gate />
         </AnnounceProvider>
       </SessionProvider>

@@ -13,7 +13,8 @@ import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
 import { problemText } from "../../lib/problems";
 
-export function Offers() {
+/** `focusId`: the offer a notification opened; it is scrolled to and marked, or said to be gone. */
+export function Offers({ focusId }: { focusId?: string } = {}) {
   const { t, date, lang, num } = useI18n();
   const ref = useReference();
   const announce = useAnnounce();
@@ -28,6 +29,11 @@ export function Offers() {
   useEffect(() => {
     if (result) resultBox.current?.focus();
   }, [result]);
+  const focused = useRef<HTMLLIElement>(null);
+  const focusFound = !!focusId && !!list.data?.some((o) => o.id === focusId);
+  useEffect(() => {
+    if (focusFound) focused.current?.scrollIntoView({ block: "start" });
+  }, [focusFound]);
 
   useEvent<{ id?: string; offerId?: string; request?: { title?: string } }>("offer:new", (p) => {
     const id = p?.id ?? p?.offerId;
@@ -83,6 +89,11 @@ export function Offers() {
           {result.requestId && <Link to={`/requests/${encodeURIComponent(result.requestId)}`}>{t("offers.openRequest")}</Link>}
         </div>
       )}
+      {focusId && list.data && !focusFound && !result && (
+        <div className="alert alert-info" role="status" data-testid="offer-gone">
+          {t("offers.focusGone")} <Link to="/offers">{t("offers.allOffers")}</Link>
+        </div>
+      )}
       <ErrorBox error={list.error} />
       {!list.data && list.loading && <Loading />}
       {list.data && offers.length === 0 && <p className="card muted">{t("offers.empty")}</p>}
@@ -90,7 +101,13 @@ export function Offers() {
         {offers.map((o) => {
           const r = o.request ?? {};
           return (
-            <li key={o.id} data-offer-id={o.id} className={fresh.has(o.id) ? "fresh" : undefined}>
+            <li
+              key={o.id}
+              ref={o.id === focusId ? focused : undefined}
+              data-offer-id={o.id}
+              data-focused={o.id === focusId ? "true" : undefined}
+              className={[fresh.has(o.id) ? "fresh" : "", o.id === focusId ? "focused" : ""].filter(Boolean).join(" ") || undefined}
+            >
               <div className="row-between">
                 <h2 style={{ margin: 0, fontSize: "1.1rem" }}>
                   {r.number ? <span className="muted">{r.number} · </span> : null}
