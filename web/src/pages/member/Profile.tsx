@@ -10,6 +10,7 @@ import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
 import { NetworkMembership } from "./NetworkMembership";
+import { NotificationSettings } from "../../components/NotificationSettings";
 import { DateField, TimeField } from "../../components/Inputs";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { localToDate, parseDate, parseTime } from "../../lib/parse";
@@ -228,6 +229,7 @@ export function Profile() {
           {t("common.save")}
         </button>
       </form>
+      <NotificationSettings />
     </section>
   );
 }
