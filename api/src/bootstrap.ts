@@ -15,6 +15,7 @@ import { silentNotifier, type Notifier } from "./realtime/notifier";
 import { startBackground } from "./background";
 import { flushAuditLog } from "./usecases/audit-log";
 import { trackConnections } from "./http/connections";
+import { closeMailer, configureMailer } from "./notify/mailer";
 
 export interface Service {
   config: Config;
@@ -46,6 +47,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     throw new Error(`Cannot reach MongoDB at ${redactUrl(db.url)} within ${config.MONGO_TIMEOUT_MS} ms (${(err as Error).message}). Check MONGO_URL, or unset it to use the embedded database.`);
   }
   logger.info({ db: db.kind, url: redactUrl(db.url) }, "database connected");
+  configureMailer(config, logger); // says "e-mail off" once when SMTP_URL is unset
 
   const search: SearchPort = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, prefix: config.MEILI_INDEX_PREFIX });
   await search.init();
@@ -89,6 +91,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
       await step("http+realtime", () => closeHttp(http, realtime.io, connections, config.SHUTDOWN_GRACE_MS));
       await step("jobs", () => background.stop());
       await step("audit log", () => flushAuditLog()); // buffered audit events of the requests that just finished
+      await step("mailer", () => closeMailer());
       await step("database connection", () => disconnectMongo().catch(() => {}));
       await step("search", () => search.close().catch(() => {}));
       await step("database", () => db.stop());
