@@ -4,6 +4,7 @@ import type { JobRunner } from "./runner";
 import { registerCoreJobs } from "../dispatch/jobs";
 import { ensureDefaultPolicy } from "../usecases/budgets/policy-data";
 import { registerHelplineJobs } from "../helpline/jobs";
+import { registerNotifyJobs } from "../notify/jobs";
 
 export type StopHook = () => Promise<void> | void;
 
@@ -11,6 +12,7 @@ export async function registerJobs(_runner: JobRunner, _deps: Deps): Promise<Sto
   const stops: StopHook[] = [];
   await registerCoreJobs(_runner, _deps); // request dispatch, offer timeouts, retention purge
   stops.push(await registerHelplineJobs(_runner, _deps));
+  registerNotifyJobs(_runner, _deps); // push and e-mail deliveries with retries
   await ensureDefaultPolicy(); // korpsregeling: a default version on first start (idempotent)
   return stops;
 }
