@@ -13,6 +13,7 @@ import { healthRoutes } from "./routes/health";
 import { serveWeb } from "./http/web";
 import { lenientBodyForHelpline, LENIENT_PATHS } from "./helpline/lenient-body";
 import { hardening } from "./http/hardening";
+import { offerLinkRoutes } from "./routes/offer-links";
 
 export function createApp(deps: Deps): Koa {
   // X-Forwarded-* are believed only when TRUST_PROXY says a proxy sets them (the last hop's address).
@@ -45,6 +46,8 @@ export function createApp(deps: Deps): Koa {
   app.use(health.routes());
   const api = apiRouter(deps);
   app.use(api.routes()).use(api.allowedMethods({ throw: true }));
+  const links = offerLinkRoutes(deps); // e-mail answer links: server-rendered pages outside the API and the SPA
+  app.use(links.routes()).use(links.allowedMethods());
   app.use(serveWeb());
   return app;
 }

@@ -16,6 +16,8 @@ import { startBackground } from "./background";
 import { flushAuditLog } from "./usecases/audit-log";
 import { trackConnections } from "./http/connections";
 import { closeMailer, configureMailer } from "./notify/mailer";
+import { resetKeyCache } from "./notify/keys";
+import { setFallbackPublicUrl } from "./notify/offer-links";
 
 export interface Service {
   config: Config;
@@ -48,6 +50,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   }
   logger.info({ db: db.kind, url: redactUrl(db.url) }, "database connected");
   configureMailer(config, logger); // says "e-mail off" once when SMTP_URL is unset
+  resetKeyCache(); // VAPID keys and the link secret belong to this store
 
   const search: SearchPort = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, prefix: config.MEILI_INDEX_PREFIX });
   await search.init();
@@ -77,6 +80,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   await new Promise<void>((res) => http.listen(config.PORT, config.HOST, res));
   const port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  if (!config.PUBLIC_URL) setFallbackPublicUrl(config.HOST === "0.0.0.0" || config.HOST === "::" ? `http://localhost:${port}` : `http://${config.HOST}:${port}`);
   logger.info({ url }, "NDV service listening");
 
   let stopping: Promise<void> | undefined;

@@ -14,6 +14,7 @@ import { listCandidates } from "../usecases/requests/list-candidates";
 import { requestSummary } from "../usecases/requests/summary";
 import { updateRequest } from "../usecases/requests/update-request";
 import { escalateRequest } from "../usecases/requests/escalate-request";
+import { listDeliveries } from "../usecases/notify/list-deliveries";
 
 const flag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -48,6 +49,10 @@ export function requestRoutes(deps: Deps): Router {
   r.get("/:id/candidates", requireUser, async (ctx) => {
     const q = query(ctx, z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }));
     ctx.body = await listCandidates(deps, currentUser(ctx), ctx.params.id!, q.limit);
+  });
+  // Notification deliveries (push, e-mail) of the request's offers: coordinators in scope.
+  r.get("/:id/deliveries", requireUser, async (ctx) => {
+    ctx.body = await listDeliveries(currentUser(ctx), ctx.params.id!);
   });
   r.post("/:id/cancel", requireUser, async (ctx) => {
     const b = body(ctx, z.strictObject({ reason: text().max(500).optional() }));
