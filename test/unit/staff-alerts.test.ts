@@ -5,6 +5,7 @@ import { composeStaffMail, nextDigestRun, formatWindow, type StaffAlertItem } fr
 import { parsePayload, safeUrl } from "../../web/sw/payload";
 import { fromDraft, toDraft, DEFAULT_PREFERENCES } from "../../web/src/lib/notification-prefs";
 import { cacheControlFor } from "../../api/src/http/web";
+import { DEFAULT_PREFERENCES as API_DEFAULTS } from "../../api/src/domain/notify-rules";
 
 const unitName = (id: string) => ({ rotterdam: "Rotterdam" })[id] ?? id;
 
@@ -58,11 +59,12 @@ describe("service worker payloads", () => {
 });
 
 describe("notification preferences form", () => {
-  it("starts from the issue's defaults and sends what the member chose", () => {
+  it("starts from the API's defaults and sends what the member chose", () => {
+    expect(DEFAULT_PREFERENCES).to.deep.equal(API_DEFAULTS);
     const d = toDraft(undefined);
     expect(d.channels).to.deep.equal(DEFAULT_PREFERENCES.channels);
-    expect([d.quiet, d.start, d.end]).to.deep.equal([true, "22:00", "07:00"]);
-    const out = fromDraft({ ...d, start: "2230", end: "6.45", email: "  a@politie.example " }, { withDigest: false });
+    expect([d.quiet, d.start, d.end]).to.deep.equal([false, "22:00", "07:00"]); // times offered when quiet hours are ticked
+    const out = fromDraft({ ...d, quiet: true, start: "2230", end: "6.45", email: "  a@politie.example " }, { withDigest: false });
     expect(out).to.deep.equal({
       body: { channels: DEFAULT_PREFERENCES.channels, quietHours: { start: "22:30", end: "06:45" }, acuteAtNight: true, language: "nl", email: "a@politie.example" },
     });

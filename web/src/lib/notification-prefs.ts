@@ -1,28 +1,24 @@
 // The member's notification preferences (contract: GET/PUT /notification-preferences/me) and the
 // form's draft of them. Pure: the form component only renders and sends.
-import { URGENCIES, type Urgency } from "../../../api/src/contract/values";
+import { DIGEST_MODES, NOTIFY_CHANNELS, URGENCIES, type DigestMode, type NotifyChannel, type Urgency } from "../../../api/src/contract/values";
+import type { Preferences } from "../../../api/src/domain/notify-rules";
 import { parseTime } from "./parse";
 
-export const CHANNELS = ["push", "email"] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const DIGESTS = ["immediate", "daily", "off"] as const;
-export type Digest = (typeof DIGESTS)[number];
+export const CHANNELS = NOTIFY_CHANNELS;
+export type Channel = NotifyChannel;
+export const DIGESTS = DIGEST_MODES;
+export type Digest = DigestMode;
 
-export interface NotificationPreferences {
-  channels: Record<Urgency, Channel[]>;
-  quietHours: { start: string; end: string } | null;
-  acuteAtNight: boolean;
-  language: "nl" | "en";
-  email?: string;
-  digest?: Digest;
-}
+/** The contract's shape (the API's domain type; a type import adds nothing to the bundle). */
+export type NotificationPreferences = Omit<Preferences, "digest"> & { digest?: Digest };
 
-/** The defaults: acute → push + e-mail, today → push, planned → e-mail; quiet 22:00–07:00. */
+/** The API's defaults (api/src/domain/notify-rules.ts; a unit test keeps the two equal). */
 export const DEFAULT_PREFERENCES: NotificationPreferences = {
   channels: { acute: ["push", "email"], today: ["push"], planned: ["email"] },
-  quietHours: { start: "22:00", end: "07:00" },
+  quietHours: null,
   acuteAtNight: true,
   language: "nl",
+  digest: "immediate",
 };
 
 export interface Draft {
