@@ -181,3 +181,88 @@ describe("e2e: installable app — manifest, service worker, offline shell, push
     expect(await page.getByTestId("offer-gone").innerText()).to.match(/niet meer open/);
   });
 });
+
+describe("e2e: the member's notification preferences on a phone (Chromium)", function () {
+  this.timeout(180_000);
+  let service: Service;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+
+  useBrowser((s, b) => {
+    service = s;
+    browser = b;
+  });
+  after(async () => {
+    await context?.close().catch(() => undefined);
+  });
+
+  it("saves channels, quiet hours (24 h) and language, and shows them again after a reload", async () => {
+    const admin = await login(service, "admin");
+    const username = `pwp${stamp}`;
+    const made = await admin.post("/api/v1/admin/users", { username, password: "test-password-1", name: "Pia Pref", email: `${username}@politie.example`, roles: ["member"], unitId: "rotterdam" });
+    expect(made.status, made.text).to.equal(201);
+    context = await newContext(browser, service.url);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, username, "test-password-1");
+    await page.goto("/#/profile");
+    const section = page.getByTestId("notification-settings");
+    await section.getByRole("heading", { name: "Meldingen", exact: true }).waitFor();
+    // The API's defaults: acute push + e-mail, today push, planned e-mail; no quiet hours.
+    expect(await section.getByLabel("E-mail bij Acuut").isChecked()).to.equal(true);
+    expect(await section.getByLabel("E-mail bij Vandaag").isChecked()).to.equal(false);
+    await section.getByLabel("E-mail bij Vandaag").check();
+    await section.getByLabel("Pushmelding bij Gepland").check();
+    await section.getByLabel("Geen meldingen tussen").check();
+    // A time it cannot read is refused in Dutch before anything is sent.
+    await section.getByLabel("Van (uu:mm)").fill("25:00");
+    await section.getByLabel("Tot (uu:mm)").fill("0630");
+    await section.getByRole("button", { name: "Meldingen opslaan" }).click();
+    await page.getByTestId("np-start-error").getByText(/uu:mm/).waitFor();
+    expect(await section.getByTestId("np-saved").count()).to.equal(0);
+    await section.getByLabel("Van (uu:mm)").fill("22.30");
+    await section.getByLabel("Acute verzoeken ook tijdens mijn rusttijden melden").uncheck();
+    await section.getByLabel("Taal van meldingen en e-mail").selectOption("en");
+    await screenshot(page, "pwa-notification-settings-phone");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling at 390 px").to.equal(true);
+    await section.getByRole("button", { name: "Meldingen opslaan" }).click();
+    await section.getByTestId("np-saved").waitFor();
+
+    // Stored as the contract says (24 h, normalised) ...
+    const member = await login(service, username, "test-password-1");
+    const stored = (await member.get("/api/v1/notification-preferences/me")).body;
+    expect(stored.channels).to.deep.equal({ acute: ["push", "email"], today: ["push", "email"], planned: ["push", "email"] });
+    expect(stored.quietHours).to.deep.equal({ start: "22:30", end: "06:30" });
+    expect(stored.acuteAtNight).to.equal(false);
+    expect(stored.language).to.equal("en");
+    expect(stored).to.not.have.property("digest"); // members have no digest
+
+    // ... and shown again after a reload.
+    await page.reload();
+    await section.getByRole("heading", { name: "Meldingen", exact: true }).waitFor();
+    expect(await section.getByLabel("Van (uu:mm)").inputValue()).to.equal("22:30");
+    expect(await section.getByLabel("Tot (uu:mm)").inputValue()).to.equal("06:30");
+    expect(await section.getByLabel("E-mail bij Vandaag").isChecked()).to.equal(true);
+    expect(await section.getByLabel("Acute verzoeken ook tijdens mijn rusttijden melden").isChecked()).to.equal(false);
+    expect(await section.getByLabel("Taal van meldingen en e-mail").inputValue()).to.equal("en");
+    // Push on this device: the service worker is there, so the switch is offered (off until asked).
+    expect(await section.getByTestId("push-device").getAttribute("data-state")).to.equal("off");
+  });
+
+  it("gives coordinators their digest choice on #/notifications", async () => {
+    const coordinator = await (await newContext(browser, service.url)).newPage();
+    await signIn(coordinator, "coordinator");
+    await coordinator.getByRole("link", { name: "Meldingen", exact: true }).click();
+    await coordinator.getByRole("heading", { level: 1, name: "Meldingen", exact: true }).waitFor();
+    await screenshot(coordinator, "pwa-coordinator-notifications");
+    await coordinator.getByLabel("Eén keer per dag").check();
+    await coordinator.getByRole("button", { name: "Meldingen opslaan" }).click();
+    await coordinator.getByTestId("np-saved").waitFor();
+    const stored = (await (await login(service, "coordinator")).get("/api/v1/notification-preferences/me")).body;
+    expect(stored.digest).to.equal("daily");
+    await coordinator.getByLabel("Direct").check(); // leave the shared demo account as it was
+    await coordinator.getByRole("button", { name: "Meldingen opslaan" }).click();
+    await coordinator.getByTestId("np-saved").waitFor();
+    await coordinator.context().close();
+  });
+});
