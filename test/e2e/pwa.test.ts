@@ -249,6 +249,21 @@ describe("e2e: the member's notification preferences on a phone (Chromium)", fun
     expect(await section.getByTestId("push-device").getAttribute("data-state")).to.equal("off");
   });
 
+  it("says so in Dutch when the browser's push service refuses, and registers nothing", async () => {
+    // Headless Chromium has no push service to sign up with: PushManager.subscribe() is refused.
+    const ctx = await newContext(browser, service.url);
+    await ctx.grantPermissions(["notifications"], { origin: service.url });
+    const page = await ctx.newPage();
+    await signIn(page, `pwp${stamp}`, "test-password-1");
+    await page.goto("/#/profile");
+    const device = page.getByTestId("push-device");
+    await device.getByRole("button", { name: "Pushmeldingen aanzetten" }).click();
+    await page.getByTestId("push-error").getByText(/^Deze browser kon zich niet aanmelden bij zijn pushdienst/).waitFor();
+    expect(await device.getAttribute("data-state")).to.equal("off");
+    expect(await page.evaluate(async () => !!(await (await navigator.serviceWorker.ready).pushManager.getSubscription()))).to.equal(false);
+    await ctx.close();
+  });
+
   it("gives coordinators their digest choice on #/notifications", async () => {
     const coordinator = await (await newContext(browser, service.url)).newPage();
     await signIn(coordinator, "coordinator");

@@ -28,7 +28,7 @@ export function PushDevice() {
       setState(await fn());
     } catch (e) {
       if (e instanceof ApiError) setError(e.status === 404 || e.status === 503 ? t("np.noServer") : problemText(t, lang, e.problem));
-      else setError(e instanceof Error ? e.message : String(e)); // the browser's push service refused
+      else setError(t("np.subscribeFailed", { detail: e instanceof Error ? e.message : String(e) })); // the browser's push service refused
     } finally {
       setBusy(false);
     }
@@ -51,7 +51,7 @@ export function PushDevice() {
         </div>
       )}
       {error && (
-        <p className="alert alert-error" role="alert">
+        <p className="alert alert-error" role="alert" data-testid="push-error">
           {error}
         </p>
       )}

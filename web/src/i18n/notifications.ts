@@ -37,6 +37,7 @@ export const notificationsNl = {
   "np.denied": "U hebt meldingen voor deze site geblokkeerd. Sta ze toe in de instellingen van uw browser.",
   "np.unsupported": "Deze browser ondersteunt geen pushmeldingen. Installeer de app of gebruik e-mail.",
   "np.noServer": "De server verstuurt (nog) geen pushmeldingen.",
+  "np.subscribeFailed": "Deze browser kon zich niet aanmelden bij zijn pushdienst. Probeer het later opnieuw of gebruik e-mail. ({detail})",
 } as const;
 
 export const notificationsEn: Record<keyof typeof notificationsNl, string> = {
@@ -76,4 +77,5 @@ export const notificationsEn: Record<keyof typeof notificationsNl, string> = {
   "np.denied": "You have blocked notifications for this site. Allow them in your browser's settings.",
   "np.unsupported": "This browser does not support push notifications. Install the app or use e-mail.",
   "np.noServer": "The server does not send push notifications (yet).",
+  "np.subscribeFailed": "This browser could not sign up with its push service. Try again later or use e-mail. ({detail})",
 };
