@@ -6,7 +6,9 @@ import { expect } from "chai";
 import type { Service } from "../../api/src/bootstrap";
 import { StaffAlert } from "../../api/src/models/staff-alert";
 import { Job } from "../../api/src/models/job";
+import { Request } from "../../api/src/models/request";
 import { findUpcomingGaps } from "../../api/src/usecases/helpline/coverage";
+import { nextDigestRun } from "../../api/src/domain/staff-alerts";
 import { Client, login } from "../helpers/http";
 import { waitFor } from "../helpers/core";
 import { startStack } from "../helpers/stack";
@@ -21,6 +23,7 @@ describe("staff alerts and digests by e-mail (Mailpit)", function () {
   let service: Service;
   let admin: Client;
   let t = new Date("2026-06-10T10:00:00+02:00").getTime(); // a Wednesday, 10:00 in Amsterdam
+  let stuck: { id: string; number: string; coordinatorEmail: string } | undefined;
   const now = () => new Date(t);
 
   before(async function () {
@@ -72,6 +75,7 @@ describe("staff alerts and digests by e-mail (Mailpit)", function () {
     expect(created.status, created.text).to.equal(201);
     const [mail] = await mailsTo(rotterdam.email, 1);
     const number = created.body.number as string;
+    stuck = { id: created.body.id, number, coordinatorEmail: rotterdam.email };
     expect(mail!.Subject).to.equal(`NDV: aanvraag ${number} vindt niemand`);
     expect(mail!.Text).to.include(number).and.include("Rotterdam").and.include("vandaag");
     expect(mail!.Text).to.include(`https://ndv.politie.example/#/requests/${created.body.id}`);
@@ -79,8 +83,10 @@ describe("staff alerts and digests by e-mail (Mailpit)", function () {
       expect(mail!.Text, secret).to.not.include(secret);
       expect(mail!.HTML, secret).to.not.include(secret);
     }
-    // The other unit's coordinator hears nothing of it (give the jobs a moment to have done so wrongly).
-    await new Promise((r) => setTimeout(r, 1500));
+    // Every covering coordinator has the alert (this one and the demo coordinator of Rotterdam and Amsterdam);
+    // the other unit's coordinator has no alert, so no mail can follow.
+    const key = `request-unanswered:${created.body.id}`;
+    await waitFor(async () => (await StaffAlert.countDocuments({ key })) === 2, "both covering coordinators' alerts");
     expect(await mailpit.messagesTo(limburg.email)).to.have.length(0);
     expect(await StaffAlert.countDocuments({ userId: limburg.id })).to.equal(0);
   });
@@ -103,7 +109,9 @@ describe("staff alerts and digests by e-mail (Mailpit)", function () {
     expect(mail!.Subject).to.equal("NDV: budgetsignaal 80 %");
     expect(mail!.Text).to.include("80 %").and.include("Oost-Brabant").and.include("96,5 van 120 uur").and.not.include(member.name);
     expect(mail!.Text).to.include("https://ndv.politie.example/#/coord/budgets");
-    await new Promise((r) => setTimeout(r, 1500));
+    const key = `budget:${member.memberId}:2026:80`;
+    await waitFor(async () => (await StaffAlert.countDocuments({ key })) === 2, "alerts of both coordinators of Roze in Blauw"); // this one and the demo coordinator
+    expect(await StaffAlert.countDocuments({ userId: other.id })).to.equal(0);
     expect(await mailpit.messagesTo(other.email)).to.have.length(0);
   });
 
@@ -148,13 +156,45 @@ describe("staff alerts and digests by e-mail (Mailpit)", function () {
       service.deps.notifier.emit({ members: ["m1"], scope: { unitId: "den-haag", networks: [] } }, "budget:alert", { memberId: "m1", year: 2026, level, allotted: 100, used: level });
     }
     await waitFor(async () => (await StaffAlert.countDocuments({ userId: coord.id })) === 2, "two alerts stored");
-    await new Promise((r) => setTimeout(r, 1500));
+    expect(await StaffAlert.countDocuments({ userId: coord.id, mode: "daily" })).to.equal(2);
+    expect(await Job.countDocuments({ key: `staff.send.immediate.${coord.id}` })).to.equal(0); // nothing queued to go at once
     expect(await mailpit.messagesTo(coord.email)).to.have.length(0);
     const digest = await Job.findOne({ key: "staff.digest.daily" }).lean();
     expect(digest!.runAt.toISOString()).to.equal("2026-06-11T05:00:00.000Z"); // 07:00 in Amsterdam (CEST)
+    expect(digest!.runAt.getTime()).to.equal(nextDigestRun(now()).getTime());
     t = digest!.runAt.getTime() + 1000;
     const [mail] = await mailsTo(coord.email, 1);
     expect(mail!.Subject).to.equal("NDV: daily digest (2 alerts)");
     expect(mail!.Text).to.include("80 %").and.include("100 %").and.include("Den Haag");
+  });
+
+  it("a coordinator who turned alerts off gets nothing stored and nothing mailed", async () => {
+    const coord = await account(["coordinator"], "limburg", { units: ["noord-holland"], networks: [] });
+    const put = await coord.client.put("/api/v1/notification-preferences/me", {
+      channels: { acute: ["email"], today: ["email"], planned: ["email"] },
+      quietHours: null,
+      acuteAtNight: true,
+      language: "nl",
+      digest: "off",
+    });
+    expect(put.status, put.text).to.equal(200);
+    const watcher = await account(["coordinator"], "noord-holland", { units: ["noord-holland"], networks: [] });
+    service.deps.notifier.emit({ members: ["m2"], scope: { unitId: "noord-holland", networks: [] } }, "budget:alert", { memberId: "m2", year: 2026, level: 100, allotted: 100, used: 101 });
+    await mailsTo(watcher.email, 1); // the event was handled: a colleague on "at once" got it
+    expect(await StaffAlert.countDocuments({ userId: coord.id })).to.equal(0);
+    expect(await mailpit.messagesTo(coord.email)).to.have.length(0);
+  });
+
+  it("when the coordinators' hour passes with nobody found, the request is unfilled and the coordinator hears that too", async () => {
+    expect(stuck, "the stuck request of the first test").to.not.equal(undefined);
+    t += 2 * 3_600_000; // past the coordinators' step ("today": 1 hour)
+    await waitFor(async () => (await Request.findById(stuck!.id).lean())?.status === "unfilled", "the request to be unfilled");
+    // (an earlier test cleared Mailpit, so look for this mail among whatever is there)
+    const unfilled = await waitFor(async () => {
+      const list = await mailpit.messagesTo(stuck!.coordinatorEmail);
+      const m = list.find((x) => x.Subject === `NDV: aanvraag ${stuck!.number} niet vervuld`);
+      return m ? mailpit.message(m.ID) : null;
+    }, "the unfilled mail");
+    expect(unfilled!.Text).to.include(`https://ndv.politie.example/#/requests/${stuck!.id}`).and.not.include("Geheime");
   });
 });
