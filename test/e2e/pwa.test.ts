@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
 import { Client, login } from "../helpers/http";
 import { pendingOffer, waitFor } from "../helpers/core";
-import { newContext, screenshot, signIn, useBrowser } from "./browser";
+import { join } from "node:path";
+import { newContext, ROOT, screenshot, signIn, useBrowser } from "./browser";
 
 const stamp = Date.now().toString(36);
 
@@ -265,11 +266,17 @@ describe("e2e: the member's notification preferences on a phone (Chromium)", fun
   });
 
   it("gives coordinators their digest choice on #/notifications", async () => {
-    const coordinator = await (await newContext(browser, service.url)).newPage();
+    const coordinator = await (await newContext(browser, service.url, { bypassCSP: true })).newPage(); // axe is injected below
     await signIn(coordinator, "coordinator");
     await coordinator.getByRole("link", { name: "Meldingen", exact: true }).click();
     await coordinator.getByRole("heading", { level: 1, name: "Meldingen", exact: true }).waitFor();
     await screenshot(coordinator, "pwa-coordinator-notifications");
+    await coordinator.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+    const violations = await coordinator.evaluate(async () => {
+      const w = window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string | null }[] }> } };
+      return (await w.axe.run(document)).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+    });
+    expect(violations, "axe: serious or critical").to.deep.equal([]);
     await coordinator.getByLabel("Eén keer per dag").check();
     await coordinator.getByRole("button", { name: "Meldingen opslaan" }).click();
     await coordinator.getByTestId("np-saved").waitFor();

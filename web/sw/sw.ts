@@ -12,7 +12,8 @@ cleanupOutdatedCaches();
 // sign-in callback, pages the API renders for e-mail links) always goes to the network.
 registerRoute(new NavigationRoute(createHandlerBoundToURL("index.html"), { allowlist: [/^\/$/, /^\/index\.html$/] }));
 
-self.addEventListener("install", () => void self.skipWaiting());
+// No skipWaiting(): a new version waits until the app's tabs are closed, so an open page never loses
+// the old bundles it may still lazy-load. The first install takes control of the open page at once.
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener("push", (event) => {
