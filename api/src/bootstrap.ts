@@ -16,7 +16,7 @@ import { startBackground } from "./background";
 import { flushAuditLog } from "./usecases/audit-log";
 import { trackConnections } from "./http/connections";
 import { closeMailer, configureMailer } from "./notify/mailer";
-import { resetKeyCache } from "./notify/keys";
+import { offerLinkSecret, resetKeyCache, vapidKeys } from "./notify/keys";
 import { setFallbackPublicUrl } from "./notify/offer-links";
 
 export interface Service {
@@ -51,6 +51,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   logger.info({ db: db.kind, url: redactUrl(db.url) }, "database connected");
   configureMailer(config, logger); // says "e-mail off" once when SMTP_URL is unset
   resetKeyCache(); // VAPID keys and the link secret belong to this store
+  await Promise.all([vapidKeys(config), offerLinkSecret()]); // generated once per store, read before the first offer
 
   const search: SearchPort = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, prefix: config.MEILI_INDEX_PREFIX });
   await search.init();

@@ -17,6 +17,7 @@ const deliverySchema = new Schema(
     acceptedAt: { type: Date }, // SMTP accepted / push service 201
     failure: { type: String }, // last failure reason (kept after a later success for the record)
     subscriptionId: { type: String },
+    lockedUntil: { type: Date }, // held while one attempt is sending, so two paths never send it twice
     key: { type: String, required: true, unique: true }, // offer + channel + subscription: a re-run fan-out adds no twin
   },
   { timestamps: true },

@@ -42,6 +42,8 @@ export function configureMailer(config: Pick<Config, "SMTP_URL" | "MAIL_FROM">, 
     port: u.port ? Number(u.port) : u.protocol === "smtps:" ? 465 : 587,
     secure: u.protocol === "smtps:",
     ...(u.username ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } } : {}),
+    pool: true, // reuse connections: an acute batch is several messages at once
+    maxConnections: 5,
     connectionTimeout: 5000,
     greetingTimeout: 5000,
     socketTimeout: 10_000,
