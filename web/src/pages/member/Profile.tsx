@@ -100,7 +100,7 @@ export function Profile() {
           <p className="muted">{t("pf.expertiseIntro")}</p>
           {draft.expertise.length > 0 && (
             <div className="table-wrap">
-              <table>
+              <table className="stack-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">{t("pf.item")}</th>
