@@ -177,6 +177,14 @@ describe("e2e: installable app — manifest, service worker, offline shell, push
     // No horizontal scrolling on the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).to.equal(true);
 
+    // Offline the answer waits: the banner shows and Accept cannot be pressed.
+    await context.setOffline(true);
+    await page.getByTestId("offline-banner").waitFor();
+    expect(await card.getByRole("button", { name: /^Accepteren/ }).isDisabled()).to.equal(true);
+    await context.setOffline(false);
+    await page.getByTestId("offline-banner").waitFor({ state: "detached" });
+    expect(await card.getByRole("button", { name: /^Accepteren/ }).isDisabled()).to.equal(false);
+
     await page.goto("/#/offers/000000000000000000000000");
     await page.getByTestId("offer-gone").waitFor();
     expect(await page.getByTestId("offer-gone").innerText()).to.match(/niet meer open/);

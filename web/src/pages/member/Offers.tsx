@@ -12,6 +12,7 @@ import { useEvent, useLiveReload } from "../../realtime/socket";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
 import { problemText } from "../../lib/problems";
+import { useOnline } from "../../lib/online";
 
 /** `focusId`: the offer a notification opened; it is scrolled to and marked, or said to be gone. */
 export function Offers({ focusId }: { focusId?: string } = {}) {
@@ -24,6 +25,7 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
   const [declining, setDeclining] = useState<string>();
   const [reason, setReason] = useState("");
   const list = useLoad(async () => listOf<Offer>(await api.get("/offers?status=pending&limit=50")));
+  const online = useOnline(); // offline: the answer buttons wait (the banner says why)
   // After Accept/Decline, focus moves to the confirmation so keyboard users need not find their way back.
   const resultBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -129,7 +131,7 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
               {r.expertise && <p style={{ margin: ".25rem 0" }}>{r.expertise.map((e) => expertiseLabel(ref, e, lang)).join(", ")}</p>}
               {r.languages && r.languages.length > 0 && <p className="meta">{t("offers.languages", { list: r.languages.map((l) => languageName(l, lang)).join(", ") })}</p>}
               <div className="actions" style={{ marginTop: ".5rem" }}>
-                <button type="button" className="btn btn-primary" disabled={busy === o.id} onClick={() => void accept(o)} aria-label={t("offers.acceptLabel", { title: r.title ?? "" })}>
+                <button type="button" className="btn btn-primary" disabled={busy === o.id || !online} onClick={() => void accept(o)} aria-label={t("offers.acceptLabel", { title: r.title ?? "" })}>
                   {t("offers.accept")}
                 </button>
                 {declining === o.id ? (
@@ -144,7 +146,7 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
                       <label htmlFor={`reason-${o.id}`}>{t("offers.reason")}</label>
                       <input id={`reason-${o.id}`} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
                     </div>
-                    <button type="submit" className="btn btn-secondary" disabled={busy === o.id}>
+                    <button type="submit" className="btn btn-secondary" disabled={busy === o.id || !online}>
                       {t("offers.confirmDecline")}
                     </button>
                     <button type="button" className="btn-link" onClick={() => setDeclining(undefined)}>
