@@ -14,6 +14,7 @@ import { serveWeb } from "./http/web";
 import { lenientBodyForHelpline, LENIENT_PATHS } from "./helpline/lenient-body";
 import { hardening } from "./http/hardening";
 import { contractCheck } from "./http/contract-check";
+import { offerLinkRoutes } from "./routes/offer-links";
 
 export function createApp(deps: Deps): Koa {
   // X-Forwarded-* are believed only when TRUST_PROXY says a proxy sets them (the last hop's address).
@@ -48,6 +49,8 @@ export function createApp(deps: Deps): Koa {
   if (deps.config.CONTRACT_CHECK ?? deps.config.NODE_ENV === "test") app.use(contractCheck(deps.logger));
   const api = apiRouter(deps);
   app.use(api.routes()).use(api.allowedMethods({ throw: true }));
+  const links = offerLinkRoutes(deps); // e-mail answer links: server-rendered pages outside the API and the SPA
+  app.use(links.routes()).use(links.allowedMethods());
   app.use(serveWeb());
   return app;
 }

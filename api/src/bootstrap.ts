@@ -15,6 +15,9 @@ import { silentNotifier, type Notifier } from "./realtime/notifier";
 import { startBackground } from "./background";
 import { flushAuditLog } from "./usecases/audit-log";
 import { trackConnections } from "./http/connections";
+import { closeMailer, configureMailer } from "./notify/mailer";
+import { offerLinkSecret, resetKeyCache, vapidKeys } from "./notify/keys";
+import { setFallbackPublicUrl } from "./notify/offer-links";
 
 export interface Service {
   config: Config;
@@ -48,6 +51,9 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     });
   }
   logger.info({ db: db.kind, url: redactUrl(db.url) }, "database connected");
+  configureMailer(config, logger); // says "e-mail off" once when SMTP_URL is unset
+  resetKeyCache(); // VAPID keys and the link secret belong to this store
+  await Promise.all([vapidKeys(config), offerLinkSecret()]); // generated once per store, read before the first offer
 
   const search: SearchPort = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, prefix: config.MEILI_INDEX_PREFIX });
   await search.init();
@@ -77,6 +83,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   await new Promise<void>((res) => http.listen(config.PORT, config.HOST, res));
   const port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  if (!config.PUBLIC_URL) setFallbackPublicUrl(config.HOST === "0.0.0.0" || config.HOST === "::" ? `http://localhost:${port}` : `http://${config.HOST}:${port}`);
   logger.info({ url }, "NDV service listening");
 
   let stopping: Promise<void> | undefined;
@@ -91,6 +98,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
       await step("http+realtime", () => closeHttp(http, realtime.io, connections, config.SHUTDOWN_GRACE_MS));
       await step("jobs", () => background.stop());
       await step("audit log", () => flushAuditLog()); // buffered audit events of the requests that just finished
+      await step("mailer", () => closeMailer());
       await step("database connection", () => disconnectMongo().catch(() => {}));
       await step("search", () => search.close().catch(() => {}));
       await step("database", () => db.stop());

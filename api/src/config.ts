@@ -65,6 +65,13 @@ const schema = z.object({
   HELPLINE_MEMBER_SIP_URI: sipTemplate.default("sip:{phone}@trunk.helpline.invalid"),
   HELPLINE_RSC_SIP_URI: sipTemplate.default("sip:{phone}@trunk.helpline.invalid"),
   HELPLINE_RSC_SIP_URIS: rscSipUris.optional(),
+  // Notifications (issue 13): e-mail through an SMTP relay, Web Push with VAPID. Unset SMTP_URL: e-mail off.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "Expected smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).default("NDV expertisenetwerk <noreply@ndv.invalid>"),
+  // Without these the service generates a VAPID key pair once and keeps it with the data.
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/).optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/).optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/).default("mailto:ndv-beheer@politie.invalid"),
 });
 
 export type Config = z.infer<typeof schema> & { demo: boolean };

@@ -18,3 +18,15 @@ export type OfferStatus = (typeof OFFER_STATUSES)[number];
 export type TimeCategory = (typeof TIME_CATEGORIES)[number];
 export type TimeEntryStatus = (typeof TIME_ENTRY_STATUSES)[number];
 export type ExpertiseDomain = (typeof EXPERTISE_DOMAINS)[number];
+
+// Notifications (issue 13): outside channels next to the in-app events, the UI languages, digest cadence.
+export const NOTIFY_CHANNELS = ["push", "email"] as const;
+export const UI_LANGUAGES = ["nl", "en"] as const;
+export const DIGEST_MODES = ["immediate", "daily", "off"] as const;
+// queued: waiting or being retried (failure says why); cancelled: the offer was answered or withdrawn first.
+export const DELIVERY_STATUSES = ["queued", "sent", "failed", "cancelled"] as const;
+
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export type DigestMode = (typeof DIGEST_MODES)[number];
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

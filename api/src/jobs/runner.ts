@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Logger } from "../logger";
 import { Job } from "../models/job";
+import { setJobWaker } from "./wake";
 
 export interface LockOwner {
   host: string;
@@ -40,6 +41,9 @@ export class JobRunner {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
+  private loop?: () => Promise<void>;
+  private busy = false;
+  private wakeAgain = false;
   readonly owner: LockOwner;
 
   constructor(private opts: RunnerOptions) {
@@ -56,15 +60,31 @@ export class JobRunner {
     let first = true;
     const loop = async () => {
       if (this.stopped) return;
+      this.busy = true;
+      this.wakeAgain = false;
       if (first) {
         first = false;
         await this.reclaimOrphans().catch((err) => this.opts.logger.warn({ err: String(err) }, "reclaiming orphaned jobs failed"));
       }
       this.running = this.drain().catch((err) => this.opts.logger.warn({ err: String(err) }, "job poll failed"));
       await this.running;
-      if (!this.stopped) this.timer = setTimeout(loop, this.opts.pollMs ?? 1000);
+      this.busy = false;
+      if (!this.stopped) this.timer = setTimeout(loop, this.wakeAgain ? 0 : (this.opts.pollMs ?? 1000));
     };
+    this.loop = loop;
+    setJobWaker(() => this.wake());
     void loop();
+  }
+
+  /** Polls now instead of at the next tick (work that should not wait a poll interval, e.g. notifications). */
+  wake(): void {
+    if (this.stopped || !this.loop) return;
+    if (this.busy) {
+      this.wakeAgain = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.loop, 0);
   }
 
   async stop(): Promise<void> {

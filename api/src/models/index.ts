@@ -34,3 +34,7 @@ export { BudgetAlert } from "./budget-alert";
 export { BudgetLock } from "./budget-lock";
 export { BudgetTotals } from "./budget-totals";
 export { NetworkRequest } from "./network-request";
+export { NotificationPreference } from "./notification-preference";
+export { PushSubscription } from "./push-subscription";
+export { Setting } from "./setting";
+export { Delivery } from "./delivery";

@@ -13,6 +13,7 @@ import { listCandidates } from "../usecases/requests/list-candidates";
 import { requestSummary } from "../usecases/requests/summary";
 import { updateRequest } from "../usecases/requests/update-request";
 import { escalateRequest } from "../usecases/requests/escalate-request";
+import { listDeliveries } from "../usecases/notify/list-deliveries";
 
 export function requestRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/requests" });
@@ -45,6 +46,10 @@ export function requestRoutes(deps: Deps): Router {
   r.get("/:id/candidates", requireUser, async (ctx) => {
     const q = query(ctx, candidatesQuery);
     ctx.body = await listCandidates(deps, currentUser(ctx), ctx.params.id!, q.limit);
+  });
+  // Notification deliveries (push, e-mail) of the request's offers: coordinators in scope.
+  r.get("/:id/deliveries", requireUser, async (ctx) => {
+    ctx.body = await listDeliveries(currentUser(ctx), ctx.params.id!);
   });
   r.post("/:id/cancel", requireUser, async (ctx) => {
     const b = body(ctx, cancelSchema);

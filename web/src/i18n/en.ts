@@ -2,9 +2,11 @@
 import type { Key } from "./nl";
 
 import { viewsEn } from "./views";
+import { notificationsEn } from "./notifications";
 
 export const en: Record<Key, string> = {
   ...viewsEn,
+  ...notificationsEn,
   "app.name": "NDV Expertise Network",
   "common.loading": "Loading…",
   "common.unavailable": "This part is not available on the server yet. {what}",

@@ -1,8 +1,10 @@
 // Dutch (default). Every UI string lives here and in en.ts; en.ts must have the same keys.
 import { viewsNl } from "./views";
+import { notificationsNl } from "./notifications";
 
 export const nl = {
   ...viewsNl,
+  ...notificationsNl,
   "app.name": "NDV Expertisenetwerk",
   "common.loading": "Bezig met laden…",
   "common.unavailable": "Dit onderdeel is nog niet beschikbaar op de server. {what}",
