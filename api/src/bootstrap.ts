@@ -15,6 +15,8 @@ import { silentNotifier, type Notifier } from "./realtime/notifier";
 import { startBackground } from "./background";
 import { flushAuditLog } from "./usecases/audit-log";
 import { trackConnections } from "./http/connections";
+import { createEventBus } from "./events/bus";
+import { subscribeAll } from "./events/subscribers";
 
 export interface Service {
   config: Config;
@@ -59,9 +61,11 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     logger,
     search,
     notifier,
+    events: createEventBus(logger),
     now: opts.now ?? (() => new Date()),
     checks: { db: () => pingMongo(1000), search: () => search.health() },
   };
+  subscribeAll(deps);
 
   const background = await startBackground(deps, { seedDemo: opts.seedDemo ?? config.demo });
 
@@ -88,6 +92,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
       // Stop taking new work; let in-flight requests finish; then release resources.
       await step("http+realtime", () => closeHttp(http, realtime.io, connections, config.SHUTDOWN_GRACE_MS));
       await step("jobs", () => background.stop());
+      await step("event subscribers", () => deps.events.idle()); // e.g. push/e-mail still being sent
       await step("audit log", () => flushAuditLog()); // buffered audit events of the requests that just finished
       await step("database connection", () => disconnectMongo().catch(() => {}));
       await step("search", () => search.close().catch(() => {}));

@@ -65,7 +65,7 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
   const round = opts.round + 1;
 
   if (decision.step === "unfilled") {
-    await withdrawPending(deps, requestId, "closed");
+    notifyOfferWithdrawn(deps, await withdrawPending(deps, requestId), "closed");
     notifyRequest(deps, claimed);
     return decision;
   }
@@ -109,13 +109,13 @@ function skipCurrentStep(step: DispatchDecision["step"] | null) {
   return { step: null, ladder: ESCALATION_LADDER.slice(at + 1) };
 }
 
-/** Withdraws every pending offer of a request and tells the members. */
-export async function withdrawPending(deps: Deps, requestId: string, reason: "taken" | "cancelled" | "closed", exceptOfferId?: unknown) {
+/** Withdraws every pending offer of a request; returns them so the caller's event tells their members. */
+export async function withdrawPending(deps: Deps, requestId: string, exceptOfferId?: unknown) {
   const filter: Record<string, unknown> = { requestId, status: "pending", ...(exceptOfferId ? { _id: { $ne: exceptOfferId } } : {}) };
   const pending = await Offer.find(filter, { memberId: 1, requestId: 1 }).lean();
-  if (!pending.length) return;
+  if (!pending.length) return [];
   await Offer.updateMany({ _id: { $in: pending.map((o) => o._id) }, status: "pending" }, { $set: { status: "withdrawn", respondedAt: deps.now() } });
-  notifyOfferWithdrawn(deps, pending, reason);
+  return pending;
 }
 
 /** Durable timeout of a round: expire what is due, then (if the round is still current) escalate. */

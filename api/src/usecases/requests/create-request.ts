@@ -12,8 +12,6 @@ import { unknownExpertiseIds } from "../../reference/expertise";
 import { unitById } from "../../reference/units";
 import { scheduleJob } from "../../jobs/queue";
 import { DISPATCH_JOB, dispatchJobKey, dispatchRequest } from "../../dispatch/dispatch";
-import { notifyRequest } from "../../dispatch/notify";
-import { audit } from "../audit";
 import type { NewRequest } from "./schemas";
 
 const WARNING_TEXT: Record<CitizenDataKind, string> = {
@@ -50,9 +48,8 @@ export async function createRequest(deps: Deps, actor: Principal, input: NewRequ
     refSalt: randomBytes(24).toString("base64url"),
     dispatchRound: 0,
   });
-  await audit(actor, "create", "request", r.id, { number: r.number, warnings: warnings.map((w) => w.kind) });
   await scheduleJob(DISPATCH_JOB, now, { requestId: r.id, round: 0 }, dispatchJobKey(r.id, 0));
-  notifyRequest(deps, r.toObject());
+  deps.events.publish({ type: "request.created", actor, request: r.toObject(), warnings: warnings.map((w) => w.kind) });
   // Kick off the first round now; the job above is the fallback and finds the round taken.
   void dispatchRequest(deps, r.id, { round: 0 }).catch((err) => deps.logger.warn({ err: String(err), requestId: r.id }, "first dispatch failed; the job retries"));
   return r.toObject();

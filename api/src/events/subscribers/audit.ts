@@ -1,0 +1,44 @@
+// Audit trail: one row per domain event, queued on the buffered writer (usecases/audit-log.ts).
+import type { EventBus } from "../bus";
+import type { DomainEvent } from "../types";
+import { audit } from "../../usecases/audit";
+
+type Row = [action: string, resourceType: string, resourceId: string, details?: unknown];
+
+/** The audit row of an event; rows keep the actions and details they had before the bus. */
+export function auditRow(e: DomainEvent): Row {
+  switch (e.type) {
+    case "request.created":
+      return ["create", "request", String(e.request._id), { number: e.request.number, warnings: e.warnings }];
+    case "request.cancelled":
+      return ["cancel", "request", String(e.request._id), e.reason ? { reason: e.reason } : undefined];
+    case "request.completed":
+      return ["complete", "request", String(e.request._id), { hours: e.hours, knowledgeNote: e.knowledgeNoteId }];
+    case "request.escalated":
+      return ["escalate", "request", e.requestId, { from: e.from, to: e.to }];
+    case "offer.accepted":
+      return ["accept", "request", e.offer.requestId, { offerId: String(e.offer._id), ...(e.flagged ? { flagged: e.flagged } : {}) }];
+    case "offer.declined":
+      return ["decline", "request", e.offer.requestId, { offerId: String(e.offer._id) }];
+    case "time-entry.logged":
+      return ["create", "time-entry", e.entry.id, { memberId: e.entry.memberId, day: e.entry.day, hours: e.entry.hours, category: e.entry.category, status: e.entry.status }];
+    case "time-entry.approved":
+      return ["approve", "time-entry", e.entry.id, { memberId: e.entry.memberId, hours: e.entry.hours }];
+    case "time-entry.rejected":
+      return ["reject", "time-entry", e.entry.id, { memberId: e.entry.memberId, hours: e.entry.hours, reason: e.reason }];
+    case "shift.created":
+    case "shift.changed":
+      return [e.type === "shift.created" ? "create" : "update", "shift", e.shiftId, { memberId: e.memberId, start: e.start, end: e.end }];
+    case "shift.removed":
+      return ["delete", "shift", e.shiftId, { memberId: e.memberId }];
+    case "user.updated":
+      return ["update", "user", e.userId, e.changes];
+  }
+}
+
+export function subscribeAudit(bus: EventBus) {
+  bus.subscribe("*", "audit", (e) => {
+    const [action, type, id, details] = auditRow(e);
+    void audit(e.actor, action, type, id, details);
+  });
+}
