@@ -1,7 +1,7 @@
 // One dispatch round of a request: rank, decide with the pure ladder (domain/dispatch), claim the round
 // with one conditional update (so concurrent timeouts/declines never both advance), then act.
 import type { Deps } from "../deps";
-import { ESCALATION_LADDER, nextDispatch, resolveDispatchPolicy, type DispatchDecision } from "../domain/dispatch";
+import { freezeDispatch, nextDispatch, resolveDispatchPolicy, settingsFor, type DispatchDecision, type DispatchStep, type FrozenDispatch } from "../domain/dispatch";
 import type { Urgency } from "../domain/types";
 import { Offer } from "../models/offer";
 import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../models/request";
@@ -35,8 +35,10 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     Offer.find({ requestId }, { memberId: 1, status: 1 }).lean(),
     poolMemberIdsFor(r, snapshot, now),
   ]);
-  const base = resolveDispatchPolicy(deps.config.DISPATCH_POLICY);
-  const policy = opts.replacement ? { ...base, [urgency]: { ...base[urgency], batchSize: 1 } } : base;
+  const current = resolveDispatchPolicy(deps.config.DISPATCH_POLICY);
+  const frozen = settingsFor(urgency, r.dispatchSettings as Partial<FrozenDispatch> | undefined, current);
+  const rule = { batchSize: opts.replacement ? 1 : frozen.batchSize, timeoutMs: frozen.timeoutMs };
+  const policy = { ...current, [urgency]: rule };
   const decision = nextDispatch({
     urgency,
     step: (r.escalationStep as DispatchDecision["step"] | undefined) ?? null,
@@ -45,7 +47,8 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     alreadyOfferedIds: offered.map((o) => o.memberId),
     poolMemberIds,
     policy,
-    ...(opts.skipStep ? skipCurrentStep((r.escalationStep as DispatchDecision["step"] | undefined) ?? null) : {}),
+    ladder: frozen.ladder,
+    ...(opts.skipStep ? skipCurrentStep(frozen.ladder, (r.escalationStep as DispatchDecision["step"] | undefined) ?? null) : {}),
   });
   if (opts.replacement && decision.step !== "local" && decision.step !== "national" && decision.step !== "pool") {
     if (offered.some((o) => o.status === "pending")) return null; // the round's timeout escalates
@@ -104,9 +107,14 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
 }
 
 /** The ladder below the current step, walked from its start ("zoek nu landelijk"). */
-function skipCurrentStep(step: DispatchDecision["step"] | null) {
-  const at = ESCALATION_LADDER.indexOf(step ?? "local");
-  return { step: null, ladder: ESCALATION_LADDER.slice(at + 1) };
+function skipCurrentStep(ladder: readonly DispatchStep[], step: DispatchDecision["step"] | null) {
+  const at = ladder.indexOf(step ?? "local");
+  return { step: null, ladder: ladder.slice(at + 1) };
+}
+
+/** What a new request freezes when its dispatch starts: the ladder and its urgency's rule as configured now. */
+export function dispatchSettingsNow(deps: Deps, urgency: Urgency): FrozenDispatch {
+  return freezeDispatch(urgency, resolveDispatchPolicy(deps.config.DISPATCH_POLICY));
 }
 
 /** Withdraws every pending offer of a request; returns them so the caller's event tells their members. */

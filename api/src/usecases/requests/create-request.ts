@@ -11,7 +11,7 @@ import { Pool } from "../../models/pool";
 import { unknownExpertiseIds } from "../../reference/expertise";
 import { unitById } from "../../reference/units";
 import { scheduleJob } from "../../jobs/queue";
-import { DISPATCH_JOB, dispatchJobKey, dispatchRequest } from "../../dispatch/dispatch";
+import { DISPATCH_JOB, dispatchJobKey, dispatchRequest, dispatchSettingsNow } from "../../dispatch/dispatch";
 import type { NewRequest } from "./schemas";
 
 const WARNING_TEXT: Record<CitizenDataKind, string> = {
@@ -47,6 +47,7 @@ export async function createRequest(deps: Deps, actor: Principal, input: NewRequ
     warnings,
     refSalt: randomBytes(24).toString("base64url"),
     dispatchRound: 0,
+    dispatchSettings: dispatchSettingsNow(deps, input.urgency), // frozen: later configuration changes do not alter it
   });
   await scheduleJob(DISPATCH_JOB, now, { requestId: r.id, round: 0 }, dispatchJobKey(r.id, 0));
   deps.events.publish({ type: "request.created", actor, request: r.toObject(), warnings: warnings.map((w) => w.kind) });
