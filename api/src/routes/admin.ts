@@ -3,18 +3,15 @@ import { z } from "zod";
 import { line } from "../http/input";
 import type { Deps } from "../deps";
 import { createApiKey } from "../auth/api-keys";
-import { revokeAllTokens } from "../auth/sessions";
 import { currentUser, requireRole } from "../http/auth";
-import { forbidden, notFound, unprocessable } from "../http/problem";
+import { unprocessable } from "../http/problem";
 import { body, query } from "../http/validate";
 import { User } from "../models/user";
-import { Member } from "../models/member";
-import { reindexMember } from "../usecases/members/index-member";
 import { escapeRegex } from "../db/escape-regex";
 import { presentUser } from "../presenters/user";
 import { unitById } from "../reference/units";
 import { createUser } from "../usecases/users/create-user";
-import { forgetUserSessions } from "../auth/sessions";
+import { updateUser } from "../usecases/users/update-user";
 import { audit } from "../usecases/audit";
 
 const HUMAN_ROLES = ["requester", "member", "coordinator", "helpline-planner", "policy-admin", "admin", "auditor"] as const;
@@ -37,6 +34,8 @@ const patchUserSchema = z.strictObject({
   scope: scopeSchema.optional(),
   active: z.boolean().optional(),
   name: line().trim().min(1).max(200).optional(),
+  email: z.email().optional(),
+  phone: line().max(40).optional(),
   // ui-views: the admin screen moves a user to another unit and sets their networks.
   unitId: z.string().min(1).max(64).optional(),
   networks: z.array(z.string().min(1).max(64)).max(20).optional(),
@@ -70,21 +69,7 @@ export function adminRoutes(_deps: Deps): Router {
   r.patch("/users/:id", async (ctx) => {
     const patch = body(ctx, patchUserSchema);
     patch.scope?.units.forEach(checkUnit);
-    // Nobody grants themselves a role or a scope (issue 9): another admin does it.
-    if (ctx.params.id === currentUser(ctx).id && (patch.roles || patch.scope || patch.unitId || patch.networks))
-      throw forbidden("Nobody changes their own roles, scope, unit or networks; ask another admin");
-    checkUnit(patch.unitId);
-    const user = await User.findByIdAndUpdate(ctx.params.id, { $set: patch }, { returnDocument: "after" });
-    if (user) forgetUserSessions(String(user._id)); // new roles, scope or active flag apply at once
-    if (!user) throw notFound("User");
-    // Deactivation or a role change takes effect at once: end existing sessions.
-    if (patch.active === false || patch.roles) await revokeAllTokens(user.id);
-    if (user.memberId && (patch.unitId || patch.networks)) {
-      await Member.updateOne({ _id: user.memberId }, { $set: { ...(patch.unitId ? { unitId: patch.unitId } : {}), ...(patch.networks ? { networks: patch.networks } : {}) } });
-      await reindexMember(_deps, user.memberId); // search, budgets and the helpline roster follow the new unit/networks
-    }
-    await audit(currentUser(ctx), "update", "user", user.id, patch);
-    ctx.body = presentUser(user);
+    ctx.body = await updateUser(_deps, currentUser(ctx), ctx.params.id!, patch, checkUnit);
   });
 
   r.post("/api-keys", async (ctx) => {

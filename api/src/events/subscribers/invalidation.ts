@@ -10,6 +10,7 @@ export function subscribeInvalidation(bus: EventBus, deps: Deps) {
   bus.subscribe(["offer.accepted", "request.cancelled"], "budget-read-model", (e) => budgetReadModel.requestChanged(e.request));
   // The winner's budget and engagement count just changed: their fairness score must be recomputed.
   bus.subscribe("offer.accepted", "fairness-cache", (e) => fairnessCache(deps).invalidate(e.offer.memberId));
-  // The helpline's on-duty roster is rebuilt from the shifts.
+  // The helpline's routing roster is rebuilt from the shifts and holds the members' first names and phones.
   bus.subscribe(["shift.created", "shift.changed", "shift.removed"], "helpline-roster", () => helplineFor(deps).snapshot.refreshSoon());
+  bus.subscribe("user.updated", "helpline-roster", (e) => (e.memberId ? helplineFor(deps).snapshot.refreshSoon() : undefined));
 }
