@@ -8,7 +8,7 @@ import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../models/reques
 import { rankCandidates, toMatchRequest } from "../matching/candidates";
 import { memberSnapshot } from "../matching/snapshot";
 import { scheduleJob } from "../jobs/queue";
-import { alertCoordinators, notifyOfferNew, notifyOfferWithdrawn, notifyRequest } from "./notify";
+import type { EventOf, NewOffer } from "../events/types";
 import { poolMemberIdsFor } from "./pool-members";
 
 export const DISPATCH_JOB = "request:dispatch";
@@ -67,22 +67,21 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
   if (!claimed) return null;
   const round = opts.round + 1;
 
+  const dispatched: EventOf<"request.dispatched"> = { type: "request.dispatched", request: claimed, step: decision.step, offers: [], withdrawn: [], changed: true };
   if (decision.step === "unfilled") {
-    notifyOfferWithdrawn(deps, await withdrawPending(deps, requestId), "closed");
-    notifyRequest(deps, claimed);
+    deps.events.publish({ ...dispatched, withdrawn: await withdrawPending(deps, requestId) });
     return decision;
   }
   const runAt = new Date(now.getTime() + decision.timeoutMs);
   await scheduleJob(DISPATCH_JOB, runAt, { requestId, round }, dispatchJobKey(requestId, round));
   if (decision.step === "coordinators") {
-    alertCoordinators(deps, claimed);
-    notifyRequest(deps, claimed);
+    deps.events.publish(dispatched);
     return decision;
   }
 
   // The whole batch in one insert (one round trip, not one per offer); a member already asked is
   // refused by the unique index and left out, the others still go in (unordered).
-  type Created = Parameters<typeof notifyOfferNew>[1];
+  type Created = NewOffer;
   let created: Created[] = [];
   const batch = decision.offerTo.map((memberId) => ({ requestId, memberId, status: "pending", step: decision.step, round, expiresAt: runAt }));
   if (batch.length) {
@@ -101,8 +100,7 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     await Offer.updateMany({ _id: { $in: created.map((o) => o._id) }, status: "pending" }, { $set: { status: "withdrawn", respondedAt: now } });
     return decision;
   }
-  for (const o of created) notifyOfferNew(deps, o, fresh);
-  if (r.status !== claimed.status || r.escalationStep !== claimed.escalationStep) notifyRequest(deps, claimed);
+  deps.events.publish({ ...dispatched, request: fresh, offers: created, changed: r.status !== claimed.status || r.escalationStep !== claimed.escalationStep });
   return decision;
 }
 
@@ -132,7 +130,7 @@ export async function onDispatchJob(deps: Deps, payload: { requestId: string; ro
   const due = await Offer.find({ requestId: payload.requestId, status: "pending", expiresAt: { $lte: now } }, { memberId: 1, requestId: 1 }).lean();
   if (due.length) {
     await Offer.updateMany({ _id: { $in: due.map((o) => o._id) }, status: "pending" }, { $set: { status: "expired", respondedAt: now } });
-    notifyOfferWithdrawn(deps, due, "expired");
+    deps.events.publish({ type: "offer.expired", offers: due });
   }
   await dispatchRequest(deps, payload.requestId, { round: payload.round });
 }

@@ -14,11 +14,19 @@ export interface OfferRef {
   requestId: string;
 }
 
+/** An offer as it was created (the member's inbox notification is built from it). */
+export type NewOffer = OfferRef & { status: string; step: string; round: number; expiresAt: Date };
+
 export type DomainEvent =
   | { type: "request.created"; actor: Actor; request: RequestView; warnings: string[] }
+  | { type: "request.updated"; actor: Actor; request: RequestView; fields: string[]; warnings: string[] }
   | { type: "request.cancelled"; actor: Actor; request: RequestView; withdrawn: OfferRef[]; reason?: string }
   | { type: "request.completed"; actor: Actor; request: RequestView; hours: number; knowledgeNoteId?: string }
   | { type: "request.escalated"; actor: Actor; requestId: string; from: string; to: string }
+  // From the dispatch engine (no actor: not audited). One event per round it claimed: the step it moved
+  // to, the offers it sent (offer steps) or withdrew (unfilled), and whether the step or status changed.
+  | { type: "request.dispatched"; request: RequestView; step: string; offers: NewOffer[]; withdrawn: OfferRef[]; changed: boolean }
+  | { type: "offer.expired"; offers: OfferRef[] }
   | { type: "offer.accepted"; actor: Actor; offer: OfferRef; request: RequestView; dispatchRound: number; withdrawn: OfferRef[]; flagged?: string }
   | { type: "offer.declined"; actor: Actor; offer: OfferRef }
   | { type: "time-entry.logged"; actor: Actor; entry: TimeEntryView }

@@ -5,11 +5,16 @@ import { audit } from "../../usecases/audit";
 
 type Row = [action: string, resourceType: string, resourceId: string, details?: unknown];
 
-/** The audit row of an event; rows keep the actions and details they had before the bus. */
-export function auditRow(e: DomainEvent): Row {
+/** The audit row of an event (none for the dispatch engine's); rows keep the actions and details they had before the bus. */
+export function auditRow(e: DomainEvent): Row | null {
   switch (e.type) {
+    case "request.dispatched":
+    case "offer.expired":
+      return null;
     case "request.created":
       return ["create", "request", String(e.request._id), { number: e.request.number, warnings: e.warnings }];
+    case "request.updated":
+      return ["update", "request", String(e.request._id), { fields: e.fields, warnings: e.warnings }];
     case "request.cancelled":
       return ["cancel", "request", String(e.request._id), e.reason ? { reason: e.reason } : undefined];
     case "request.completed":
@@ -38,7 +43,9 @@ export function auditRow(e: DomainEvent): Row {
 
 export function subscribeAudit(bus: EventBus) {
   bus.subscribe("*", "audit", (e) => {
-    const [action, type, id, details] = auditRow(e);
+    const row = auditRow(e);
+    if (!row || !("actor" in e)) return;
+    const [action, type, id, details] = row;
     void audit(e.actor, action, type, id, details);
   });
 }
