@@ -10,7 +10,7 @@ import { somaliRequest, waitFor } from "../helpers/core";
 const MIN = 60_000;
 
 // The escalation ladder and the urgency's batch/timeout are frozen on the request when its dispatch starts:
-// a configuration change (DISPATCH_POLICY) applies to new requests only; documents from before the freeze
+// a configuration change (DISPATCH_SETTINGS) applies to new requests only; documents from before the freeze
 // follow the current configuration. A private service on a fixed clock, restarted with a new configuration.
 describe("dispatch settings are frozen per request", function () {
   this.timeout(180_000);
@@ -42,7 +42,7 @@ describe("dispatch settings are frozen per request", function () {
     await Request.updateOne({ _id: legacy }, { $unset: { dispatchSettings: 1 } });
 
     await s.stop();
-    s = await restartStack({ ...s.env, DISPATCH_POLICY: JSON.stringify({ acute: { timeoutMs: 30 * MIN } }) }, { now });
+    s = await restartStack({ ...s.env, DISPATCH_SETTINGS: JSON.stringify({ acute: { timeoutMs: 30 * MIN } }) }, { now });
     requester = await login(s, "requester");
 
     const escalated = await requester.post(`/api/v1/requests/${before}/escalate`, {});

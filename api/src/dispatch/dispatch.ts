@@ -35,7 +35,7 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     Offer.find({ requestId }, { memberId: 1, status: 1 }).lean(),
     poolMemberIdsFor(r, snapshot, now),
   ]);
-  const current = resolveDispatchPolicy(deps.config.DISPATCH_POLICY);
+  const current = resolveDispatchPolicy(deps.config.DISPATCH_SETTINGS);
   const frozen = settingsFor(urgency, r.dispatchSettings as Partial<FrozenDispatch> | undefined, current);
   const rule = { batchSize: opts.replacement ? 1 : frozen.batchSize, timeoutMs: frozen.timeoutMs };
   const policy = { ...current, [urgency]: rule };
@@ -112,7 +112,7 @@ function skipCurrentStep(ladder: readonly DispatchStep[], step: DispatchDecision
 
 /** What a new request freezes when its dispatch starts: the ladder and its urgency's rule as configured now. */
 export function dispatchSettingsNow(deps: Deps, urgency: Urgency): FrozenDispatch {
-  return freezeDispatch(urgency, resolveDispatchPolicy(deps.config.DISPATCH_POLICY));
+  return freezeDispatch(urgency, resolveDispatchPolicy(deps.config.DISPATCH_SETTINGS));
 }
 
 /** Withdraws every pending offer of a request; returns them so the caller's event tells their members. */
