@@ -30,6 +30,7 @@ export type DomainEvent =
   | { type: "offer.accepted"; actor: Actor; offer: OfferRef; request: RequestView; dispatchRound: number; withdrawn: OfferRef[]; flagged?: string }
   | { type: "offer.declined"; actor: Actor; offer: OfferRef }
   | { type: "time-entry.logged"; actor: Actor; entry: TimeEntryView }
+  | { type: "time-entry.edited"; actor: Actor; entry: TimeEntryView; before: { day: string; hours: number; category: string; status: string } }
   | { type: "time-entry.approved"; actor: Actor; entry: TimeEntryView }
   | { type: "time-entry.rejected"; actor: Actor; entry: TimeEntryView; reason: string }
   | { type: "shift.created" | "shift.changed"; actor: Actor; shiftId: string; memberId: string; start: Date; end: Date }
