@@ -82,8 +82,9 @@ describe("event bus", () => {
   it("audit rows keep the actions and details of the use cases", () => {
     expect(auditRow(declined)).to.deep.equal(["decline", "request", "r1", { offerId: "o1" }]);
     expect(auditRow(escalated)).to.deep.equal(["escalate", "request", "r1", { from: "local", to: "national" }]);
-    const entry = { id: "e1", memberId: "m1", date: "", day: "2026-03-02", hours: 9, category: "operational", status: "rejected" as const, createdBy: "u1", version: 1 };
-    expect(auditRow({ type: "time-entry.rejected", actor, entry, reason: "dubbel" })).to.deep.equal([
+    const entry = { id: "e1", memberId: "m1", date: "", day: "2026-03-02", hours: 9, category: "operational", createdBy: "u1", version: 1 } as const;
+    const rejected = { ...entry, status: "rejected" as const };
+    expect(auditRow({ type: "time-entry.rejected", actor, entry: rejected, reason: "dubbel" })).to.deep.equal([
       "reject",
       "time-entry",
       "e1",

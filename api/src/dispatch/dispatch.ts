@@ -1,7 +1,8 @@
 // One dispatch round of a request: rank, decide with the pure ladder (domain/dispatch), claim the round
 // with one conditional update (so concurrent timeouts/declines never both advance), then act.
 import type { Deps } from "../deps";
-import { freezeDispatch, nextDispatch, resolveDispatchPolicy, settingsFor, type DispatchDecision, type DispatchStep, type FrozenDispatch } from "../domain/dispatch";
+import { freezeDispatch, nextDispatch, resolveDispatchPolicy, settingsFor } from "../domain/dispatch";
+import type { DispatchDecision, DispatchStep, FrozenDispatch } from "../domain/dispatch";
 import type { Urgency } from "../domain/types";
 import { Offer } from "../models/offer";
 import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../models/request";
@@ -67,7 +68,8 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
   if (!claimed) return null;
   const round = opts.round + 1;
 
-  const dispatched: EventOf<"request.dispatched"> = { type: "request.dispatched", request: claimed, step: decision.step, offers: [], withdrawn: [], changed: true };
+  const step = decision.step;
+  const dispatched: EventOf<"request.dispatched"> = { type: "request.dispatched", request: claimed, step, offers: [], withdrawn: [], changed: true };
   if (decision.step === "unfilled") {
     deps.events.publish({ ...dispatched, withdrawn: await withdrawPending(deps, requestId) });
     return decision;

@@ -52,7 +52,8 @@ export function createEventBus(logger: Pick<Logger, "error">): EventBus {
       }
     },
     subscribe(types, name, handler) {
-      const s: Subscription = { types: types === "*" ? "*" : new Set(typeof types === "string" ? [types] : types), name, handler: handler as Handler<DomainEvent> };
+      const only = types === "*" ? "*" : new Set<string>(typeof types === "string" ? [types] : types);
+      const s: Subscription = { types: only, name, handler: handler as Handler<DomainEvent> };
       subs.push(s);
       return () => {
         const i = subs.indexOf(s);

@@ -25,8 +25,10 @@ export function auditRow(e: DomainEvent): Row | null {
       return ["accept", "request", e.offer.requestId, { offerId: String(e.offer._id), ...(e.flagged ? { flagged: e.flagged } : {}) }];
     case "offer.declined":
       return ["decline", "request", e.offer.requestId, { offerId: String(e.offer._id) }];
-    case "time-entry.logged":
-      return ["create", "time-entry", e.entry.id, { memberId: e.entry.memberId, day: e.entry.day, hours: e.entry.hours, category: e.entry.category, status: e.entry.status }];
+    case "time-entry.logged": {
+      const { memberId, day, hours, category, status } = e.entry;
+      return ["create", "time-entry", e.entry.id, { memberId, day, hours, category, status }];
+    }
     case "time-entry.edited": {
       const { day, hours, category, status } = e.entry;
       return ["update", "time-entry", e.entry.id, { before: e.before, after: { day, hours, category, status } }];

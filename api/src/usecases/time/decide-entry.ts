@@ -38,6 +38,7 @@ export async function decideTimeEntry(
     return { ...entry, ...set, version: entry.version + 1 };
   });
   const entry = presentTimeEntry(updated);
-  deps.events.publish(decision.approve ? { type: "time-entry.approved", actor, entry } : { type: "time-entry.rejected", actor, entry, reason: decision.reason });
+  if (decision.approve) deps.events.publish({ type: "time-entry.approved", actor, entry });
+  else deps.events.publish({ type: "time-entry.rejected", actor, entry, reason: decision.reason });
   return entry;
 }
