@@ -18,6 +18,8 @@ import { trackConnections } from "./http/connections";
 import { closeMailer, configureMailer } from "./notify/mailer";
 import { offerLinkSecret, resetKeyCache, vapidKeys } from "./notify/keys";
 import { setFallbackPublicUrl } from "./notify/offer-links";
+import { createEventBus } from "./events/bus";
+import { subscribeAll } from "./events/subscribers";
 
 export interface Service {
   config: Config;
@@ -67,9 +69,11 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     logger,
     search,
     notifier,
+    events: createEventBus(logger),
     now: opts.now ?? (() => new Date()),
     checks: { db: () => pingMongo(1000), search: () => search.health() },
   };
+  subscribeAll(deps);
 
   const background = await startBackground(deps, { seedDemo: opts.seedDemo ?? config.demo });
 
@@ -97,6 +101,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
       // Stop taking new work; let in-flight requests finish; then release resources.
       await step("http+realtime", () => closeHttp(http, realtime.io, connections, config.SHUTDOWN_GRACE_MS));
       await step("jobs", () => background.stop());
+      await step("event subscribers", () => deps.events.idle()); // e.g. push/e-mail still being sent
       await step("audit log", () => flushAuditLog()); // buffered audit events of the requests that just finished
       await step("mailer", () => closeMailer());
       await step("database connection", () => disconnectMongo().catch(() => {}));

@@ -17,7 +17,8 @@ const jsonString = z.string().transform((s, ctx) => {
 });
 
 const rule = z.strictObject({ batchSize: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() });
-// e.g. DISPATCH_POLICY='{"acute":{"batchSize":5,"timeoutMs":600000}}'; unset urgencies keep the defaults.
+// Dispatch settings (batch size and offer timeout per urgency; DISPATCH_POLICY is the older name, still read),
+// e.g. DISPATCH_SETTINGS='{"acute":{"batchSize":5,"timeoutMs":600000}}'; unset urgencies keep the defaults.
 const dispatchPolicy = jsonString.pipe(z.strictObject({ acute: rule.optional(), today: rule.optional(), planned: rule.optional() }));
 
 // A SIP URI with placeholders ({phone}, and for RSCs {unitId} and {code}), e.g. "sip:{phone}@sbc.example".
@@ -57,6 +58,7 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   DEMO_MEMBERS: z.coerce.number().int().min(0).max(100000).default(200),
+  DISPATCH_SETTINGS: dispatchPolicy.optional(),
   DISPATCH_POLICY: dispatchPolicy.optional(),
   // Validate every API answer against the OpenAPI document (default: on when NODE_ENV=test).
   CONTRACT_CHECK: bool.optional(),
@@ -86,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   // Demo data and accounts are on by default outside production, never implied in production.
-  return { ...c, demo: c.DEMO ?? c.NODE_ENV !== "production" };
+  return { ...c, demo: c.DEMO ?? c.NODE_ENV !== "production", DISPATCH_SETTINGS: c.DISPATCH_SETTINGS ?? c.DISPATCH_POLICY };
 }
 
 /** Whether the session cookie carries the Secure flag (COOKIE_SECURE, default on in production). */

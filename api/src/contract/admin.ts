@@ -28,6 +28,8 @@ export const patchUserSchema = z.strictObject({
   scope: scopeSchema.optional(),
   active: z.boolean().optional(),
   name: line().trim().min(1).max(200).optional(),
+  email: z.email().optional(),
+  phone: line().max(40).optional(),
   // ui-views: the admin screen moves a user to another unit and sets their networks.
   unitId: z.string().min(1).max(64).optional(),
   networks: z.array(z.string().min(1).max(64)).max(20).optional(),

@@ -1,14 +1,15 @@
 // One dispatch round of a request: rank, decide with the pure ladder (domain/dispatch), claim the round
 // with one conditional update (so concurrent timeouts/declines never both advance), then act.
 import type { Deps } from "../deps";
-import { ESCALATION_LADDER, nextDispatch, resolveDispatchPolicy, type DispatchDecision } from "../domain/dispatch";
+import { freezeDispatch, nextDispatch, resolveDispatchPolicy, settingsFor } from "../domain/dispatch";
+import type { DispatchDecision, DispatchStep, FrozenDispatch } from "../domain/dispatch";
 import type { Urgency } from "../domain/types";
 import { Offer } from "../models/offer";
 import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../models/request";
 import { rankCandidates, toMatchRequest } from "../matching/candidates";
 import { memberSnapshot } from "../matching/snapshot";
 import { scheduleJob } from "../jobs/queue";
-import { alertCoordinators, notifyOfferNew, notifyOfferWithdrawn, notifyRequest } from "./notify";
+import type { EventOf, NewOffer } from "../events/types";
 import { poolMemberIdsFor } from "./pool-members";
 
 export const DISPATCH_JOB = "request:dispatch";
@@ -35,8 +36,10 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     Offer.find({ requestId }, { memberId: 1, status: 1 }).lean(),
     poolMemberIdsFor(r, snapshot, now),
   ]);
-  const base = resolveDispatchPolicy(deps.config.DISPATCH_POLICY);
-  const policy = opts.replacement ? { ...base, [urgency]: { ...base[urgency], batchSize: 1 } } : base;
+  const current = resolveDispatchPolicy(deps.config.DISPATCH_SETTINGS);
+  const frozen = settingsFor(urgency, r.dispatchSettings as Partial<FrozenDispatch> | undefined, current);
+  const rule = { batchSize: opts.replacement ? 1 : frozen.batchSize, timeoutMs: frozen.timeoutMs };
+  const policy = { ...current, [urgency]: rule };
   const decision = nextDispatch({
     urgency,
     step: (r.escalationStep as DispatchDecision["step"] | undefined) ?? null,
@@ -45,7 +48,8 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     alreadyOfferedIds: offered.map((o) => o.memberId),
     poolMemberIds,
     policy,
-    ...(opts.skipStep ? skipCurrentStep((r.escalationStep as DispatchDecision["step"] | undefined) ?? null) : {}),
+    ladder: frozen.ladder,
+    ...(opts.skipStep ? skipCurrentStep(frozen.ladder, (r.escalationStep as DispatchDecision["step"] | undefined) ?? null) : {}),
   });
   if (opts.replacement && decision.step !== "local" && decision.step !== "national" && decision.step !== "pool") {
     if (offered.some((o) => o.status === "pending")) return null; // the round's timeout escalates
@@ -64,22 +68,22 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
   if (!claimed) return null;
   const round = opts.round + 1;
 
+  const step = decision.step;
+  const dispatched: EventOf<"request.dispatched"> = { type: "request.dispatched", request: claimed, step, offers: [], withdrawn: [], changed: true };
   if (decision.step === "unfilled") {
-    await withdrawPending(deps, requestId, "closed");
-    notifyRequest(deps, claimed);
+    deps.events.publish({ ...dispatched, withdrawn: await withdrawPending(deps, requestId) });
     return decision;
   }
   const runAt = new Date(now.getTime() + decision.timeoutMs);
   await scheduleJob(DISPATCH_JOB, runAt, { requestId, round }, dispatchJobKey(requestId, round));
   if (decision.step === "coordinators") {
-    alertCoordinators(deps, claimed);
-    notifyRequest(deps, claimed);
+    deps.events.publish(dispatched);
     return decision;
   }
 
   // The whole batch in one insert (one round trip, not one per offer); a member already asked is
   // refused by the unique index and left out, the others still go in (unordered).
-  type Created = Parameters<typeof notifyOfferNew>[1];
+  type Created = NewOffer;
   let created: Created[] = [];
   const batch = decision.offerTo.map((memberId) => ({ requestId, memberId, status: "pending", step: decision.step, round, expiresAt: runAt }));
   if (batch.length) {
@@ -98,24 +102,28 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     await Offer.updateMany({ _id: { $in: created.map((o) => o._id) }, status: "pending" }, { $set: { status: "withdrawn", respondedAt: now } });
     return decision;
   }
-  for (const o of created) notifyOfferNew(deps, o, fresh);
-  if (r.status !== claimed.status || r.escalationStep !== claimed.escalationStep) notifyRequest(deps, claimed);
+  deps.events.publish({ ...dispatched, request: fresh, offers: created, changed: r.status !== claimed.status || r.escalationStep !== claimed.escalationStep });
   return decision;
 }
 
 /** The ladder below the current step, walked from its start ("zoek nu landelijk"). */
-function skipCurrentStep(step: DispatchDecision["step"] | null) {
-  const at = ESCALATION_LADDER.indexOf(step ?? "local");
-  return { step: null, ladder: ESCALATION_LADDER.slice(at + 1) };
+function skipCurrentStep(ladder: readonly DispatchStep[], step: DispatchDecision["step"] | null) {
+  const at = ladder.indexOf(step ?? "local");
+  return { step: null, ladder: ladder.slice(at + 1) };
 }
 
-/** Withdraws every pending offer of a request and tells the members. */
-export async function withdrawPending(deps: Deps, requestId: string, reason: "taken" | "cancelled" | "closed", exceptOfferId?: unknown) {
+/** What a new request freezes when its dispatch starts: the ladder and its urgency's rule as configured now. */
+export function dispatchSettingsNow(deps: Deps, urgency: Urgency): FrozenDispatch {
+  return freezeDispatch(urgency, resolveDispatchPolicy(deps.config.DISPATCH_SETTINGS));
+}
+
+/** Withdraws every pending offer of a request; returns them so the caller's event tells their members. */
+export async function withdrawPending(deps: Deps, requestId: string, exceptOfferId?: unknown) {
   const filter: Record<string, unknown> = { requestId, status: "pending", ...(exceptOfferId ? { _id: { $ne: exceptOfferId } } : {}) };
   const pending = await Offer.find(filter, { memberId: 1, requestId: 1 }).lean();
-  if (!pending.length) return;
+  if (!pending.length) return [];
   await Offer.updateMany({ _id: { $in: pending.map((o) => o._id) }, status: "pending" }, { $set: { status: "withdrawn", respondedAt: deps.now() } });
-  notifyOfferWithdrawn(deps, pending, reason);
+  return pending;
 }
 
 /** Durable timeout of a round: expire what is due, then (if the round is still current) escalate. */
@@ -124,7 +132,7 @@ export async function onDispatchJob(deps: Deps, payload: { requestId: string; ro
   const due = await Offer.find({ requestId: payload.requestId, status: "pending", expiresAt: { $lte: now } }, { memberId: 1, requestId: 1 }).lean();
   if (due.length) {
     await Offer.updateMany({ _id: { $in: due.map((o) => o._id) }, status: "pending" }, { $set: { status: "expired", respondedAt: now } });
-    notifyOfferWithdrawn(deps, due, "expired");
+    deps.events.publish({ type: "offer.expired", offers: due });
   }
   await dispatchRequest(deps, payload.requestId, { round: payload.round });
 }

@@ -61,6 +61,27 @@ export function isOfferStep(step: DispatchStep): step is OfferStep {
   return step === "local" || step === "national" || step === "pool";
 }
 
+/**
+ * The dispatch settings a request keeps for its whole life (cf. Grafana OnCall, which snapshots an alert
+ * group's escalation chain): frozen when its dispatch starts, so a configuration change does not alter a
+ * request already in flight.
+ */
+export interface FrozenDispatch {
+  ladder: DispatchStep[];
+  batchSize: number;
+  timeoutMs: number;
+}
+
+export function freezeDispatch(urgency: Urgency, policy: Readonly<DispatchPolicy>, ladder: readonly DispatchStep[] = ESCALATION_LADDER): FrozenDispatch {
+  return { ladder: [...ladder], batchSize: policy[urgency].batchSize, timeoutMs: policy[urgency].timeoutMs };
+}
+
+/** The settings a dispatch step uses: the request's frozen ones, or (documents from before freezing) the current ones. */
+export function settingsFor(urgency: Urgency, frozen: Partial<FrozenDispatch> | null | undefined, current: Readonly<DispatchPolicy>): FrozenDispatch {
+  const valid = frozen && frozen.ladder?.length && frozen.batchSize && frozen.timeoutMs && frozen.ladder.every((s) => ESCALATION_LADDER.includes(s));
+  return valid ? { ladder: [...frozen.ladder!], batchSize: frozen.batchSize!, timeoutMs: frozen.timeoutMs! } : freezeDispatch(urgency, current);
+}
+
 export interface DispatchInput {
   urgency: Urgency;
   /** The step of the last dispatch; undefined/null when the request has just opened. */

@@ -5,6 +5,7 @@ import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from "m
 const memberSchema = new Schema(
   {
     userId: { type: String, required: true, unique: true },
+    // name, email, phone: a copy of the User's (the source), written only by usecases/users/person.ts.
     name: { type: String, required: true },
     email: { type: String },
     phone: { type: String },

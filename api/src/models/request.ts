@@ -29,6 +29,12 @@ const requestSchema = new Schema(
     closedAt: { type: Date }, // completed, cancelled or unfilled: the retention clock starts here
     escalationStep: { type: String }, // last dispatch step: local | national | pool | coordinators | unfilled
     dispatchRound: { type: Number, default: 0 }, // guards dispatch: only the holder of the current round may advance
+    // Escalation ladder and the urgency's batch/timeout, frozen when dispatch starts (domain/dispatch.ts
+    // freezeDispatch): later configuration changes leave this request alone. Missing on older documents.
+    dispatchSettings: {
+      type: new Schema({ ladder: { type: [String], default: undefined }, batchSize: Number, timeoutMs: Number }, { _id: false }),
+      default: undefined,
+    },
     warnings: { type: [{ _id: false, kind: String, message: String }], default: [] },
     flags: { type: [String], default: [] }, // e.g. "over-budget-review"
     hours: { type: Number },

@@ -1,17 +1,15 @@
 import Router from "@koa/router";
 import type { Deps } from "../deps";
 import { createApiKey } from "../auth/api-keys";
-import { revokeAllTokens } from "../auth/sessions";
 import { currentUser, requireRole } from "../http/auth";
-import { forbidden, notFound, unprocessable } from "../http/problem";
+import { unprocessable } from "../http/problem";
 import { body, query } from "../http/validate";
 import { newApiKeySchema, newUserSchema, patchUserSchema, usersQuery } from "../contract/admin";
-import { reindexMember } from "../usecases/members/index-member";
 import { presentUser } from "../presenters/user";
 import { unitById } from "../reference/units";
 import { createUser } from "../usecases/users/create-user";
-import { listUsers, placeMember, updateUser } from "../usecases/users/admin-users";
-import { forgetUserSessions } from "../auth/sessions";
+import { listUsers } from "../usecases/users/admin-users";
+import { updateUser } from "../usecases/users/update-user";
 import { audit } from "../usecases/audit";
 
 function checkUnit(unitId: string | undefined) {
@@ -41,21 +39,7 @@ export function adminRoutes(_deps: Deps): Router {
   r.patch("/users/:id", async (ctx) => {
     const patch = body(ctx, patchUserSchema);
     patch.scope?.units.forEach(checkUnit);
-    // Nobody grants themselves a role or a scope (issue 9): another admin does it.
-    if (ctx.params.id === currentUser(ctx).id && (patch.roles || patch.scope || patch.unitId || patch.networks))
-      throw forbidden("Nobody changes their own roles, scope, unit or networks; ask another admin");
-    checkUnit(patch.unitId);
-    const user = await updateUser(ctx.params.id, patch);
-    if (user) forgetUserSessions(String(user._id)); // new roles, scope or active flag apply at once
-    if (!user) throw notFound("User");
-    // Deactivation or a role change takes effect at once: end existing sessions.
-    if (patch.active === false || patch.roles) await revokeAllTokens(user.id);
-    if (user.memberId && (patch.unitId || patch.networks)) {
-      await placeMember(user.memberId, patch);
-      await reindexMember(_deps, user.memberId); // search, budgets and the helpline roster follow the new unit/networks
-    }
-    await audit(currentUser(ctx), "update", "user", user.id, patch);
-    ctx.body = presentUser(user);
+    ctx.body = await updateUser(_deps, currentUser(ctx), ctx.params.id!, patch, checkUnit);
   });
 
   r.post("/api-keys", async (ctx) => {

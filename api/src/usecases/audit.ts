@@ -3,7 +3,7 @@ import type { Principal } from "../auth/principal";
 import { auditLog } from "./audit-log";
 
 /** Queues the event for the buffered writer (audit-log.ts): no database round trip on the caller's path. */
-export async function audit(actor: Principal, action: string, resourceType: string, resourceId: string, details?: unknown) {
+export async function audit(actor: Pick<Principal, "id" | "roles">, action: string, resourceType: string, resourceId: string, details?: unknown) {
   auditLog.write({ actorId: actor.id, actorRoles: actor.roles, action, resourceType, resourceId, details });
 }
 

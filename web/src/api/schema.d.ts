@@ -1954,6 +1954,9 @@ export interface operations {
                     };
                     active?: boolean;
                     name?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
                     unitId?: string;
                     networks?: string[];
                 };

@@ -10,8 +10,6 @@ import { Shift } from "../../models/shift";
 import { canManageShiftOf, isPlanner, RIB } from "../../policies/helpline";
 import { presentShift, type ShiftView } from "../../presenters/shift";
 import { firstName } from "../../helpline/snapshot";
-import { helplineFor } from "../../helpline/runtime";
-import { audit } from "../audit";
 import { shiftRemoved } from "../../notify/staff/alerts";
 
 // No transactions in our MongoDB subset: serialise checks-then-writes per member inside this process
@@ -70,8 +68,7 @@ export async function createShift(deps: Deps, p: Principal, input: { memberId?: 
     await checkRules(memberId, { start: input.start, end: input.end });
     return Shift.create({ memberId, start: input.start, end: input.end, createdBy: p.id });
   });
-  helplineFor(deps).snapshot.refreshSoon();
-  await audit(p, "create", "shift", doc.id, { memberId, start: input.start, end: input.end });
+  deps.events.publish({ type: "shift.created", actor: p, shiftId: doc.id, memberId, start: input.start, end: input.end });
   return presentShift(doc, new Map([[memberId, firstName(member.name)]]));
 }
 
@@ -95,8 +92,7 @@ export async function updateShift(deps: Deps, p: Principal, id: string, patch: {
     await checkRules(memberId, next);
     await Shift.updateOne({ _id: s._id }, { $set: { memberId, start: next.start, end: next.end } });
   });
-  helplineFor(deps).snapshot.refreshSoon();
-  await audit(p, "update", "shift", s.id, { memberId, start: next.start, end: next.end });
+  deps.events.publish({ type: "shift.changed", actor: p, shiftId: s.id, memberId, start: next.start, end: next.end });
   return presentShift({ _id: s._id, memberId, start: next.start, end: next.end }, await namesFor([memberId]));
 }
 
@@ -104,9 +100,8 @@ export async function deleteShift(deps: Deps, p: Principal, id: string): Promise
   const s = await loadShift(id);
   if (!canManageShiftOf(p, s.memberId)) throw forbidden("You may only remove your own shifts");
   await Shift.deleteOne({ _id: s._id });
-  helplineFor(deps).snapshot.refreshSoon();
+  deps.events.publish({ type: "shift.removed", actor: p, shiftId: s.id, memberId: s.memberId });
   await shiftRemoved(deps, { id: s.id, start: s.start, end: s.end }); // planners hear at once about a gap it leaves
-  await audit(p, "delete", "shift", s.id, { memberId: s.memberId });
 }
 
 export const MAX_RANGE_DAYS = 93;

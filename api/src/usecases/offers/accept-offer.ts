@@ -1,6 +1,7 @@
 // First accept wins: one claim of the request's decision, then ONE conditional update on the request
 // (status open|offered → accepted); every other accept gets 409. Then the offer is marked, the other pending offers are withdrawn
-// and their members told, and the round's timeout is cancelled.
+// and their members told, and the round's timeout is cancelled. Everything after the withdrawal (audit, caches,
+// notifications, the timeout) subscribes to the one "offer.accepted" event (events/subscribers).
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict } from "../../http/problem";
@@ -8,13 +9,8 @@ import { Offer } from "../../models/offer";
 import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../../models/request";
 import { presentOffer } from "../../presenters/offer";
 import { budgetGate, overBudgetProblem } from "../budgets/budget-gate";
-import { cancelJob } from "../../jobs/queue";
-import { dispatchJobKey, withdrawPending } from "../../dispatch/dispatch";
-import { notifyRequest } from "../../dispatch/notify";
-import { audit } from "../audit";
+import { withdrawPending } from "../../dispatch/dispatch";
 import { loadOwnOffer } from "./load";
-import { fairnessCache } from "../../matching/fairness-cache";
-import { budgetReadModel } from "../budgets/read-model";
 
 export async function acceptOffer(deps: Deps, actor: Principal, offerId: string) {
   const offer = await loadOwnOffer(actor, offerId);
@@ -36,15 +32,17 @@ export async function acceptOffer(deps: Deps, actor: Principal, offerId: string)
     { returnDocument: "after" },
   ).lean();
   if (!won) throw conflict("Another member accepted this request first", "offer_taken");
-  budgetReadModel.requestChanged(won);
 
   const accepted = await Offer.findOneAndUpdate({ _id: offer._id }, { $set: { status: "accepted", respondedAt: now } }, { returnDocument: "after" }).lean();
-  await withdrawPending(deps, offer.requestId, "taken", offer._id);
-  // Off the answer's path (a lookup by key scans the jobs on the embedded store): a timeout that still
-  // fires finds the request accepted and nothing pending, and does nothing.
-  void cancelJob(dispatchJobKey(offer.requestId, won.dispatchRound ?? 0)).catch((err) => deps.logger.warn({ err: String(err) }, "cancelling the round timeout failed"));
-  await audit(actor, "accept", "request", offer.requestId, { offerId, ...(gate.flagged ? { flagged: gate.reason } : {}) });
-  fairnessCache(deps).invalidate(offer.memberId); // their budget and engagement count just changed
-  notifyRequest(deps, won);
+  const withdrawn = await withdrawPending(deps, offer.requestId, offer._id);
+  deps.events.publish({
+    type: "offer.accepted",
+    actor,
+    offer: { _id: offer._id, memberId: offer.memberId, requestId: offer.requestId },
+    request: won,
+    dispatchRound: won.dispatchRound ?? 0,
+    withdrawn,
+    ...(gate.flagged ? { flagged: gate.reason } : {}),
+  });
   return { ...presentOffer(accepted!, won), ...(gate.flagged ? { flags: ["over-budget-review"], warning: gate.reason } : {}) };
 }

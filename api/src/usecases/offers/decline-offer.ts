@@ -6,7 +6,6 @@ import { Offer } from "../../models/offer";
 import { Request } from "../../models/request";
 import { presentOffer } from "../../presenters/offer";
 import { dispatchRequest } from "../../dispatch/dispatch";
-import { audit } from "../audit";
 import { loadOwnOffer } from "./load";
 
 export async function declineOffer(deps: Deps, actor: Principal, offerId: string, reason?: string) {
@@ -17,7 +16,7 @@ export async function declineOffer(deps: Deps, actor: Principal, offerId: string
     { returnDocument: "after" },
   ).lean();
   if (!declined) throw conflict(`This offer is ${offer.status}; it can no longer be declined`, "offer_not_pending");
-  await audit(actor, "decline", "request", offer.requestId, { offerId });
+  deps.events.publish({ type: "offer.declined", actor, offer: { _id: offer._id, memberId: offer.memberId, requestId: offer.requestId } });
   const r = await Request.findById(offer.requestId, { dispatchRound: 1 }).lean();
   if (r) await dispatchRequest(deps, offer.requestId, { round: r.dispatchRound ?? 0, replacement: true });
   return presentOffer(declined);

@@ -6,10 +6,7 @@ import { claimOnce, decisionKey, Request } from "../../models/request";
 import { canCancelRequest } from "../../policies/requests";
 import { presentRequest } from "../../presenters/request";
 import { withdrawPending } from "../../dispatch/dispatch";
-import { notifyRequest } from "../../dispatch/notify";
-import { audit } from "../audit";
 import { loadRequestFor } from "./load";
-import { budgetReadModel } from "../budgets/read-model";
 
 export async function cancelRequest(deps: Deps, actor: Principal, id: string, reason?: string) {
   const before = await loadRequestFor(actor, id, canCancelRequest);
@@ -23,9 +20,7 @@ export async function cancelRequest(deps: Deps, actor: Principal, id: string, re
     { returnDocument: "after" },
   ).lean();
   if (!r) throw conflict("This request is already closed", "request_closed");
-  budgetReadModel.requestChanged(r);
-  await withdrawPending(deps, id, "cancelled");
-  await audit(actor, "cancel", "request", id, reason ? { reason } : undefined);
-  notifyRequest(deps, r);
+  const withdrawn = await withdrawPending(deps, id);
+  deps.events.publish({ type: "request.cancelled", actor, request: r, withdrawn, ...(reason ? { reason } : {}) });
   return presentRequest(r, actor);
 }

@@ -7,11 +7,9 @@ import { conflict } from "../../http/problem";
 import { Request } from "../../models/request";
 import { canCompleteRequest } from "../../policies/requests";
 import { presentRequest } from "../../presenters/request";
-import { notifyRequest } from "../../dispatch/notify";
 import { logTime } from "../time/log-time";
 import { checkNote } from "../knowledge/check-note";
 import { createNote } from "../knowledge/create-note";
-import { audit } from "../audit";
 import { loadRequestFor } from "./load";
 import { budgetReadModel } from "../budgets/read-model";
 import type { CompleteInput } from "./schemas";
@@ -26,6 +24,7 @@ export async function completeRequest(deps: Deps, actor: Principal, id: string, 
     { returnDocument: "after" },
   ).lean();
   if (!r) throw conflict(`This request is ${before.status}, not accepted; it cannot be completed`, "request_closed");
+  // Part of the write, not a subscriber: logging the hours below must see the request completed.
   budgetReadModel.requestChanged(r);
   try {
     await logTime(deps, actor, { memberId: actor.memberId!, date: now, hours: input.hours, category: "operational", requestId: id, note: r.number });
@@ -35,7 +34,6 @@ export async function completeRequest(deps: Deps, actor: Principal, id: string, 
     throw err;
   }
   const note = input.knowledgeNote ? await createNote(deps, actor, input.knowledgeNote, { requestId: id, unitId: r.unitId, path: "body.knowledgeNote" }) : undefined;
-  await audit(actor, "complete", "request", id, { hours: input.hours, knowledgeNote: note?.id });
-  notifyRequest(deps, r);
+  deps.events.publish({ type: "request.completed", actor, request: r, hours: input.hours, ...(note ? { knowledgeNoteId: note.id } : {}) });
   return { ...presentRequest(r, actor), ...(note ? { knowledgeNote: note } : {}) };
 }

@@ -11,9 +11,7 @@ import { Pool } from "../../models/pool";
 import { unknownExpertiseIds } from "../../reference/expertise";
 import { unitById } from "../../reference/units";
 import { scheduleJob } from "../../jobs/queue";
-import { DISPATCH_JOB, dispatchJobKey, dispatchRequest } from "../../dispatch/dispatch";
-import { notifyRequest } from "../../dispatch/notify";
-import { audit } from "../audit";
+import { DISPATCH_JOB, dispatchJobKey, dispatchRequest, dispatchSettingsNow } from "../../dispatch/dispatch";
 import type { NewRequest } from "./schemas";
 
 const WARNING_TEXT: Record<CitizenDataKind, string> = {
@@ -49,10 +47,10 @@ export async function createRequest(deps: Deps, actor: Principal, input: NewRequ
     warnings,
     refSalt: randomBytes(24).toString("base64url"),
     dispatchRound: 0,
+    dispatchSettings: dispatchSettingsNow(deps, input.urgency), // frozen: later configuration changes do not alter it
   });
-  await audit(actor, "create", "request", r.id, { number: r.number, warnings: warnings.map((w) => w.kind) });
   await scheduleJob(DISPATCH_JOB, now, { requestId: r.id, round: 0 }, dispatchJobKey(r.id, 0));
-  notifyRequest(deps, r.toObject());
+  deps.events.publish({ type: "request.created", actor, request: r.toObject(), warnings: warnings.map((w) => w.kind) });
   // Kick off the first round now; the job above is the fallback and finds the round taken.
   void dispatchRequest(deps, r.id, { round: 0 }).catch((err) => deps.logger.warn({ err: String(err), requestId: r.id }, "first dispatch failed; the job retries"));
   return r.toObject();

@@ -6,7 +6,6 @@ import { conflict } from "../../http/problem";
 import { OPEN_STATUSES } from "../../models/request";
 import { canEscalateRequest } from "../../policies/requests";
 import { dispatchRequest } from "../../dispatch/dispatch";
-import { audit } from "../audit";
 import { getRequest } from "./get-request";
 import { loadRequestFor } from "./load";
 
@@ -17,6 +16,6 @@ export async function escalateRequest(deps: Deps, actor: Principal, id: string) 
   const from = r.escalationStep ?? "local";
   const decision = await dispatchRequest(deps, id, { round: r.dispatchRound ?? 0, skipStep: true });
   if (!decision) throw conflict("The request moved on meanwhile; reload it");
-  await audit(actor, "escalate", "request", id, { from, to: decision.step });
+  deps.events.publish({ type: "request.escalated", actor, requestId: id, from, to: decision.step });
   return getRequest(actor, id);
 }

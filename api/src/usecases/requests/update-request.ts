@@ -5,11 +5,8 @@ import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict, forbidden } from "../../http/problem";
 import { OPEN_STATUSES, Request } from "../../models/request";
-import { Offer } from "../../models/offer";
 import { canEditRequest } from "../../policies/requests";
-import { presentRequest, requestEvent } from "../../presenters/request";
-import { notifyRequest } from "../../dispatch/notify";
-import { audit } from "../audit";
+import { presentRequest } from "../../presenters/request";
 import { personalDataWarnings } from "./create-request";
 import { findRequest } from "./load";
 
@@ -26,10 +23,6 @@ export async function updateRequest(deps: Deps, actor: Principal, id: string, pa
     { returnDocument: "after" },
   ).lean();
   if (!r) throw conflict("The request was just accepted or closed; reload it");
-  await audit(actor, "update", "request", id, { fields: Object.keys(patch), warnings: warnings.map((w) => w.kind) });
-  notifyRequest(deps, r);
-  // Members holding a pending offer refetch their inbox: tell them the request changed (ids and state only).
-  const pending = await Offer.find({ requestId: id, status: "pending" }, { memberId: 1 }).lean();
-  if (pending.length) deps.notifier.emit({ members: pending.map((o) => o.memberId) }, "request:updated", requestEvent(r));
+  deps.events.publish({ type: "request.updated", actor, request: r, fields: Object.keys(patch), warnings: warnings.map((w) => w.kind) });
   return presentRequest(r, actor);
 }

@@ -7,7 +7,6 @@ import { Member } from "../../models/member";
 import { TimeEntry } from "../../models/time-entry";
 import { canDecideFor } from "../../policies/budgets";
 import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";
-import { audit } from "../audit";
 import { entryLock, memberLock, withLocks } from "../budgets/mutex";
 import { moveTotals } from "../budgets/totals";
 import { releaseDayHours } from "./day-limit";
@@ -38,10 +37,8 @@ export async function decideTimeEntry(
     await moveTotals(entry, { ...entry, status });
     return { ...entry, ...set, version: entry.version + 1 };
   });
-  await audit(actor, decision.approve ? "approve" : "reject", "time-entry", id, {
-    memberId: updated.memberId,
-    hours: updated.hours,
-    ...(decision.approve ? {} : { reason: decision.reason }),
-  });
-  return presentTimeEntry(updated);
+  const entry = presentTimeEntry(updated);
+  if (decision.approve) deps.events.publish({ type: "time-entry.approved", actor, entry });
+  else deps.events.publish({ type: "time-entry.rejected", actor, entry, reason: decision.reason });
+  return entry;
 }

@@ -6,7 +6,6 @@ import type { TimeCategory } from "../../domain/types";
 import { conflict, forbidden, notFound, unprocessable } from "../../http/problem";
 import { TimeEntry } from "../../models/time-entry";
 import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";
-import { audit } from "../audit";
 import { checkBudgetAlerts } from "../budgets/alerts";
 import { yearOf } from "../budgets/compute";
 import { dayHours, releaseDayHours, reserveDayHours } from "./day-limit";
@@ -72,11 +71,13 @@ export async function editTimeEntry(deps: Deps, actor: Principal, id: string, pa
     await moveTotals(entry, updated!);
     return { entry, updated: updated! };
   });
-  const status = updated.status;
-  await audit(actor, "update", "time-entry", id, {
+  const view = presentTimeEntry(updated);
+  deps.events.publish({
+    type: "time-entry.edited",
+    actor,
+    entry: view,
     before: { day: entry.day, hours: entry.hours, category: entry.category, status: entry.status },
-    after: { day: rules.day, hours: next.hours, category: next.category, status },
   });
   await checkBudgetAlerts(deps, entry.memberId, yearOf(next.date));
-  return presentTimeEntry(updated);
+  return view;
 }

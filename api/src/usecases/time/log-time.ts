@@ -9,7 +9,6 @@ import { Member } from "../../models/member";
 import { TimeEntry } from "../../models/time-entry";
 import { canLogFor } from "../../policies/budgets";
 import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";
-import { audit } from "../audit";
 import { checkBudgetAlerts } from "../budgets/alerts";
 import { yearOf } from "../budgets/compute";
 import { dayHours, releaseDayHours, reserveDayHours } from "./day-limit";
@@ -64,7 +63,8 @@ export async function logTime(deps: Deps, actor: Principal, input: LogTimeInput)
       throw err;
     }
   });
-  await audit(actor, "create", "time-entry", entry.id, { memberId: input.memberId, day: rules.day, hours: input.hours, category: input.category, status });
+  const view = presentTimeEntry(entry.toObject());
+  deps.events.publish({ type: "time-entry.logged", actor, entry: view });
   await checkBudgetAlerts(deps, input.memberId, yearOf(input.date));
-  return presentTimeEntry(entry.toObject());
+  return view;
 }

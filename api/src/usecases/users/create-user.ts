@@ -5,6 +5,7 @@ import { Member } from "../../models/member";
 import { User } from "../../models/user";
 import { conflict } from "../../http/problem";
 import { budgetReadModel } from "../budgets/read-model";
+import { memberPersonFields } from "./person";
 
 export interface NewUser {
   username: string;
@@ -37,9 +38,7 @@ export async function createUser(input: NewUser, now = new Date()) {
   if (input.roles.includes("member")) {
     const member = await Member.create({
       userId: user.id,
-      name: input.name,
-      email: input.email,
-      phone: input.phone,
+      ...memberPersonFields(input), // a copy of the user's; person.ts keeps it in step
       unitId: input.unitId,
       networks: input.networks?.length ? input.networks : ["ndv"],
       joinedAt: now,
