@@ -1,5 +1,6 @@
 import Router from "@koa/router";
 import { z } from "zod";
+import { HUMAN_ROLES } from "../contract/values";
 import { line } from "../http/input";
 import type { Deps } from "../deps";
 import { createApiKey } from "../auth/api-keys";
@@ -17,7 +18,6 @@ import { createUser } from "../usecases/users/create-user";
 import { forgetUserSessions } from "../auth/sessions";
 import { audit } from "../usecases/audit";
 
-const HUMAN_ROLES = ["requester", "member", "coordinator", "helpline-planner", "policy-admin", "admin", "auditor"] as const;
 const scopeSchema = z.strictObject({ units: z.array(z.string()).default([]), networks: z.array(z.string()).default([]) });
 
 const newUserSchema = z.strictObject({

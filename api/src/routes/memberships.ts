@@ -2,6 +2,7 @@
 // join a network, coordinators of that network (or admins) decide; units change by admin/coordinator.
 import Router from "@koa/router";
 import { z } from "zod";
+import { NETWORK_REQUEST_STATUSES } from "../contract/values";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
@@ -28,7 +29,7 @@ export function membershipRoutes(deps: Deps): Router {
   });
 
   r.get("/network-requests", requireUser, async (ctx) => {
-    const q = query(ctx, z.object({ status: z.enum(["pending", "approved", "rejected"]).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }));
+    const q = query(ctx, z.object({ status: z.enum(NETWORK_REQUEST_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }));
     ctx.body = { data: await listNetworkRequests(currentUser(ctx), q) };
   });
 

@@ -1,6 +1,7 @@
 // Korpsregeling versions and impact simulation of a draft.
 import Router from "@koa/router";
 import { z } from "zod";
+import { POLICY_STATUSES, TIME_CATEGORIES } from "../contract/values";
 import { line } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
@@ -12,7 +13,7 @@ import { yearOf } from "../usecases/budgets/compute";
 import { decidePolicy, listPolicies, listProposals, proposePolicy, setUnitSupplement } from "../usecases/policies/create-policy";
 import { simulateDraft } from "../usecases/policies/simulate";
 
-const category = z.enum(["operational", "professionalisation", "network"]);
+const category = z.enum(TIME_CATEGORIES);
 const quarter = (v: number) => Math.abs(v * 4 - Math.round(v * 4)) < 1e-9;
 
 const policyFields = {
@@ -21,7 +22,7 @@ const policyFields = {
   unitSupplements: z
     .record(z.string().refine((u) => !!unitById(u), { message: "Unknown unit" }), z.number().min(-2000).max(2000))
     .default({}),
-  categories: z.array(category).min(1).default(["operational", "professionalisation", "network"]),
+  categories: z.array(category).min(1).default(() => [...TIME_CATEGORIES]),
   categoryCaps: z.partialRecord(category, z.number().min(0).max(2000)).optional(),
   approvalThresholdHours: z.number().min(0).max(12).refine(quarter, { message: "Must be a multiple of 0.25", params: { code: "not_quarter_hour" } }),
 };
@@ -59,7 +60,7 @@ export function policyRoutes(deps: Deps): Router {
   });
 
   r.get("/proposals", requireUser, async (ctx) => {
-    const q = query(ctx, z.object({ status: z.enum(["proposed", "approved", "rejected"]).optional() }));
+    const q = query(ctx, z.object({ status: z.enum(POLICY_STATUSES).optional() }));
     ctx.body = { data: await listProposals(currentUser(ctx), q.status) };
   });
 

@@ -1,6 +1,7 @@
 // Time entries: log, list, correct, approve/reject. Thin: validation here, rules in use cases.
 import Router from "@koa/router";
 import { z } from "zod";
+import { TIME_CATEGORIES, TIME_ENTRY_STATUSES } from "../contract/values";
 import { safeId, text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
@@ -12,7 +13,7 @@ import { decideTimeEntry } from "../usecases/time/decide-entry";
 import { listTimeEntries } from "../usecases/time/list-entries";
 import { approveMany } from "../usecases/time/approve-many";
 
-const category = z.enum(["operational", "professionalisation", "network"]);
+const category = z.enum(TIME_CATEGORIES);
 const hours = z.number({ message: "hours must be a number" });
 
 const newEntry = z.strictObject({
@@ -35,7 +36,7 @@ const patchEntry = z.strictObject({
 const listQuery = z.object({
   mine: z.enum(["1", "true", "0", "false"]).optional(),
   memberId: z.string().max(64).optional(),
-  status: z.enum(["pending", "approved", "rejected"]).optional(),
+  status: z.enum(TIME_ENTRY_STATUSES).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });

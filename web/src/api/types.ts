@@ -1,8 +1,7 @@
 // Shapes from /work/shared/API.md as the web app reads them. Optional fields are ones the server may add or omit.
-export type Role = "requester" | "member" | "coordinator" | "helpline-planner" | "policy-admin" | "admin" | "auditor";
-export type Urgency = "acute" | "today" | "planned";
-export type Mode = "phone" | "video" | "onsite";
-export type RequestStatus = "open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled";
+import type { HumanRole, Mode, NetworkRequestStatus, PolicyStatus, RequestStatus, Urgency } from "../../../api/src/contract/values";
+export type { Mode, RequestStatus, Urgency };
+export type Role = HumanRole;
 
 export interface Me {
   id: string;
@@ -182,7 +181,7 @@ export interface HelplineMember {
 }
 
 export interface RequestSummary {
-  byStatus: Record<"open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled", number>;
+  byStatus: Record<RequestStatus, number>;
   acceptance: { windowDays: number; count: number; medianMinutes: number | null };
   unmetByExpertise: { expertiseId: string; requests: number }[];
 }
@@ -195,7 +194,7 @@ export interface NetworkRequest {
   unitId?: string;
   networkId: string;
   motivation?: string;
-  status: "pending" | "approved" | "rejected";
+  status: NetworkRequestStatus;
   createdAt?: string;
   decidedAt?: string;
   reason?: string;
@@ -205,7 +204,7 @@ export interface PolicyVersion {
   id: string;
   name?: string;
   kind: "force-wide" | "unit-supplement";
-  status: "proposed" | "approved" | "rejected";
+  status: PolicyStatus;
   effectiveFrom: string;
   baseHoursPerYear: number;
   unitSupplements: Record<string, number>;

@@ -1,5 +1,6 @@
 // Input shapes of the request endpoints (zod, strict: unknown fields are 422 naming the field).
 import { z } from "zod";
+import { MODES, URGENCIES } from "../../contract/values";
 import { line, text } from "../../http/input";
 import { isoDate } from "../../http/validate";
 
@@ -8,8 +9,8 @@ export const newRequestSchema = z.strictObject({
   description: text().max(10_000).default(""),
   expertise: z.array(z.string().min(1).max(80)).min(1).max(20),
   languages: z.array(z.string().regex(/^[a-z]{2}$/, "ISO 639-1 code, e.g. so")).max(10).default([]),
-  urgency: z.enum(["acute", "today", "planned"]),
-  mode: z.enum(["phone", "video", "onsite"]),
+  urgency: z.enum(URGENCIES),
+  mode: z.enum(MODES),
   unitId: z.string().min(1).max(64),
   neededBy: isoDate.optional(),
   estimatedHours: z.number().positive().max(200),

@@ -106,7 +106,7 @@ export function ApiKeys() {
                   <td>{k.lastUsedAt ? date(k.lastUsedAt) : t("ak.never")}</td>
                   <td>
                     {k.revokedAt ? (
-                      <span className="badge badge-cancelled">{t("ak.revokedAt", { at: date(k.revokedAt) })}</span>
+                      <span className="badge badge-muted">{t("ak.revokedAt", { at: date(k.revokedAt) })}</span>
                     ) : (
                       <button type="button" className="btn btn-danger btn-small" onClick={() => void revoke(k)} aria-label={t("ak.revokeLabel", { name: k.name })}>
                         {t("ak.revoke")}

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { api, ApiError, listOf, qs } from "../../api/client";
 import type { Role } from "../../api/types";
+import { HUMAN_ROLES } from "../../../../api/src/contract/values";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useDebounced } from "../../lib/debounce";
@@ -9,7 +10,6 @@ import { useReference, unitName, type Reference } from "../../lib/reference";
 import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
 
-const ROLES: Role[] = ["requester", "member", "coordinator", "helpline-planner", "policy-admin", "admin", "auditor"];
 
 interface AdminUser {
   id: string;
@@ -55,7 +55,7 @@ export function Users() {
               <div className="row-between">
                 <span>
                   <strong>{u.name}</strong> <span className="muted">({u.username})</span>
-                  {!u.active && <span className="badge badge-cancelled"> {t("au.inactive")}</span>}
+                  {!u.active && <span className="badge badge-muted"> {t("au.inactive")}</span>}
                 </span>
                 <button type="button" className="btn btn-secondary btn-small" aria-expanded={editing === u.id} onClick={() => setEditing(editing === u.id ? undefined : u.id)} aria-label={t("au.editLabel", { name: u.name })}>
                   {t("au.edit")}
@@ -106,7 +106,7 @@ function AccessFields({ idp, v, set }: { idp: string; v: Shape; set(v: Shape): v
   const ref = useReference();
   return (
     <>
-      <Checks idp={`${idp}-role`} legend={t("au.roles")} options={ROLES} value={v.roles} onChange={(roles) => set({ ...v, roles })} label={(r) => t(`role.${r}` as Key)} />
+      <Checks idp={`${idp}-role`} legend={t("au.roles")} options={HUMAN_ROLES} value={v.roles} onChange={(roles) => set({ ...v, roles })} label={(r) => t(`role.${r}` as Key)} />
       <div className="field">
         <label htmlFor={`${idp}-unit`}>{t("nr.field.unit")}</label>
         <select id={`${idp}-unit`} value={v.unitId} onChange={(e) => set({ ...v, unitId: e.target.value })}>

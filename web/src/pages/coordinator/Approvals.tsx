@@ -178,7 +178,7 @@ export function Approvals() {
                           {overFlags.get(e.id) && (
                             <>
                               {" "}
-                              <span className="badge badge-unfilled" data-testid="over-budget">{t("ap.wouldExceed")}</span>
+                              <span className="badge badge-alert" data-testid="over-budget">{t("ap.wouldExceed")}</span>
                             </>
                           )}
                         </>

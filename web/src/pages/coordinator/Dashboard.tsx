@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { api, listOf, qs } from "../../api/client";
 import type { Req, RequestSummary } from "../../api/types";
+import { ESCALATION_STEPS } from "../../../../api/src/contract/values";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useReference, unitName, expertiseLabel } from "../../lib/reference";
@@ -13,7 +14,7 @@ import { formatDuration } from "../../lib/stats";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { RequestBadges } from "../../components/Badge";
 
-const STEPS = new Set(["local", "national", "pool", "coordinators", "unfilled"]);
+const STEPS = new Set<string>(ESCALATION_STEPS);
 
 export function Dashboard() {
   const { t, lang, date } = useI18n();
@@ -95,7 +96,7 @@ export function Dashboard() {
                     {r.title}
                   </Link>
                   <span className="actions">
-                    {stuck(r) === 2 && <span className="badge badge-unfilled" data-testid="stuck-badge">{t("db.stuckBadge")}</span>}
+                    {stuck(r) === 2 && <span className="badge badge-alert" data-testid="stuck-badge">{t("db.stuckBadge")}</span>}
                     <RequestBadges urgency={r.urgency} status={r.status} />
                   </span>
                 </div>

@@ -2,6 +2,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { api, listOf } from "../../api/client";
 import type { Budget, TimeEntry } from "../../api/types";
+import { TIME_CATEGORIES } from "../../../../api/src/contract/values";
 import { useI18n } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
 import { useSubmit } from "../../lib/useSubmit";
@@ -109,9 +110,11 @@ function LogTime({ onLogged }: { onLogged(): void }) {
         <div className="field">
           <label htmlFor="lt-cat">{t("entry.category")}</label>
           <select id="lt-cat" value={category} onChange={(e) => setCategory(e.target.value)} aria-invalid={errorsFor(error, "category").length > 0 || undefined} aria-describedby="lt-cat-error">
-            <option value="operational">{t("cat.operational")}</option>
-            <option value="professionalisation">{t("cat.professionalisation")}</option>
-            <option value="network">{t("cat.network")}</option>
+            {TIME_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`cat.${c}`)}
+              </option>
+            ))}
           </select>
           <FieldErrors id="lt-cat-error" errors={errorsFor(error, "category")} />
         </div>

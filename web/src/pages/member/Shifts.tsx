@@ -38,7 +38,7 @@ export function Shifts() {
             const onNow = new Date(s.start).getTime() <= now && !past;
             return (
               <li key={s.id} style={past ? { opacity: 0.75 } : undefined}>
-                <strong>{date(s.start)}</strong> – {date(s.end)} {onNow && <span className="badge badge-accepted">{t("sh.now")}</span>}
+                <strong>{date(s.start)}</strong> – {date(s.end)} {onNow && <span className="badge badge-info">{t("sh.now")}</span>}
               </li>
             );
           })}

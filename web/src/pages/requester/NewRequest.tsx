@@ -2,6 +2,7 @@
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { api, ApiError } from "../../api/client";
 import type { Mode, Req, Urgency } from "../../api/types";
+import { MODES, URGENCIES } from "../../../../api/src/contract/values";
 import { useI18n } from "../../i18n";
 import { useSession } from "../../lib/session";
 import { useReference } from "../../lib/reference";
@@ -16,8 +17,6 @@ import { DateTimeField, DecimalField, FieldErrors } from "../../components/Input
 import { localToDate, parseDateTime, parseDecimal } from "../../lib/parse";
 import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
 
-const URGENCIES: Urgency[] = ["acute", "today", "planned"];
-const MODES: Mode[] = ["phone", "video", "onsite"];
 
 export function NewRequest() {
   const { t } = useI18n();

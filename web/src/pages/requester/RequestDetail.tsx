@@ -7,6 +7,7 @@
 import { useState, type FormEvent } from "react";
 import { api, ApiError, listOf } from "../../api/client";
 import type { Candidate, Offer, Req } from "../../api/types";
+import { ESCALATION_STEPS } from "../../../../api/src/contract/values";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
 import { useSession } from "../../lib/session";
@@ -30,7 +31,7 @@ interface Contact {
 }
 type FullReq = Req & { requester?: Contact; nextStepAt?: string; escalationStep?: string };
 
-const LADDER = ["local", "national", "pool", "coordinators"] as const;
+const LADDER = ESCALATION_STEPS.filter((s) => s !== "unfilled");
 
 export function RequestDetail({ id }: { id: string }) {
   const { t, date, lang, num } = useI18n();
@@ -161,7 +162,7 @@ export function RequestDetail({ id }: { id: string }) {
                   <li key={c.candidateRef}>
                     <div className="row-between">
                       <h3>{t("rd.candidate", { n: i + 1 })}</h3>
-                      <span className={`badge ${c.available ? "badge-completed" : "badge-cancelled"}`}>{c.available ? t("rd.available") : t("rd.unavailable")}</span>
+                      <span className={`badge ${c.available ? "badge-ok" : "badge-muted"}`}>{c.available ? t("rd.available") : t("rd.unavailable")}</span>
                     </div>
                     <p className="meta">
                       <span>{unitName(ref, c.unitId)}</span>
