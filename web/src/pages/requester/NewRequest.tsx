@@ -13,7 +13,7 @@ import { PrivacyCheck, findingsIn, withoutFinding, type Finding } from "../../co
 import { ErrorBox } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
 import { KnowledgeHints } from "./KnowledgeHints";
-import { DateTimeField, DecimalField, FieldErrors } from "../../components/Inputs";
+import { DateTimeField, DecimalField, FieldErrors, RadioChoice } from "../../components/Inputs";
 import { localToDate, parseDateTime, parseDecimal } from "../../lib/parse";
 import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
 
@@ -147,28 +147,8 @@ export function NewRequest() {
               <FieldErrors id="nr-unit-error" errors={errs("unitId")} />
             </div>
           </div>
-          <fieldset>
-            <legend>{t("nr.field.urgency")}</legend>
-            <div className="radio-row">
-              {URGENCIES.map((u) => (
-                <label key={u}>
-                  <input type="radio" name="urgency" value={u} checked={urgency === u} onChange={() => setUrgency(u)} />
-                  {t(`urgency.${u}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>{t("nr.field.mode")}</legend>
-            <div className="radio-row">
-              {MODES.map((m) => (
-                <label key={m}>
-                  <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-                  {t(`mode.${m}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RadioChoice name="urgency" legend={t("nr.field.urgency")} options={URGENCIES} value={urgency} onChange={setUrgency} label={(u) => t(`urgency.${u}`)} />
+          <RadioChoice name="mode" legend={t("nr.field.mode")} options={MODES} value={mode} onChange={setMode} label={(m) => t(`mode.${m}`)} />
           <div className="grid-2">
             <DecimalField id="nr-hours" name="estimatedHours" label={t("nr.field.hours")} value={hours} onChange={setHours} min={0.25} max={200} unit="hours" required showInvalid={tried} errors={errs("estimatedHours")} />
             <DateTimeField id="nr-needed" name="neededBy" label={t("nr.field.neededBy")} value={neededBy} onChange={setNeededBy} showInvalid={tried} errors={errs("neededBy")} />
