@@ -11,6 +11,7 @@ export const TIME_ENTRY_STATUSES = ["pending", "approved", "rejected"] as const;
 export const EXPERTISE_DOMAINS = ["culture", "religion", "language", "lgbtiq", "gender", "subculture", "topic"] as const;
 export const NETWORK_REQUEST_STATUSES = ["pending", "approved", "rejected"] as const;
 export const POLICY_STATUSES = ["proposed", "approved", "rejected"] as const;
+export const POLICY_KINDS = ["force-wide", "unit-supplement"] as const;
 /** The escalation ladder of a request, in order; the last step is terminal (domain/dispatch.ts walks it). */
 export const ESCALATION_STEPS = ["local", "national", "pool", "coordinators", "unfilled"] as const;
 /** Events pushed to browsers over socket.io (realtime/notifier.ts emits, web/src/realtime listens). */
@@ -26,6 +27,7 @@ export type TimeEntryStatus = (typeof TIME_ENTRY_STATUSES)[number];
 export type ExpertiseDomain = (typeof EXPERTISE_DOMAINS)[number];
 export type NetworkRequestStatus = (typeof NETWORK_REQUEST_STATUSES)[number];
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+export type PolicyKind = (typeof POLICY_KINDS)[number];
 export type EscalationStep = (typeof ESCALATION_STEPS)[number];
 export type RealtimeEvent = (typeof REALTIME_EVENTS)[number];
 

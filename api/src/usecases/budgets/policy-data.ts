@@ -1,10 +1,10 @@
 // Loads the korpsregeling versions and maps them to the domain shape.
 import type { Policy, TimeCategory } from "../../domain/types";
-import { TIME_CATEGORIES, type PolicyStatus } from "../../contract/values";
+import { TIME_CATEGORIES, type PolicyKind, type PolicyStatus } from "../../contract/values";
 import { PolicyVersion } from "../../models/policy";
 import { policyTimeline } from "../../domain/policy-timeline";
 
-export type PolicyKind = "force-wide" | "unit-supplement";
+export type { PolicyKind };
 export type { PolicyStatus };
 
 export interface PolicyRecord extends Policy {
