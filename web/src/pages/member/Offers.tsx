@@ -1,7 +1,7 @@
 // The member's inbox: offers appear and disappear live (offer:new / offer:withdrawn).
 import { useEffect, useRef, useState } from "react";
 import { api, ApiError, listOf } from "../../api/client";
-import type { Offer } from "../../api/types";
+import type { Offer, OfferedRequest } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useAnnounce } from "../../lib/announce";
@@ -88,7 +88,7 @@ export function Offers() {
       {list.data && offers.length === 0 && <p className="card muted">{t("offers.empty")}</p>}
       <ul className="card-list" data-testid="offers" aria-live="polite" aria-relevant="additions">
         {offers.map((o) => {
-          const r = o.request ?? {};
+          const r: Partial<OfferedRequest> = o.request ?? {};
           return (
             <li key={o.id} data-offer-id={o.id} className={fresh.has(o.id) ? "fresh" : undefined}>
               <div className="row-between">

@@ -36,7 +36,7 @@ export function KnowledgeHints({ text }: { text: string }) {
           {notes.map((n) => (
             <li key={n.id}>
               <h3>{n.title}</h3>
-              {open === n.id ? <p style={{ whiteSpace: "pre-wrap" }}>{n.body ?? n.snippet}</p> : <p className="muted">{(n.snippet ?? n.body ?? "").slice(0, 160)}</p>}
+              {open === n.id ? <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p> : <p className="muted">{n.body.slice(0, 160)}</p>}
               <button type="button" className="btn-link" aria-expanded={open === n.id} onClick={() => setOpen(open === n.id ? undefined : n.id)}>
                 {open === n.id ? t("kh.less") : t("kh.more")}
               </button>

@@ -6,7 +6,7 @@
 // - a member with a pending offer: the offer with its text and accept / decline.
 import { useState, type FormEvent } from "react";
 import { api, ApiError, listOf } from "../../api/client";
-import type { Candidate, Offer, Req } from "../../api/types";
+import type { Candidate, Offer, OfferedRequest, Req } from "../../api/types";
 import { ESCALATION_STEPS } from "../../../../api/src/contract/values";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
@@ -340,7 +340,7 @@ function OfferView({ requestId, onAccepted }: { requestId: string; onAccepted():
   if (offer.data === undefined) return offer.error ? <ErrorBox error={offer.error} /> : <Loading />;
   if (!offer.data) return <p className="card muted">{t("rd.noAccess")}</p>;
   const o = offer.data;
-  const q = o.request ?? {};
+  const q: Partial<OfferedRequest> = o.request ?? {};
   async function respond(accept: boolean) {
     setError(undefined);
     try {
