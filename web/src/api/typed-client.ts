@@ -13,7 +13,8 @@ type JsonOf<R> = R extends { content: { "application/json": infer J } } ? J : R 
 type Answer<O> = O extends { responses: infer R } ? JsonOf<R[Extract<keyof R, 200 | 201 | 202 | 204>]> : never;
 type PathOf<O> = O extends { parameters: { path: infer X } } ? ([X] extends [never] ? never : X) : never;
 type QueryOf<O> = O extends { parameters: { query?: infer Q } } ? ([NonNullable<Q>] extends [never] ? never : NonNullable<Q>) : never;
-type BodyOf<O> = O extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
+type JsonBody<RB> = RB extends { content: { "application/json": infer B } } ? B : never; // never in, never out
+type BodyOf<O> = JsonBody<NonNullable<O extends { requestBody?: infer RB } ? RB : never>>;
 
 type Init<O> = ([PathOf<O>] extends [never] ? unknown : { path: PathOf<O> }) &
   ([QueryOf<O>] extends [never] ? unknown : { query?: QueryOf<O> }) &

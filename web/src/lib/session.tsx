@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, session } from "../api/client";
 import type { Me, Role } from "../api/types";
+import { client } from "../api/typed-client";
 
 interface Session {
   me: Me | null | undefined; // undefined while checking
@@ -28,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await api.post<{ token: string; user: Me }>("/auth/login", { username, password });
+    const r = await client.POST("/auth/login", { body: { username, password } });
     session.setToken(r.token);
     setMe(r.user);
     return r.user;
@@ -36,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post("/auth/logout");
+      await client.POST("/auth/logout");
     } finally {
       session.setToken(undefined);
       setMe(null);

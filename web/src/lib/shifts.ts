@@ -2,6 +2,7 @@
 // What cannot be read is sent as typed, so the server names the field (invalid_date) beside it.
 import { api } from "../api/client";
 import { localToDate, parseDateTime } from "./parse";
+import { client } from "../api/typed-client";
 
 export function toInstant(text: string): string {
   const local = parseDateTime(text);
@@ -9,5 +10,5 @@ export function toInstant(text: string): string {
 }
 
 export function createShift(memberId: string, start: string, end: string) {
-  return api.post("/helpline/shifts", { memberId, start: toInstant(start), end: toInstant(end) });
+  return client.POST("/helpline/shifts", { body: { memberId, start: toInstant(start), end: toInstant(end) } });
 }

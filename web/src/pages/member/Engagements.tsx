@@ -11,13 +11,14 @@ import { useLiveReload } from "../../realtime/socket";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
 import { CompleteForm } from "../../components/CompleteForm";
+import { client } from "../../api/typed-client";
 
 export function Engagements() {
   const { t, lang, num, date } = useI18n();
   const ref = useReference();
   const announce = useAnnounce();
   const [done, setDone] = useState<string>();
-  const list = useLoad(async () => listOf<Offer>(await api.get("/offers?status=accepted&limit=100")));
+  const list = useLoad(async () => (await client.GET("/offers", { query: { status: "accepted", limit: 100 } })).data);
   useLiveReload(["request:updated", "offer:withdrawn"], list.reload);
 
   const items = list.data ?? [];

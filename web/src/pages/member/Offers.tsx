@@ -12,6 +12,7 @@ import { useEvent, useLiveReload } from "../../realtime/socket";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
 import { problemText } from "../../lib/problems";
+import { client } from "../../api/typed-client";
 
 export function Offers() {
   const { t, date, lang, num } = useI18n();
@@ -22,7 +23,7 @@ export function Offers() {
   const [busy, setBusy] = useState<string>();
   const [declining, setDeclining] = useState<string>();
   const [reason, setReason] = useState("");
-  const list = useLoad(async () => listOf<Offer>(await api.get("/offers?status=pending&limit=50")));
+  const list = useLoad(async () => (await client.GET("/offers", { query: { status: "pending", limit: 50 } })).data);
   // After Accept/Decline, focus moves to the confirmation so keyboard users need not find their way back.
   const resultBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -45,7 +46,7 @@ export function Offers() {
     setBusy(o.id);
     setResult(undefined);
     try {
-      await api.post(`/offers/${encodeURIComponent(o.id)}/accept`);
+      await client.POST("/offers/{id}/accept", { path: { id: o.id } });
       setResult({ kind: "ok", text: t("offers.accepted"), requestId: o.requestId ?? o.request?.id });
       announce(t("offers.accepted"));
     } catch (e) {
@@ -60,7 +61,7 @@ export function Offers() {
   async function decline(o: Offer) {
     setBusy(o.id);
     try {
-      await api.post(`/offers/${encodeURIComponent(o.id)}/decline`, reason.trim() ? { reason: reason.trim() } : {});
+      await client.POST("/offers/{id}/decline", { path: { id: o.id }, body: reason.trim() ? { reason: reason.trim() } : {} });
       setResult({ kind: "ok", text: t("offers.declined") });
       setDeclining(undefined);
       setReason("");

@@ -10,6 +10,7 @@ import { createShift } from "../../lib/shifts";
 import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
 import { ShiftTimes } from "../../components/ShiftTimes";
 import { CalendarLink } from "../../components/CalendarLink";
+import { client } from "../../api/typed-client";
 
 export function Shifts() {
   const { t, date } = useI18n();
@@ -17,7 +18,7 @@ export function Shifts() {
   const list = useLoad(async () => {
     const from = new Date(Date.now() - 7 * 86400_000).toISOString();
     const to = new Date(Date.now() + 60 * 86400_000).toISOString();
-    const r = await optional(api.get<unknown>(`/helpline/shifts${qs({ memberId: me?.memberId, mine: 1, from, to })}`));
+    const r = await optional(client.GET("/helpline/shifts", { query: { memberId: me?.memberId, mine: "1", from, to } }));
     return r === undefined ? undefined : listOf<Shift>(r).filter((s) => !me?.memberId || !s.memberId || s.memberId === me.memberId);
   });
   const isRib = me?.networks?.includes("roze-in-blauw");
