@@ -36,7 +36,7 @@ export const UserView = z.object({
   username: z.string(),
   name: z.string(),
   email: z.string().optional(),
-  roles: z.array(z.string()),
+  roles: z.array(z.enum(HUMAN_ROLES)),
   unitId: z.string(),
   networks: z.array(z.string()),
   scope: z.object({ units: z.array(z.string()), networks: z.array(z.string()) }),

@@ -46,7 +46,7 @@ export const PolicyView = z.object({
   effectiveFrom: IsoDateTime,
   baseHoursPerYear: z.number(),
   unitSupplements: z.record(z.string(), z.number()),
-  categories: z.array(z.string()),
+  categories: z.array(category),
   categoryCaps: z.record(z.string(), z.number()).optional(),
   approvalThresholdHours: z.number(),
   unitId: z.string().optional(),

@@ -1850,7 +1850,7 @@ export interface operations {
                             username: string;
                             name: string;
                             email?: string;
-                            roles: string[];
+                            roles: ("requester" | "member" | "coordinator" | "helpline-planner" | "policy-admin" | "admin" | "auditor")[];
                             unitId: string;
                             networks: string[];
                             scope: {
@@ -1965,7 +1965,7 @@ export interface operations {
                         username: string;
                         name: string;
                         email?: string;
-                        roles: string[];
+                        roles: ("requester" | "member" | "coordinator" | "helpline-planner" | "policy-admin" | "admin" | "auditor")[];
                         unitId: string;
                         networks: string[];
                         scope: {
@@ -3764,7 +3764,7 @@ export interface operations {
                             unitSupplements: {
                                 [key: string]: number;
                             };
-                            categories: string[];
+                            categories: ("operational" | "professionalisation" | "network")[];
                             categoryCaps?: {
                                 [key: string]: number;
                             };
@@ -3852,7 +3852,7 @@ export interface operations {
                         unitSupplements: {
                             [key: string]: number;
                         };
-                        categories: string[];
+                        categories: ("operational" | "professionalisation" | "network")[];
                         categoryCaps?: {
                             [key: string]: number;
                         };
@@ -3921,7 +3921,7 @@ export interface operations {
                             unitSupplements: {
                                 [key: string]: number;
                             };
-                            categories: string[];
+                            categories: ("operational" | "professionalisation" | "network")[];
                             categoryCaps?: {
                                 [key: string]: number;
                             };
@@ -3994,7 +3994,7 @@ export interface operations {
                         unitSupplements: {
                             [key: string]: number;
                         };
-                        categories: string[];
+                        categories: ("operational" | "professionalisation" | "network")[];
                         categoryCaps?: {
                             [key: string]: number;
                         };
@@ -4070,7 +4070,7 @@ export interface operations {
                         unitSupplements: {
                             [key: string]: number;
                         };
-                        categories: string[];
+                        categories: ("operational" | "professionalisation" | "network")[];
                         categoryCaps?: {
                             [key: string]: number;
                         };
@@ -4147,7 +4147,7 @@ export interface operations {
                         unitSupplements: {
                             [key: string]: number;
                         };
-                        categories: string[];
+                        categories: ("operational" | "professionalisation" | "network")[];
                         categoryCaps?: {
                             [key: string]: number;
                         };
@@ -4250,7 +4250,7 @@ export interface operations {
                             unitSupplements: {
                                 [key: string]: number;
                             };
-                            categories: string[];
+                            categories: ("operational" | "professionalisation" | "network")[];
                             categoryCaps?: {
                                 [key: string]: number;
                             };

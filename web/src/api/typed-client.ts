@@ -3,7 +3,7 @@
 // ("/requests/{id}"); its path parameters, query, body and the 200/201 answer are checked by the compiler,
 // so a page cannot call a URL the server does not have or read a field the server does not send.
 import type { paths } from "./schema";
-import { request } from "./client";
+import { API, request } from "./client";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type Paths<M extends Method> = { [P in keyof paths]: [NonNullable<paths[P][M]>] extends [never] ? never : P }[keyof paths];
@@ -18,9 +18,10 @@ type BodyOf<O> = JsonBody<NonNullable<O extends { requestBody?: infer RB } ? RB 
 
 type Init<O> = ([PathOf<O>] extends [never] ? unknown : { path: PathOf<O> }) &
   ([QueryOf<O>] extends [never] ? unknown : { query?: QueryOf<O> }) &
-  ([BodyOf<O>] extends [never] ? unknown : { body: BodyOf<O> });
-/** The init argument is required when the operation has path parameters or a body. */
-type InitArgs<O> = [PathOf<O>] extends [never] ? ([BodyOf<O>] extends [never] ? [init?: Init<O> & { quiet401?: boolean }] : [init: Init<O>]) : [init: Init<O>];
+  ([BodyOf<O>] extends [never] ? unknown : BodyRequired<O> extends true ? { body: BodyOf<O> } : { body?: BodyOf<O> });
+type BodyRequired<O> = O extends { requestBody: object } ? true : false;
+/** The init argument is required when the operation has path parameters or a required body. */
+type InitArgs<O> = [PathOf<O>] extends [never] ? (BodyRequired<O> extends true ? [init: Init<O>] : [init?: Init<O> & { quiet401?: boolean }]) : [init: Init<O>];
 
 /** The JSON answer of an operation, e.g. `Answer<"/requests/{id}", "get">`. */
 export type ApiAnswer<P extends keyof paths, M extends Method> = Answer<Op<P, M>>;
@@ -61,3 +62,8 @@ export const client = {
   PATCH: <P extends Paths<"patch">>(path: P, ...init: InitArgs<Op<P, "patch">>) => call("PATCH", path, init[0] as RawInit) as Promise<Answer<Op<P, "patch">>>,
   DELETE: <P extends Paths<"delete">>(path: P, ...init: InitArgs<Op<P, "delete">>) => call("DELETE", path, init[0] as RawInit) as Promise<Answer<Op<P, "delete">>>,
 };
+
+/** A link to a GET operation for the browser to follow itself (downloads, redirects): same typing, no fetch. */
+export function linkTo<P extends Paths<"get">>(path: P, ...init: InitArgs<Op<P, "get">>): string {
+  return API + urlOf(path, init[0] as RawInit);
+}

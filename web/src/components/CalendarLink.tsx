@@ -1,6 +1,6 @@
 // Create or rotate the caller's iCalendar feed token and copy the URL (rotating invalidates the old one).
 import { useState } from "react";
-import { api, ApiError } from "../api/client";
+import { ApiError } from "../api/client";
 import { useI18n } from "../i18n";
 import { ErrorBox } from "./ErrorBox";
 import { client } from "../api/typed-client";

@@ -1,6 +1,6 @@
 // The assignee closes an engagement: hours spent and an optional, anonymised knowledge note.
 import { useRef, useState, type FormEvent } from "react";
-import { api, ApiError } from "../api/client";
+import { ApiError } from "../api/client";
 import { useI18n } from "../i18n";
 import { parseDecimal } from "../lib/parse";
 import { errorsFor, useFocusInvalid, useFocusOnError } from "../lib/problems";

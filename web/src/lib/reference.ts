@@ -1,6 +1,5 @@
 // Reference data (units, networks, expertise) loaded once per session and shared.
 import { useEffect, useState } from "react";
-import { api } from "../api/client";
 import type { Expertise, Network, Unit } from "../api/types";
 import { client } from "../api/typed-client";
 

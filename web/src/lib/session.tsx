@@ -1,7 +1,7 @@
 // Who is signed in. The token from login stays in memory; after a reload the session cookie
 // lets GET /auth/me restore the user without asking for the password again.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, session } from "../api/client";
+import { session } from "../api/client";
 import type { Me, Role } from "../api/types";
 import { client } from "../api/typed-client";
 
@@ -22,8 +22,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       session.setToken(undefined);
       setMe(null);
     });
-    api
-      .get<Me>("/auth/me", { quiet401: true })
+    client
+      .GET("/auth/me", { quiet401: true })
       .then(setMe)
       .catch(() => setMe(null));
   }, []);

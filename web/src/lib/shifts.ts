@@ -1,6 +1,5 @@
 // Helpline shifts: one way to book one, from the text of two date-time fields ("01-12-2026 14:30").
 // What cannot be read is sent as typed, so the server names the field (invalid_date) beside it.
-import { api } from "../api/client";
 import { localToDate, parseDateTime } from "./parse";
 import { client } from "../api/typed-client";
 

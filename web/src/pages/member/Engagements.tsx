@@ -1,6 +1,5 @@
 // Requests this member accepted: open ones can be completed with hours and a knowledge note.
 import { useState } from "react";
-import { api, listOf } from "../../api/client";
 import type { Offer, OfferedRequest } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";

@@ -1,6 +1,6 @@
 // The member's inbox: offers appear and disappear live (offer:new / offer:withdrawn).
 import { useEffect, useRef, useState } from "react";
-import { api, ApiError, listOf } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { Offer, OfferedRequest } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";

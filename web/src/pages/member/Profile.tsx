@@ -1,7 +1,7 @@
 // The member's own profile: expertise with level and visibility per item, languages,
 // weekly availability, absences and consent to share expertise.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { api, ApiError } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { MemberProfile } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";

@@ -1,6 +1,6 @@
 // The member's helpline shifts (Roze in Blauw), signing up for one, and the calendar feed link.
 import { useState } from "react";
-import { api, listOf, qs } from "../../api/client";
+import { listOf } from "../../api/client";
 import type { Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useSession } from "../../lib/session";

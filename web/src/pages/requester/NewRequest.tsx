@@ -1,6 +1,6 @@
 // The new-request form: what is needed, how urgent, where; knowledge hints alongside.
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { api, ApiError } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { Mode, Req, Urgency } from "../../api/types";
 import { MODES, URGENCIES } from "../../../../api/src/contract/values";
 import { useI18n } from "../../i18n";
@@ -16,6 +16,7 @@ import { KnowledgeHints } from "./KnowledgeHints";
 import { DateTimeField, DecimalField, FieldErrors, RadioChoice } from "../../components/Inputs";
 import { localToDate, parseDateTime, parseDecimal } from "../../lib/parse";
 import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
+import { client } from "../../api/typed-client";
 
 
 export function NewRequest() {
@@ -81,16 +82,18 @@ export function NewRequest() {
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean);
     try {
-      const created = await api.post<Req>("/requests", {
-        title: title.trim(),
-        description: description.trim(),
-        expertise,
-        ...(langs.length ? { languages: langs } : {}),
-        urgency,
-        mode,
-        unitId,
-        ...(needed ? { neededBy: localToDate(needed).toISOString() } : {}),
-        estimatedHours: estimated,
+      const created = await client.POST("/requests", {
+        body: {
+          title: title.trim(),
+          description: description.trim(),
+          expertise,
+          ...(langs.length ? { languages: langs } : {}),
+          urgency,
+          mode,
+          unitId,
+          ...(needed ? { neededBy: localToDate(needed).toISOString() } : {}),
+          estimatedHours: estimated,
+        },
       });
       pendingWarnings.set(created.id, created.warnings);
       navigate(`/requests/${encodeURIComponent(created.id)}`);
