@@ -2,6 +2,7 @@
 // no clock): the same seed and `now` always give the same output. Each member draws from its own
 // PRNG stream, so a smaller `count` yields a prefix of a larger one.
 import type { Absence, MemberExpertise, Mode, TimeCategory, TimeEntryStatus, Urgency, WeeklySlot } from "../api/src/domain/types";
+import { TIME_CATEGORIES } from "../api/src/contract/values";
 import { expertiseById } from "../api/src/reference/expertise";
 import { NAMES, emailLocalPart, type NameOrigin } from "./names";
 
@@ -675,6 +676,13 @@ const NOTES: Record<TimeCategory, readonly string[]> = {
   network: ["Netwerkbijeenkomst", "Regio-overleg NDV", "Voorlichting basisteam", "Organisatie landelijke bijeenkomst", "Matching vraag en aanbod"],
 };
 
+/** Per category: its share of logged entries and the size of one entry in quarter hours [lo, hi]. */
+const CATEGORY_MIX: Record<TimeCategory, { share: number; quarters: readonly [number, number] }> = {
+  operational: { share: 0.5, quarters: [2, 16] },
+  professionalisation: { share: 0.3, quarters: [4, 32] },
+  network: { share: 0.2, quarters: [2, 12] },
+};
+
 export interface GenerateTimeEntriesOptions {
   members: MemberSeed[];
   year: number;
@@ -710,8 +718,8 @@ export function generateTimeEntries({ members, year, seed, now }: GenerateTimeEn
     const entries: TimeEntrySeed[] = [];
     let sum = 0;
     while (sum < target - 0.25) {
-      const category = rng.weighted<TimeCategory>([["operational", 0.5], ["professionalisation", 0.3], ["network", 0.2]]);
-      const [lo, hi] = category === "operational" ? [2, 16] : category === "professionalisation" ? [4, 32] : [2, 12];
+      const category = rng.weighted<TimeCategory>(TIME_CATEGORIES.map((c) => [c, CATEGORY_MIX[c].share] as const));
+      const [lo, hi] = CATEGORY_MIX[category].quarters;
       const hours = Math.min(rng.int(lo, hi), Math.max(1, Math.round((target - sum) * 4) + 4)) / 4;
       let day = new Date(from + rng.int(0, days - 1) * DAY);
       const dow = day.getUTCDay();

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up.
 import { z } from "zod";
+import { URGENCIES } from "./contract/values";
 import { unitById } from "./reference/units";
 
 const bool = z
@@ -19,7 +20,7 @@ const jsonString = z.string().transform((s, ctx) => {
 const rule = z.strictObject({ batchSize: z.number().int().positive().optional(), timeoutMs: z.number().int().positive().optional() });
 // Dispatch settings (batch size and offer timeout per urgency; DISPATCH_POLICY is the older name, still read),
 // e.g. DISPATCH_SETTINGS='{"acute":{"batchSize":5,"timeoutMs":600000}}'; unset urgencies keep the defaults.
-const dispatchPolicy = jsonString.pipe(z.strictObject({ acute: rule.optional(), today: rule.optional(), planned: rule.optional() }));
+const dispatchPolicy = jsonString.pipe(z.partialRecord(z.enum(URGENCIES), rule));
 
 // A SIP URI with placeholders ({phone}, and for RSCs {unitId} and {code}), e.g. "sip:{phone}@sbc.example".
 const sipTemplate = z.string().regex(/^sips?:[^\s"<>]+$/, "Expected a sip: or sips: URI template");

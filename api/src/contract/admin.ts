@@ -1,11 +1,9 @@
 // Administration: users, their roles and scope, API keys for machine clients.
 import { z } from "zod";
 import { line } from "../http/input";
-import { ROLES } from "./values";
+import { HUMAN_ROLES } from "./values";
 import { Id, IsoDateTime, listOf } from "./common";
 
-/** Roles a person can hold (telephony is for API keys only). */
-export const HUMAN_ROLES = ROLES.filter((r): r is Exclude<(typeof ROLES)[number], "telephony"> => r !== "telephony");
 const scopeSchema = z.strictObject({ units: z.array(z.string()).default([]), networks: z.array(z.string()).default([]) });
 
 export const newUserSchema = z.strictObject({
@@ -44,7 +42,7 @@ export const UserView = z.object({
   username: z.string(),
   name: z.string(),
   email: z.string().optional(),
-  roles: z.array(z.string()),
+  roles: z.array(z.enum(HUMAN_ROLES)),
   unitId: z.string(),
   networks: z.array(z.string()),
   scope: z.object({ units: z.array(z.string()), networks: z.array(z.string()) }),

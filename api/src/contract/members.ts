@@ -4,6 +4,7 @@ import { line } from "../http/input";
 import { id, isoDate } from "../http/validate";
 import { Id, IsoDateTime, listOf } from "./common";
 import { MemberContact } from "./requests";
+import { NETWORK_REQUEST_STATUSES } from "./values";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, "Time as HH:MM");
 
@@ -46,11 +47,7 @@ export const directoryQuery = z.object({
 export const askToJoinSchema = z.strictObject({ networkId: z.string().min(1).max(64), motivation: z.string().max(1000).optional() });
 export const decideJoinSchema = z.strictObject({ reason: z.string().max(500).optional() });
 export const changeUnitSchema = z.strictObject({ unitId: id, reason: z.string().max(500).optional() });
-export const NETWORK_REQUEST_STATUSES = ["pending", "approved", "rejected"] as const;
-export const networkRequestsQuery = z.object({
-  status: z.enum(NETWORK_REQUEST_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
+export const networkRequestsQuery = z.object({ status: z.enum(NETWORK_REQUEST_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) });
 
 // ---- out
 export const Profile = z.object({

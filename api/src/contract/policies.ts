@@ -3,7 +3,7 @@ import { z } from "zod";
 import { line } from "../http/input";
 import { isoDate } from "../http/validate";
 import { unitById } from "../reference/units";
-import { TIME_CATEGORIES } from "./values";
+import { POLICY_KINDS, POLICY_STATUSES, TIME_CATEGORIES } from "./values";
 import { Id, IsoDateTime, listOf } from "./common";
 
 const category = z.enum(TIME_CATEGORIES);
@@ -54,19 +54,18 @@ export const draftSchema = z.strictObject({
   effectiveFrom: isoDate.optional(),
   year: z.number().int().min(2000).max(2100).optional(),
 });
-export const POLICY_STATUSES = ["proposed", "approved", "rejected"] as const;
 export const proposalsQuery = z.object({ status: z.enum(POLICY_STATUSES).optional() });
 export const noQuery = z.object({});
 
 export const PolicyView = z.object({
   id: Id,
   name: z.string().optional(),
-  kind: z.enum(["force-wide", "unit-supplement"]),
+  kind: z.enum(POLICY_KINDS),
   status: z.enum(POLICY_STATUSES),
   effectiveFrom: IsoDateTime,
   baseHoursPerYear: z.number(),
   unitSupplements: z.record(z.string(), z.number()),
-  categories: z.array(z.string()),
+  categories: z.array(category),
   categoryCaps: z.record(z.string(), z.number()).optional(),
   approvalThresholdHours: z.number(),
   unitId: z.string().optional(),

@@ -5,7 +5,8 @@ import { freezeDispatch, nextDispatch, resolveDispatchPolicy, settingsFor } from
 import type { DispatchDecision, DispatchStep, FrozenDispatch } from "../domain/dispatch";
 import type { Urgency } from "../domain/types";
 import { Offer } from "../models/offer";
-import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../models/request";
+import { OPEN_STATUSES } from "../contract/values";
+import { claimOnce, decisionKey, Request } from "../models/request";
 import { rankCandidates, toMatchRequest } from "../matching/candidates";
 import { memberSnapshot } from "../matching/snapshot";
 import { scheduleJob } from "../jobs/queue";

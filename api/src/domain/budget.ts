@@ -23,9 +23,9 @@ import { DateTime } from "luxon";
 import type { MemberOverride, Policy, TimeCategory, TimeEntry } from "./types";
 import type { FieldErrorCode } from "../contract/error-codes";
 import type { SimulationRow } from "../contract/budget-simulation";
+import { TIME_CATEGORIES } from "../contract/values";
 
 export const BUDGET_ZONE = "Europe/Amsterdam";
-export const ALL_CATEGORIES: readonly TimeCategory[] = ["operational", "professionalisation", "network"];
 export const MAX_HOURS_PER_DAY = 12;
 export const HOURS_STEP = 0.25;
 export const UNDER_USE_RATIO = 0.5;
@@ -204,7 +204,7 @@ export function budgetFor(input: {
   categoryCaps?: Partial<Record<TimeCategory, number>>;
 }): Budget {
   const { allotted, entries, committedHours, categoryCaps } = input;
-  const byCategory = Object.fromEntries(ALL_CATEGORIES.map((c) => [c, { approved: 0, pending: 0 }])) as Record<
+  const byCategory = Object.fromEntries(TIME_CATEGORIES.map((c) => [c, { approved: 0, pending: 0 }])) as Record<
     TimeCategory,
     CategoryUse
   >;

@@ -1,8 +1,9 @@
 // Dispatch and escalation of a request, as data plus small pure functions (cf. Grafana OnCall escalation chains).
 //
 // Rules:
-// 1. The policy per urgency says how many members get the offer at once (batchSize) and how long the batch
-//    waits for an acceptance before the next call (timeoutMs): acute 5 / 10 min, today 3 / 1 h, planned 1 / 24 h.
+// 1. The policy per urgency (domain/urgency.ts) says how many members get the offer at once (batchSize) and how
+//    long the batch waits for an acceptance before the next call (timeoutMs): acute 5 / 10 min, today 3 / 1 h,
+//    planned 1 / 24 h.
 //    The first suitable acceptance wins; the caller withdraws the other pending offers.
 // 2. The ladder is walked in order: local → national → pool → coordinators → unfilled.
 //    - local:        ranked candidates of the request's own unit, in rank order (`localCandidateIds`; when the
@@ -17,7 +18,8 @@
 //    declined in full. It stays on the current step while that step still has members who were never offered
 //    the request, otherwise it moves down the ladder, skipping steps with nobody left to ask.
 // 4. Nobody is offered the same request twice: `alreadyOfferedIds` holds everyone offered so far, on any step.
-import type { Urgency } from "./types";
+import { ESCALATION_STEPS, OFFER_STEPS, recordOf, URGENCIES, type EscalationStep, type OfferStep, type Urgency } from "../contract/values";
+import { URGENCY_RULES } from "./urgency";
 
 export interface DispatchRule {
   batchSize: number;
@@ -26,14 +28,7 @@ export interface DispatchRule {
 
 export type DispatchPolicy = Record<Urgency, DispatchRule>;
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-export const DISPATCH_POLICY: Readonly<DispatchPolicy> = Object.freeze({
-  acute: Object.freeze({ batchSize: 5, timeoutMs: 10 * MINUTE }),
-  today: Object.freeze({ batchSize: 3, timeoutMs: 1 * HOUR }),
-  planned: Object.freeze({ batchSize: 1, timeoutMs: 24 * HOUR }),
-});
+export const DISPATCH_POLICY: Readonly<DispatchPolicy> = Object.freeze(recordOf(URGENCIES, (u) => Object.freeze({ ...URGENCY_RULES[u].dispatch })));
 
 export type DispatchPolicyOverride = Partial<Record<Urgency, Partial<DispatchRule>>>;
 
@@ -42,23 +37,22 @@ export function resolveDispatchPolicy(
   override: DispatchPolicyOverride = {},
   base: Readonly<DispatchPolicy> = DISPATCH_POLICY,
 ): DispatchPolicy {
-  const pick = (u: Urgency): DispatchRule => {
+  return recordOf(URGENCIES, (u): DispatchRule => {
     const o = override[u] ?? {};
     const batchSize = Number.isInteger(o.batchSize) && (o.batchSize as number) > 0 ? (o.batchSize as number) : base[u].batchSize;
     const timeoutMs = Number.isFinite(o.timeoutMs) && (o.timeoutMs as number) > 0 ? (o.timeoutMs as number) : base[u].timeoutMs;
     return { batchSize, timeoutMs };
-  };
-  return { acute: pick("acute"), today: pick("today"), planned: pick("planned") };
+  });
 }
 
-export type OfferStep = "local" | "national" | "pool";
-export type DispatchStep = OfferStep | "coordinators" | "unfilled";
+export type { OfferStep };
+export type DispatchStep = EscalationStep;
 
 /** The escalation ladder, in order. The last entry is terminal. */
-export const ESCALATION_LADDER: readonly DispatchStep[] = Object.freeze(["local", "national", "pool", "coordinators", "unfilled"]);
+export const ESCALATION_LADDER: readonly DispatchStep[] = Object.freeze([...ESCALATION_STEPS]);
 
 export function isOfferStep(step: DispatchStep): step is OfferStep {
-  return step === "local" || step === "national" || step === "pool";
+  return (OFFER_STEPS as readonly DispatchStep[]).includes(step);
 }
 
 /**

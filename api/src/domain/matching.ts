@@ -17,6 +17,7 @@
 // Only visible expertise is ever used or named in reasons: hidden items are the member's to keep.
 import { isAvailableNow as defaultIsAvailableNow, absenceAt } from "./availability";
 import type { MemberProfile, Mode, Urgency } from "./types";
+import { URGENCY_RULES } from "./urgency";
 
 export interface MatchRequest {
   expertise: string[];
@@ -168,7 +169,7 @@ export function exclusionOf(request: MatchRequest, candidate: Candidate, now: Da
   if (!overlaps && !(clamp01(candidate.textRelevance) > 0)) return "no-expertise";
   const absences = m.availability?.absences;
   if (absenceAt(absences, now) || (request.neededBy && absenceAt(absences, request.neededBy))) return "absent";
-  if (request.urgency !== "acute" && !(candidate.remainingHours >= request.estimatedHours)) return "over-budget";
+  if (!URGENCY_RULES[request.urgency].mayExceedBudget && !(candidate.remainingHours >= request.estimatedHours)) return "over-budget";
   const langs = memberLanguages(m);
   if ((request.languages ?? []).some((l) => !langs.has(normLang(l)))) return "missing-language";
   return null;
@@ -176,7 +177,7 @@ export function exclusionOf(request: MatchRequest, candidate: Candidate, now: Da
 
 /** Weights for this request: proximity counts more for acute or on-site work; always renormalised to sum 1. */
 export function effectiveWeights(request: MatchRequest, weights: MatchWeights, tuning: MatchTuning): MatchWeights {
-  const boost = request.urgency === "acute" || request.mode === "onsite" ? tuning.proximityBoost : 1;
+  const boost = URGENCY_RULES[request.urgency].proximityBoost || request.mode === "onsite" ? tuning.proximityBoost : 1;
   const w = { ...weights, proximity: weights.proximity * boost };
   const sum = w.expertise + w.proximity + w.availability + w.fairness;
   if (!(sum > 0)) return { expertise: 0.25, proximity: 0.25, availability: 0.25, fairness: 0.25 };

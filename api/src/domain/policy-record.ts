@@ -1,9 +1,8 @@
 // A stored korpsregeling version with its four-eyes metadata: what the budget use cases load and the
 // policy presenter shows. Here, below both, so the presenter needs no import from the use cases.
 import type { Policy } from "./types";
-
-export type PolicyKind = "force-wide" | "unit-supplement";
-export type PolicyStatus = "proposed" | "approved" | "rejected";
+import type { PolicyKind, PolicyStatus } from "../contract/values";
+export type { PolicyKind, PolicyStatus };
 
 export interface PolicyRecord extends Policy {
   name?: string;

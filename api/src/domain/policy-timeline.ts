@@ -2,10 +2,11 @@
 // versions (four eyes, policy-admins) and unit-supplement changes (a coordinator of that unit).
 // Pure: the records come in, one full Policy per record comes out, so the budget arithmetic
 // (`policyInForce`, `policySegments`) keeps working on complete versions.
+import type { PolicyKind } from "../contract/values";
 import type { Policy } from "./types";
 
 export interface PolicyEvent extends Policy {
-  kind: "force-wide" | "unit-supplement";
+  kind: PolicyKind;
   /** For unit-supplement events: the unit and its new supplement. */
   unitId?: string;
   hours?: number;

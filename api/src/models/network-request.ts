@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from "mongoose";
+import { NETWORK_REQUEST_STATUSES } from "../contract/values";
 
 // A member's request to join a network (e.g. Roze in Blauw). Network membership is granted by a
 // coordinator of that network or an admin, never self-declared. While a request is pending it holds
@@ -9,7 +10,7 @@ const networkRequestSchema = new Schema(
     userId: { type: String, required: true },
     networkId: { type: String, required: true, index: true },
     motivation: { type: String },
-    status: { type: String, enum: ["pending", "approved", "rejected"], default: "pending", index: true },
+    status: { type: String, enum: NETWORK_REQUEST_STATUSES, default: "pending", index: true },
     pendingKey: { type: String, sparse: true, unique: true },
     decidedBy: { type: String },
     decidedAt: { type: Date },

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from "mongoose";
+import { OFFER_STATUSES, OFFER_STEPS } from "../contract/values";
 
 // One offer of one request to one member. Its own document so that members answer independently;
 // (requestId, memberId) is unique: nobody is asked the same request twice.
@@ -6,8 +7,8 @@ const offerSchema = new Schema(
   {
     requestId: { type: String, required: true },
     memberId: { type: String, required: true, index: true },
-    status: { type: String, enum: ["pending", "accepted", "declined", "withdrawn", "expired"], default: "pending" },
-    step: { type: String, enum: ["local", "national", "pool"], required: true },
+    status: { type: String, enum: OFFER_STATUSES, default: "pending" },
+    step: { type: String, enum: OFFER_STEPS, required: true },
     round: { type: Number, required: true },
     expiresAt: { type: Date, required: true },
     respondedAt: { type: Date },

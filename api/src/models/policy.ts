@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from "mongoose";
+import { POLICY_KINDS, POLICY_STATUSES, TIME_CATEGORIES } from "../contract/values";
 
 // A version of the korpsregeling. Versions are append-only: a change is a new version with a
 // later `effectiveFrom`, so past allotments stay explainable.
@@ -9,7 +10,7 @@ const policySchema = new Schema(
     baseHoursPerYear: { type: Number, required: true },
     // Plain object (unit id → hours); unit ids never contain "." or "$".
     unitSupplements: { type: Schema.Types.Mixed, default: {} },
-    categories: { type: [String], default: ["operational", "professionalisation", "network"] },
+    categories: { type: [String], default: () => [...TIME_CATEGORIES] },
     categoryCaps: { type: Schema.Types.Mixed },
     approvalThresholdHours: { type: Number, required: true },
     createdBy: { type: String, required: true },
@@ -17,8 +18,8 @@ const policySchema = new Schema(
     // another (four eyes); "unit-supplement": one unit's supplement from `effectiveFrom`, set by a
     // coordinator of that unit. Only approved records take effect; records without a status predate
     // this and count as approved.
-    kind: { type: String, enum: ["force-wide", "unit-supplement"], default: "force-wide" },
-    status: { type: String, enum: ["proposed", "approved", "rejected"] },
+    kind: { type: String, enum: POLICY_KINDS, default: "force-wide" },
+    status: { type: String, enum: POLICY_STATUSES },
     reason: { type: String },
     unitId: { type: String },
     hours: { type: Number },

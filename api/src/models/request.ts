@@ -1,11 +1,9 @@
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from "mongoose";
+import { ESCALATION_STEPS, MODES, REQUEST_STATUSES, URGENCIES } from "../contract/values";
 
 // An operational question looking for expertise. Offers are documents of their own (models/offer.ts);
 // the winner is decided by one conditional update on this document (status open|offered → accepted).
 // The budget module counts committed hours from status "accepted" + assigneeMemberId + estimatedHours.
-export const REQUEST_STATUSES = ["open", "offered", "accepted", "completed", "cancelled", "unfilled"] as const;
-export const OPEN_STATUSES = ["open", "offered"] as const;
-export const CLOSED_STATUSES = ["completed", "cancelled", "unfilled"] as const;
 
 const requestSchema = new Schema(
   {
@@ -14,8 +12,8 @@ const requestSchema = new Schema(
     description: { type: String, default: "" },
     expertise: { type: [String], default: [] },
     languages: { type: [String], default: [] },
-    urgency: { type: String, enum: ["acute", "today", "planned"], required: true },
-    mode: { type: String, enum: ["phone", "video", "onsite"], required: true },
+    urgency: { type: String, enum: URGENCIES, required: true },
+    mode: { type: String, enum: MODES, required: true },
     unitId: { type: String, required: true, index: true },
     neededBy: { type: Date },
     estimatedHours: { type: Number, required: true },
@@ -27,7 +25,7 @@ const requestSchema = new Schema(
     completedAt: { type: Date },
     cancelledAt: { type: Date },
     closedAt: { type: Date }, // completed, cancelled or unfilled: the retention clock starts here
-    escalationStep: { type: String }, // last dispatch step: local | national | pool | coordinators | unfilled
+    escalationStep: { type: String, enum: ESCALATION_STEPS }, // the last dispatch step
     dispatchRound: { type: Number, default: 0 }, // guards dispatch: only the holder of the current round may advance
     // Escalation ladder and the urgency's batch/timeout, frozen when dispatch starts (domain/dispatch.ts
     // freezeDispatch): later configuration changes leave this request alone. Missing on older documents.

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from "mongoose";
+import { TIME_CATEGORIES, TIME_ENTRY_STATUSES } from "../contract/values";
 
 // Hours a member spent on NDV work. A document of its own (not an array on the member) so that
 // approval is one conditional update on one document. `day` (local YYYY-MM-DD) and `year` are
@@ -10,8 +11,8 @@ const timeEntrySchema = new Schema(
     day: { type: String, required: true },
     year: { type: Number, required: true },
     hours: { type: Number, required: true },
-    category: { type: String, required: true, enum: ["operational", "professionalisation", "network"] },
-    status: { type: String, required: true, enum: ["pending", "approved", "rejected"], default: "pending" },
+    category: { type: String, required: true, enum: TIME_CATEGORIES },
+    status: { type: String, required: true, enum: TIME_ENTRY_STATUSES, default: "pending" },
     requestId: { type: String },
     note: { type: String },
     decidedBy: { type: String },

@@ -1,18 +1,15 @@
 // Who may do what with service time: policies, time entries, budgets, overrides, closed periods.
 import type { Principal } from "../auth/principal";
 import { hasRole } from "../auth/principal";
+import { coordinatesUnit, coordinatorCovers, coordinatorFilter } from "./scope";
+
+export { coordinatorCovers };
 
 export interface MemberLike {
   id?: string;
   _id?: unknown;
   unitId: string;
   networks?: string[] | null;
-}
-
-/** A coordinator covers a member through the member's unit or any of the member's networks. */
-export function coordinatorCovers(p: Principal, m: MemberLike): boolean {
-  if (!hasRole(p, "coordinator")) return false;
-  return p.scope.units.includes(m.unitId) || (m.networks ?? []).some((n) => p.scope.networks.includes(n));
 }
 
 /** Approving, rejecting, overriding: a coordinator in scope, never for their own entries. */
@@ -47,7 +44,7 @@ export const canRejectPolicy = (p: Principal): boolean => hasRole(p, "policy-adm
 /** Proposals and their outcome: policy-admins, and admins and auditors reading along. */
 export const canReadProposals = (p: Principal): boolean => hasRole(p, "policy-admin", "admin", "auditor");
 /** A unit's supplement: only a coordinator of that unit. */
-export const canSetUnitSupplement = (p: Principal, unitId: string): boolean => hasRole(p, "coordinator") && p.scope.units.includes(unitId);
+export const canSetUnitSupplement = (p: Principal, unitId: string): boolean => coordinatesUnit(p, unitId);
 /** Impact simulation of a draft (reads counts only). */
 export const canSimulatePolicy = (p: Principal): boolean => hasRole(p, "coordinator", "admin", "policy-admin");
 
@@ -55,12 +52,12 @@ export const canSimulatePolicy = (p: Principal): boolean => hasRole(p, "coordina
 export function memberScopeFilter(p: Principal): Record<string, unknown> | null {
   if (hasRole(p, "admin")) return null;
   if (!hasRole(p, "coordinator")) return { _id: { $in: p.memberId ? [p.memberId] : [] } };
-  return { $or: [{ unitId: { $in: p.scope.units } }, { networks: { $in: p.scope.networks } }] };
+  return coordinatorFilter(p, { networks: true });
 }
 
 /** In-memory twin of memberScopeFilter (budget read model): may this reviewer see this member? */
 export function inMemberScope(p: Principal, m: MemberLike): boolean {
   if (hasRole(p, "admin")) return true;
   if (!hasRole(p, "coordinator")) return p.memberId !== undefined && p.memberId === String(m.id ?? m._id);
-  return p.scope.units.includes(m.unitId) || (m.networks ?? []).some((n) => p.scope.networks.includes(n));
+  return coordinatorCovers(p, m);
 }

@@ -1,6 +1,7 @@
 // Who may read member profiles. Expertise can reveal special-category data (GDPR art. 9).
 import type { Principal } from "../auth/principal";
 import { hasRole } from "../auth/principal";
+import { coordinatorCovers } from "./scope";
 
 interface MemberLike {
   id: string;
@@ -8,10 +9,8 @@ interface MemberLike {
   networks?: string[] | null;
 }
 
-export function coordinatesMember(p: Principal, m: MemberLike): boolean {
-  if (!hasRole(p, "coordinator")) return false;
-  return p.scope.units.includes(m.unitId) || (m.networks ?? []).some((n) => p.scope.networks.includes(n));
-}
+/** A coordinator in scope of this member (policies/scope.ts: unit or network). */
+export const coordinatesMember = (p: Principal, m: MemberLike): boolean => coordinatorCovers(p, m);
 
 /** `acceptedForCaller`: the member accepted a request the caller made (checked by the use case). */
 export function canReadMember(p: Principal, m: MemberLike, acceptedForCaller: boolean): boolean {
@@ -19,8 +18,3 @@ export function canReadMember(p: Principal, m: MemberLike, acceptedForCaller: bo
 }
 
 export const canSearchMembers = (p: Principal) => hasRole(p, "coordinator");
-
-/** Mongo/search scope of the directory for a coordinator: their units or networks. */
-export function memberScopeFilter(p: Principal): Record<string, unknown> {
-  return { $or: [{ unitId: { $in: p.scope.units } }, { networks: { $in: p.scope.networks } }] };
-}

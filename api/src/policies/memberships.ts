@@ -1,13 +1,14 @@
 // Who grants network membership and units (issue 9, finding 1). Nobody grants themselves either.
 import type { Principal } from "../auth/principal";
 import { hasRole } from "../auth/principal";
+import { coordinatesNetworkOf, coordinatesUnit } from "./scope";
 
 /** Asking to join a network: any human user with a member profile, for themselves only. */
 export const canAskToJoin = (p: Principal): boolean => p.kind === "user" && !!p.memberId;
 
 /** Seeing and deciding join requests of a network: its coordinators, or an admin. */
 export const coordinatesNetwork = (p: Principal, networkId: string): boolean =>
-  hasRole(p, "admin") || (hasRole(p, "coordinator") && p.scope.networks.includes(networkId));
+  hasRole(p, "admin") || coordinatesNetworkOf(p, networkId);
 
 export const canListNetworkRequests = (p: Principal): boolean =>
   hasRole(p, "admin") || (hasRole(p, "coordinator") && p.scope.networks.length > 0);
@@ -28,5 +29,5 @@ export function canDecideNetworkRequest(p: Principal, r: { memberId: string; use
 export function canChangeUnit(p: Principal, m: { id: string; userId: string }, from: string, to: string): boolean {
   if (m.userId === p.id || p.memberId === m.id) return false;
   if (hasRole(p, "admin")) return true;
-  return hasRole(p, "coordinator") && p.scope.units.includes(from) && p.scope.units.includes(to);
+  return coordinatesUnit(p, from) && coordinatesUnit(p, to);
 }

@@ -1,6 +1,7 @@
 // Pools are managed by coordinators; everyone may see that they exist (names and themes, not members).
 import type { Principal } from "../auth/principal";
 import { hasRole } from "../auth/principal";
+import { coordinatesUnit } from "./scope";
 
 interface PoolLike {
   unitIds?: string[] | null;
@@ -14,7 +15,7 @@ export function canManagePool(p: Principal, pool: PoolLike): boolean {
   if (hasRole(p, "admin")) return true;
   if (!hasRole(p, "coordinator")) return false;
   const units = pool.unitIds ?? [];
-  return units.length === 0 || units.some((u) => p.scope.units.includes(u));
+  return units.length === 0 || units.some((u) => coordinatesUnit(p, u));
 }
 
 export const canSeePoolMembers = (p: Principal, pool: PoolLike) => canManagePool(p, pool);

@@ -1,6 +1,10 @@
 // Who may do what with a request. Case text is operational: requester, assignee and coordinators in scope.
+// A request is in a coordinator's scope through its unit only, deliberately (policies/scope.ts says why).
 import type { Principal } from "../auth/principal";
 import { hasRole } from "../auth/principal";
+import { coordinatesUnit, coordinatorFilter } from "./scope";
+
+export { coordinatesUnit };
 
 interface RequestLike {
   requesterId: string;
@@ -11,7 +15,6 @@ interface RequestLike {
 
 export const isRequester = (p: Principal, r: RequestLike) => p.id === r.requesterId;
 export const isAssignee = (p: Principal, r: RequestLike) => !!p.memberId && p.memberId === r.assigneeMemberId;
-export const coordinatesUnit = (p: Principal, unitId: string) => hasRole(p, "coordinator") && p.scope.units.includes(unitId);
 
 export function canReadRequest(p: Principal, r: RequestLike): boolean {
   return isRequester(p, r) || isAssignee(p, r) || coordinatesUnit(p, r.unitId);
@@ -54,5 +57,5 @@ export function canEscalateRequest(p: Principal, r: RequestLike): boolean {
 /** Mongo filter of the requests a principal may list beyond their own. */
 export function requestScopeFilter(p: Principal): Record<string, unknown> | null {
   if (!hasRole(p, "coordinator") || p.scope.units.length === 0) return null;
-  return { unitId: { $in: p.scope.units } };
+  return coordinatorFilter(p, { networks: false });
 }

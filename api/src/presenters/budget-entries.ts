@@ -1,4 +1,6 @@
 // What leaves the server about a time entry.
+import type { TimeEntryStatus } from "../contract/values";
+
 export interface TimeEntryView {
   id: string;
   memberId: string;
@@ -6,7 +8,7 @@ export interface TimeEntryView {
   day: string;
   hours: number;
   category: string;
-  status: "pending" | "approved" | "rejected";
+  status: TimeEntryStatus;
   requestId?: string;
   note?: string;
   decidedBy?: string;

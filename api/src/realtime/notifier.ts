@@ -1,6 +1,8 @@
 // Outbound real-time events, addressed to the people allowed to read them.
 // The socket.io implementation lives in realtime/socket.ts; tests and scripts may use `silentNotifier`.
-export type EventName = "offer:new" | "offer:withdrawn" | "request:updated" | "budget:alert" | "helpline:call" | "helpline:gaps" | "coordinator:alert";
+import type { RealtimeEvent } from "../contract/values";
+
+export type EventName = RealtimeEvent;
 
 export interface Audience {
   users?: string[];

@@ -160,7 +160,7 @@ const byId = new Map(EXPERTISE.map((e) => [e.id, e]));
 
 export const expertiseById = (id: string): ExpertiseItem | undefined => byId.get(id);
 
-export const EXPERTISE_DOMAINS: readonly ExpertiseDomain[] = Object.freeze(["culture", "religion", "language", "lgbtiq", "gender", "subculture", "topic"]);
+export { EXPERTISE_DOMAINS } from "../contract/values";
 
 /** The ids not in the taxonomy (for validation messages), in input order, without duplicates. */
 export function unknownExpertiseIds(ids: readonly string[]): string[] {

@@ -1856,7 +1856,7 @@ export interface operations {
                             username: string;
                             name: string;
                             email?: string;
-                            roles: string[];
+                            roles: ("requester" | "member" | "coordinator" | "helpline-planner" | "policy-admin" | "admin" | "auditor")[];
                             unitId: string;
                             networks: string[];
                             scope: {
@@ -1974,7 +1974,7 @@ export interface operations {
                         username: string;
                         name: string;
                         email?: string;
-                        roles: string[];
+                        roles: ("requester" | "member" | "coordinator" | "helpline-planner" | "policy-admin" | "admin" | "auditor")[];
                         unitId: string;
                         networks: string[];
                         scope: {
@@ -3801,7 +3801,7 @@ export interface operations {
                             unitSupplements: {
                                 [key: string]: number;
                             };
-                            categories: string[];
+                            categories: ("operational" | "professionalisation" | "network")[];
                             categoryCaps?: {
                                 [key: string]: number;
                             };
@@ -3889,7 +3889,7 @@ export interface operations {
                         unitSupplements: {
                             [key: string]: number;
                         };
-                        categories: string[];
+                        categories: ("operational" | "professionalisation" | "network")[];
                         categoryCaps?: {
                             [key: string]: number;
                         };
@@ -3958,7 +3958,7 @@ export interface operations {
                             unitSupplements: {
                                 [key: string]: number;
                             };
-                            categories: string[];
+                            categories: ("operational" | "professionalisation" | "network")[];
                             categoryCaps?: {
                                 [key: string]: number;
                             };
@@ -4031,7 +4031,7 @@ export interface operations {
                         unitSupplements: {
                             [key: string]: number;
                         };
-                        categories: string[];
+                        categories: ("operational" | "professionalisation" | "network")[];
                         categoryCaps?: {
                             [key: string]: number;
                         };
@@ -4107,7 +4107,7 @@ export interface operations {
                         unitSupplements: {
                             [key: string]: number;
                         };
-                        categories: string[];
+                        categories: ("operational" | "professionalisation" | "network")[];
                         categoryCaps?: {
                             [key: string]: number;
                         };
@@ -4184,7 +4184,7 @@ export interface operations {
                         unitSupplements: {
                             [key: string]: number;
                         };
-                        categories: string[];
+                        categories: ("operational" | "professionalisation" | "network")[];
                         categoryCaps?: {
                             [key: string]: number;
                         };
@@ -4287,7 +4287,7 @@ export interface operations {
                             unitSupplements: {
                                 [key: string]: number;
                             };
-                            categories: string[];
+                            categories: ("operational" | "professionalisation" | "network")[];
                             categoryCaps?: {
                                 [key: string]: number;
                             };

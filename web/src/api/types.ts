@@ -1,223 +1,42 @@
-// Shapes from /work/shared/API.md as the web app reads them. Optional fields are ones the server may add or omit.
-export type Role = "requester" | "member" | "coordinator" | "helpline-planner" | "policy-admin" | "admin" | "auditor";
-export type Urgency = "acute" | "today" | "planned";
-export type Mode = "phone" | "video" | "onsite";
-export type RequestStatus = "open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled";
+// The shapes the web app reads, named after the operation that returns them: derived from the generated
+// OpenAPI types (schema.d.ts), never typed by hand. Value lists come from api/src/contract/values.ts.
+import type { HumanRole, Mode, RequestStatus, Urgency } from "../../../api/src/contract/values";
+import type { ApiAnswer } from "./typed-client";
 
-export interface Me {
-  id: string;
-  name: string;
-  roles: Role[];
-  unitId?: string;
-  networks?: string[];
-  scope?: { units: string[]; networks: string[] };
-  memberId?: string;
-}
+export type { Mode, RequestStatus, Urgency };
+export type Role = HumanRole;
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  kind?: string;
-  rsc?: { phone: string };
-}
+type Item<L> = L extends { data: (infer T)[] } ? T : L extends (infer T)[] ? T : never;
 
-export interface Network {
-  id: string;
-  name: string;
-}
-
-export interface Expertise {
-  id: string;
-  domain: string;
-  label: { nl: string; en: string };
-  synonyms: string[];
-}
-
-export interface Warning {
-  kind?: string;
-  code?: string;
-  message?: string;
-  [k: string]: unknown;
-}
-
-export interface Assignee {
-  id?: string;
-  memberId?: string;
-  name?: string;
-  email?: string;
-  phone?: string;
-  unitId?: string;
-}
-
-export interface Offer {
-  id: string;
-  status: string;
-  requestId?: string;
-  createdAt?: string;
-  expiresAt?: string;
-  request?: Partial<Req>;
-  [k: string]: unknown;
-}
-
-export interface Req {
-  id: string;
-  number?: string | number;
-  title: string;
-  description?: string;
-  expertise: string[];
-  languages?: string[];
-  urgency: Urgency;
-  mode: Mode;
-  unitId: string;
-  neededBy?: string;
-  estimatedHours: number;
-  status: RequestStatus;
-  createdAt?: string;
-  acceptedAt?: string;
-  completedAt?: string;
-  requesterId?: string;
-  offers?: { id: string; status: string }[];
-  assignee?: Assignee | null;
-  warnings?: (Warning | string)[];
-  flags?: string[];
-  [k: string]: unknown;
-}
-
-/** Why a candidate matches, as a code with parameters (rendered with the i18n dictionaries). */
-export interface ReasonCode {
-  code: string;
-  params?: Record<string, string | number | boolean>;
-}
-
-export interface Candidate {
-  candidateRef: string;
-  score: number;
-  reasons: string[];
-  reasonCodes?: ReasonCode[];
-  unitId: string;
-  available: boolean;
-  expertise?: (string | { id: string; level?: number })[];
-  languages?: string[];
-}
-
-export interface Budget {
-  memberId: string;
-  name?: string;
-  unitId?: string;
-  networks?: string[];
-  allotted: number;
-  approved: number;
-  pending: number;
-  committed: number;
-  remaining: number;
-  [k: string]: unknown;
-}
-
-export interface TimeEntry {
-  id: string;
-  memberId: string;
-  memberName?: string;
-  name?: string;
-  date: string;
-  hours: number;
-  category: string;
-  status: string;
-  requestId?: string;
-  note?: string;
-  unitId?: string;
-}
-
-export interface MemberProfile {
-  id?: string;
-  name?: string;
-  unitId: string;
-  networks: string[];
-  expertise: { id: string; level: 1 | 2 | 3; visible: boolean }[];
-  languages: string[];
-  availability: { weekly?: { day: number; from: string; to: string }[]; absences?: { from: string; to: string; reason?: string }[] };
-  consent: { shareExpertise: boolean; at?: string };
-}
-
-export interface Shift {
-  id: string;
-  memberId: string;
-  memberName?: string;
-  start: string;
-  end: string;
-}
-
-export interface KnowledgeNote {
-  id: string;
-  title: string;
-  body?: string;
-  snippet?: string;
-  expertise?: string[];
-}
-
-export interface Pool {
-  id: string;
-  name: string;
-  description?: string;
-  expertise: string[];
-  unitIds: string[];
-  memberCount?: number;
-  /** Only for coordinators who manage the pool; `name` only for members they coordinate. */
-  members?: PoolMember[];
-  memberIds?: string[];
-  activeFrom?: string;
-  activeUntil?: string;
-}
-
-export interface PoolMember {
-  id: string;
-  unitId?: string;
-  name?: string;
-}
-
-export interface HelplineMember {
-  id: string;
-  name: string;
-  unitId: string;
-}
-
-export interface RequestSummary {
-  byStatus: Record<"open" | "offered" | "accepted" | "completed" | "cancelled" | "unfilled", number>;
-  acceptance: { windowDays: number; count: number; medianMinutes: number | null };
-  unmetByExpertise: { expertiseId: string; requests: number }[];
-}
-
-// Issue 9: network join requests and korpsregeling versions (proposed → approved by a second policy-admin).
-export interface NetworkRequest {
-  id: string;
-  memberId: string;
-  name?: string;
-  unitId?: string;
-  networkId: string;
-  motivation?: string;
-  status: "pending" | "approved" | "rejected";
-  createdAt?: string;
-  decidedAt?: string;
-  reason?: string;
-}
-
-export interface PolicyVersion {
-  id: string;
-  name?: string;
-  kind: "force-wide" | "unit-supplement";
-  status: "proposed" | "approved" | "rejected";
-  effectiveFrom: string;
-  baseHoursPerYear: number;
-  unitSupplements: Record<string, number>;
-  categories: string[];
-  approvalThresholdHours: number;
-  unitId?: string;
-  hours?: number;
-  carrySupplements?: boolean;
-  reason?: string;
-  createdBy: string;
-  createdAt?: string;
-  decidedBy?: string;
-  decidedAt?: string;
-  decisionReason?: string;
-}
+export type Me = ApiAnswer<"/auth/me", "get">;
+export type Unit = Item<ApiAnswer<"/units", "get">>;
+export type Network = Item<ApiAnswer<"/networks", "get">>;
+export type Expertise = Item<ApiAnswer<"/expertise", "get">>;
+export type Offer = Item<ApiAnswer<"/offers", "get">>;
+export type OfferedRequest = NonNullable<Offer["request"]>;
+export type Req = ApiAnswer<"/requests/{id}", "get">;
+export type ReqRow = Item<ApiAnswer<"/requests", "get">>;
+export type CreatedReq = ApiAnswer<"/requests", "post">;
+export type Warning = CreatedReq["warnings"][number];
+export type Candidate = Item<ApiAnswer<"/requests/{id}/candidates", "get">>;
+export type ReasonCode = NonNullable<Candidate["reasonCodes"]>[number];
+export type Budget = Item<ApiAnswer<"/budgets", "get">>;
+export type OwnBudget = ApiAnswer<"/budgets/me", "get">;
+export type BudgetAlert = Item<ApiAnswer<"/budgets/alerts", "get">>;
+export type TimeEntry = Item<ApiAnswer<"/time-entries", "get">>;
+export type MemberProfile = ApiAnswer<"/members/me", "get">;
+export type Shift = Item<ApiAnswer<"/helpline/shifts", "get">>;
+export type KnowledgeNote = Item<ApiAnswer<"/knowledge", "get">>;
+export type Pool = Item<ApiAnswer<"/pools", "get">>;
+export type PoolMember = NonNullable<Pool["members"]>[number];
+export type HelplineMember = Item<ApiAnswer<"/helpline/members", "get">>;
+export type RequestSummary = ApiAnswer<"/requests/summary", "get">;
+export type NetworkRequest = Item<ApiAnswer<"/network-requests", "get">>;
+export type PolicyVersion = Item<ApiAnswer<"/policies", "get">>;
+export type AdminUser = Item<ApiAnswer<"/admin/users", "get">>;
+export type ApiKey = Item<ApiAnswer<"/admin/api-keys", "get">>;
+export type AuditEvent = Item<ApiAnswer<"/audit", "get">>;
+export type Coverage = ApiAnswer<"/helpline/coverage", "get">;
+export type HelplineStats = ApiAnswer<"/helpline/stats", "get">;
+export type DirectoryMember = Item<ApiAnswer<"/members", "get">>;
+export type Simulation = ApiAnswer<"/policies/simulate", "post">;

@@ -1,13 +1,13 @@
-import { useI18n, type Key } from "../i18n";
+import { useI18n } from "../i18n";
+import { BADGE_LABELS, type BadgeKind, type Tone } from "../i18n/values";
 
-/** A status or urgency badge; colour comes from the value, the text from the dictionary. */
-export function Badge({ kind, value }: { kind: "status" | "urgency" | "offer" | "entry"; value: string }) {
-  const { t } = useI18n();
-  const key = `${kind}.${value}` as Key;
-  const text = t(key);
+/** A status or urgency badge; text and colour come from the value's row in i18n/values.ts. */
+export function Badge({ kind, value }: { kind: BadgeKind; value: string }) {
+  const { lang } = useI18n();
+  const shown = (BADGE_LABELS[kind] as Record<string, { nl: string; en: string; tone: Tone }>)[value];
   return (
-    <span className={`badge badge-${value}`} data-status={value}>
-      {text === key ? value : text}
+    <span className={`badge badge-${shown?.tone ?? "muted"}`} data-status={value}>
+      {shown ? shown[lang] : value}
     </span>
   );
 }

@@ -2,7 +2,7 @@
 import type { Budget } from "../api/types";
 import { useI18n } from "../i18n";
 
-export function BudgetBar({ b, compact }: { b: Budget; compact?: boolean }) {
+export function BudgetBar({ b, compact }: { b: Pick<Budget, "allotted" | "approved" | "pending" | "committed" | "remaining">; compact?: boolean }) {
   const { t, num } = useI18n();
   const used = b.approved + b.pending + b.committed;
   const total = Math.max(b.allotted, used, 0.0001);

@@ -1,8 +1,9 @@
 // Create or rotate the caller's iCalendar feed token and copy the URL (rotating invalidates the old one).
 import { useState } from "react";
-import { api, ApiError } from "../api/client";
+import { ApiError } from "../api/client";
 import { useI18n } from "../i18n";
 import { ErrorBox } from "./ErrorBox";
+import { client } from "../api/typed-client";
 
 export function CalendarLink() {
   const { t } = useI18n();
@@ -13,7 +14,7 @@ export function CalendarLink() {
   async function create() {
     setError(undefined);
     try {
-      const r = await api.post<{ token: string; urls: Record<string, string> }>("/calendar/token");
+      const r = await client.POST("/calendar/token");
       const abs: Record<string, string> = {};
       for (const [k, v] of Object.entries(r.urls ?? {})) if (v) abs[k] = new URL(v, window.location.origin).href;
       setUrls(abs);

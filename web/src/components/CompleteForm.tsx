@@ -1,11 +1,12 @@
 // The assignee closes an engagement: hours spent and an optional, anonymised knowledge note.
 import { useRef, useState, type FormEvent } from "react";
-import { api, ApiError } from "../api/client";
+import { ApiError } from "../api/client";
 import { useI18n } from "../i18n";
 import { parseDecimal } from "../lib/parse";
 import { errorsFor, useFocusInvalid, useFocusOnError } from "../lib/problems";
 import { ErrorBox } from "./ErrorBox";
 import { DecimalField, FieldErrors } from "./Inputs";
+import { client } from "../api/typed-client";
 
 export function CompleteForm({ requestId, expertise, onDone }: { requestId: string; expertise: string[]; onDone(): void }) {
   const { t } = useI18n();
@@ -32,7 +33,7 @@ export function CompleteForm({ requestId, expertise, onDone }: { requestId: stri
     setBusy(true);
     try {
       const note = noteBody.trim() ? { title: noteTitle.trim() || t("complete.defaultNoteTitle"), body: noteBody.trim(), expertise } : undefined;
-      await api.post(`/requests/${encodeURIComponent(requestId)}/complete`, { hours: h, ...(note ? { knowledgeNote: note } : {}) });
+      await client.POST("/requests/{id}/complete", { path: { id: requestId }, body: { hours: h, ...(note ? { knowledgeNote: note } : {}) } });
       onDone();
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);

@@ -136,3 +136,20 @@ export function FieldErrors({ id, errors }: { id: string; errors: FieldError[] }
   );
 }
 
+
+/** One choice out of a value list (contract/values.ts), as a row of radio buttons. */
+export function RadioChoice<V extends string>(props: { name: string; legend: string; options: readonly V[]; value: NoInfer<V>; onChange(v: NoInfer<V>): void; label(v: NoInfer<V>): string }) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <div className="radio-row">
+        {props.options.map((o) => (
+          <label key={o}>
+            <input type="radio" name={props.name} value={o} checked={props.value === o} onChange={() => props.onChange(o)} />
+            {props.label(o)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

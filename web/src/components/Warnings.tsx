@@ -4,7 +4,7 @@ import { useI18n } from "../i18n";
 
 export function warningText(w: Warning | string): string {
   if (typeof w === "string") return w;
-  return String(w.message ?? w.detail ?? w.kind ?? w.code ?? w.type ?? JSON.stringify(w));
+  return String(w.message ?? w.kind ?? JSON.stringify(w));
 }
 
 export function PersonalDataWarning({ warnings }: { warnings: (Warning | string)[] }) {

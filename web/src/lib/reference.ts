@@ -1,7 +1,7 @@
 // Reference data (units, networks, expertise) loaded once per session and shared.
 import { useEffect, useState } from "react";
-import { api } from "../api/client";
 import type { Expertise, Network, Unit } from "../api/types";
+import { client } from "../api/typed-client";
 
 export interface Reference {
   units: Unit[];
@@ -13,9 +13,9 @@ let cache: Promise<Reference> | undefined;
 
 export function loadReference(): Promise<Reference> {
   cache ??= Promise.all([
-    api.get<Unit[]>("/units").catch(() => [] as Unit[]),
-    api.get<Network[]>("/networks").catch(() => [] as Network[]),
-    api.get<Expertise[]>("/expertise").catch(() => [] as Expertise[]),
+    client.GET("/units").catch(() => [] as Unit[]),
+    client.GET("/networks").catch(() => [] as Network[]),
+    client.GET("/expertise").catch(() => [] as Expertise[]),
   ]).then(([units, networks, expertise]) => ({ units, networks, expertise }));
   cache.then((r) => {
     if (!r.expertise.length || !r.units.length) cache = undefined; // retry later when the data lands

@@ -1,8 +1,9 @@
 // Who is signed in. The token from login stays in memory; after a reload the session cookie
 // lets GET /auth/me restore the user without asking for the password again.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, session } from "../api/client";
+import { session } from "../api/client";
 import type { Me, Role } from "../api/types";
+import { client } from "../api/typed-client";
 
 interface Session {
   me: Me | null | undefined; // undefined while checking
@@ -21,14 +22,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       session.setToken(undefined);
       setMe(null);
     });
-    api
-      .get<Me>("/auth/me", { quiet401: true })
+    client
+      .GET("/auth/me", { quiet401: true })
       .then(setMe)
       .catch(() => setMe(null));
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await api.post<{ token: string; user: Me }>("/auth/login", { username, password });
+    const r = await client.POST("/auth/login", { body: { username, password } });
     session.setToken(r.token);
     setMe(r.user);
     return r.user;
@@ -36,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post("/auth/logout");
+      await client.POST("/auth/logout");
     } finally {
       session.setToken(undefined);
       setMe(null);

@@ -1,10 +1,11 @@
 // Local sign-in, plus a button for the corporate identity provider when the server has OIDC configured.
 import { useEffect, useState, type FormEvent } from "react";
-import { api, ApiError } from "../api/client";
+import { ApiError } from "../api/client";
 import { useI18n } from "../i18n";
 import { useSession } from "../lib/session";
 import { ErrorBox } from "../components/ErrorBox";
 import { LangSwitch } from "../components/LangSwitch";
+import { client, linkTo } from "../api/typed-client";
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -16,8 +17,8 @@ export function LoginPage() {
   const [oidc, setOidc] = useState(false);
 
   useEffect(() => {
-    api
-      .get<{ oidc?: boolean }>("/auth/providers", { quiet401: true })
+    client
+      .GET("/auth/providers", { quiet401: true })
       .then((p) => setOidc(!!p?.oidc))
       .catch(() => setOidc(false));
   }, []);
@@ -67,7 +68,7 @@ export function LoginPage() {
               <p className="divider">
                 <span>{t("login.or")}</span>
               </p>
-              <a className="btn btn-secondary btn-block" href={`/api/v1/auth/oidc?returnTo=${encodeURIComponent("/")}`}>
+              <a className="btn btn-secondary btn-block" href={linkTo("/auth/oidc", { query: { returnTo: "/" } })}>
                 {t("login.oidc")}
               </a>
             </>

@@ -4,7 +4,9 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { io, type Socket } from "socket.io-client";
 import { session } from "../api/client";
 
-export type EventName = "offer:new" | "offer:withdrawn" | "request:updated" | "budget:alert" | "helpline:call" | "helpline:gaps" | "coordinator:alert";
+import type { RealtimeEvent } from "../../../api/src/contract/values";
+
+export type EventName = RealtimeEvent;
 
 const Ctx = createContext<{ socket: Socket | null; connected: boolean }>({ socket: null, connected: false });
 

@@ -4,12 +4,13 @@ import { hasRole } from "../../auth/principal";
 import { notFound, forbidden } from "../../http/problem";
 import { BudgetAlert } from "../../models/budget-alert";
 import { Member } from "../../models/member";
-import { coordinatorCovers } from "../../policies/budgets";
+import { coordinatorCovers, coordinatorFilter } from "../../policies/scope";
 import { audit } from "../audit";
 
+// Alerts carry the member's unit and networks, so they follow the member's scope.
 function scopeFilter(actor: Principal): Record<string, unknown> {
   if (hasRole(actor, "admin")) return {};
-  return { $or: [{ unitId: { $in: actor.scope.units } }, { networks: { $in: actor.scope.networks } }] };
+  return coordinatorFilter(actor, { networks: true });
 }
 
 const present = (a: Record<string, any>, name?: string) => ({

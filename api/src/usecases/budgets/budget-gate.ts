@@ -1,6 +1,8 @@
 // May this member take on this request within their service-time budget? Used by the request
 // core loop when an offer is accepted, and (through remainingHoursFor) to rank candidates.
 import type { Deps } from "../../deps";
+import type { Urgency } from "../../contract/values";
+import { URGENCY_RULES } from "../../domain/urgency";
 import { Problem } from "../../http/problem";
 import { BudgetOverride } from "../../models/budget-override";
 import { yearOf } from "./compute";
@@ -11,7 +13,7 @@ export const OVER_BUDGET_TYPE = "https://ndv.politie.example/problems/over-budge
 export interface GateRequest {
   id: string;
   estimatedHours: number;
-  urgency: "acute" | "today" | "planned";
+  urgency: Urgency;
 }
 
 export interface GateResult {
@@ -37,8 +39,8 @@ export async function budgetGate(deps: Deps, memberId: string, request: GateRequ
   // The request itself is not committed yet while it is being accepted.
   const remaining = (await remainingHoursFor([memberId], now, [request.id])).get(memberId) ?? 0;
   if (request.estimatedHours <= remaining + 1e-9) return { allowed: true, flagged: false, remaining };
-  if (request.urgency === "acute") {
-    return { allowed: true, flagged: true, remaining, reason: "acute request accepted over budget; flagged for review" };
+  if (URGENCY_RULES[request.urgency].mayExceedBudget) {
+    return { allowed: true, flagged: true, remaining, reason: `${request.urgency} request accepted over budget; flagged for review` };
   }
   const override = await BudgetOverride.exists({
     memberId,

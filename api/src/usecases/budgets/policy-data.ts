@@ -1,6 +1,6 @@
 // Loads the korpsregeling versions and maps them to the domain shape.
 import type { TimeCategory } from "../../domain/types";
-import { ALL_CATEGORIES } from "../../domain/budget";
+import { TIME_CATEGORIES } from "../../contract/values";
 import { PolicyVersion } from "../../models/policy";
 import { policyTimeline } from "../../domain/policy-timeline";
 
@@ -14,7 +14,7 @@ export function toPolicy(d: Record<string, any>): PolicyRecord {
     effectiveFrom: new Date(d.effectiveFrom),
     baseHoursPerYear: d.baseHoursPerYear,
     unitSupplements: { ...(d.unitSupplements ?? {}) },
-    categories: (d.categories?.length ? d.categories : ALL_CATEGORIES) as TimeCategory[],
+    categories: (d.categories?.length ? d.categories : TIME_CATEGORIES) as TimeCategory[],
     ...(d.categoryCaps && Object.keys(d.categoryCaps).length ? { categoryCaps: { ...d.categoryCaps } } : {}),
     approvalThresholdHours: d.approvalThresholdHours,
     createdBy: d.createdBy,
@@ -63,7 +63,7 @@ export const DEFAULT_POLICY = {
   effectiveFrom: new Date("2020-01-01T00:00:00+01:00"),
   baseHoursPerYear: 60,
   unitSupplements: { rotterdam: 20, amsterdam: 20, "den-haag": 12, "landelijke-eenheid": 16 },
-  categories: [...ALL_CATEGORIES],
+  categories: [...TIME_CATEGORIES],
   approvalThresholdHours: 4,
 };
 

@@ -4,6 +4,7 @@
 import { isValidObjectId } from "mongoose";
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
+import type { NetworkRequestStatus } from "../../contract/values";
 import { conflict, forbidden, notFound, unprocessable } from "../../http/problem";
 import { Member } from "../../models/member";
 import { User } from "../../models/user";
@@ -16,7 +17,7 @@ import { helplineFor } from "../../helpline/runtime";
 import { audit } from "../audit";
 import { reindexMember } from "./index-member";
 
-export type NetworkRequestStatus = "pending" | "approved" | "rejected";
+export type { NetworkRequestStatus };
 
 interface RequestRecord {
   _id: unknown;

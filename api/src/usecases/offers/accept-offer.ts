@@ -6,7 +6,8 @@ import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict } from "../../http/problem";
 import { Offer } from "../../models/offer";
-import { claimOnce, decisionKey, OPEN_STATUSES, Request } from "../../models/request";
+import { OPEN_STATUSES, type Urgency } from "../../contract/values";
+import { claimOnce, decisionKey, Request } from "../../models/request";
 import { presentOffer } from "../../presenters/offer";
 import { budgetGate, overBudgetProblem } from "../budgets/budget-gate";
 import { withdrawPending } from "../../dispatch/dispatch";
@@ -20,7 +21,7 @@ export async function acceptOffer(deps: Deps, actor: Principal, offerId: string)
   const request = await Request.findById(offer.requestId, { estimatedHours: 1, urgency: 1, status: 1 }).lean();
   if (!request || !(OPEN_STATUSES as readonly string[]).includes(request.status)) throw conflict("This request has already been taken or closed", "offer_taken");
 
-  const gate = await budgetGate(deps, offer.memberId, { id: offer.requestId, estimatedHours: request.estimatedHours, urgency: request.urgency as "acute" | "today" | "planned" });
+  const gate = await budgetGate(deps, offer.memberId, { id: offer.requestId, estimatedHours: request.estimatedHours, urgency: request.urgency as Urgency });
   if (!gate.allowed) throw overBudgetProblem(gate.remaining, request.estimatedHours);
 
   // The winner is whoever claims the request's decision first; the conditional update then records it

@@ -3,7 +3,7 @@
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict } from "../../http/problem";
-import { OPEN_STATUSES } from "../../models/request";
+import { OPEN_STATUSES } from "../../contract/values";
 import { canEscalateRequest } from "../../policies/requests";
 import { dispatchRequest } from "../../dispatch/dispatch";
 import { getRequest } from "./get-request";

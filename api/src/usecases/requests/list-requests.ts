@@ -2,6 +2,7 @@
 // requests of their units; cursor paging on _id (newest first).
 import { isValidObjectId } from "mongoose";
 import type { Principal } from "../../auth/principal";
+import { OPEN_STATUSES } from "../../contract/values";
 import { Request } from "../../models/request";
 import { requestScopeFilter } from "../../policies/requests";
 import { presentRequestRow } from "../../presenters/request";
@@ -20,7 +21,7 @@ export async function listRequests(actor: Principal, q: ListQuery) {
   const filter: Record<string, unknown> = q.mine || !scope ? { requesterId: actor.id } : scope;
   if (q.status) filter.status = { $in: q.status.split(",") };
   // The coordinators' queue: requests the ladder handed to them and nobody has taken yet.
-  if (q.escalated) Object.assign(filter, { escalationStep: "coordinators", status: { $in: ["open", "offered"] } });
+  if (q.escalated) Object.assign(filter, { escalationStep: "coordinators", status: { $in: OPEN_STATUSES } });
   if (q.cursor) {
     if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", code: "invalid_cursor", message: "Invalid cursor" }]);
     filter._id = { $lt: q.cursor };

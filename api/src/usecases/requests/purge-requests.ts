@@ -1,7 +1,8 @@
 // Retention: case text of requests closed longer than RETENTION_DAYS ago is erased (the skeleton stays
 // for budgets and statistics). Runs as a daily durable job.
 import type { Deps } from "../../deps";
-import { CLOSED_STATUSES, Request } from "../../models/request";
+import { CLOSED_STATUSES } from "../../contract/values";
+import { Request } from "../../models/request";
 
 export async function purgeClosedRequests(deps: Deps): Promise<number> {
   const cutoff = new Date(deps.now().getTime() - deps.config.RETENTION_DAYS * 86_400_000);

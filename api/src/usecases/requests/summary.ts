@@ -2,16 +2,16 @@
 // need not read request details (every detail read by a coordinator writes an audit event).
 // No case text leaves here: counts, one median and expertise ids.
 import type { Principal } from "../../auth/principal";
-import { Request, REQUEST_STATUSES } from "../../models/request";
+import { REQUEST_STATUSES, UNMET_STATUSES, type RequestStatus } from "../../contract/values";
+import { Request } from "../../models/request";
 import { requestScopeFilter } from "../../policies/requests";
 
 export const SUMMARY_WINDOW_DAYS = 90;
-const UNMET_STATUSES = ["open", "offered", "unfilled"] as const;
 const DAY = 86_400_000;
 
 export interface RequestSummary {
   scope: { units: string[] };
-  byStatus: Record<(typeof REQUEST_STATUSES)[number], number>;
+  byStatus: Record<RequestStatus, number>;
   acceptance: { windowDays: number; count: number; medianMinutes: number | null };
   unmetByExpertise: { expertiseId: string; requests: number }[];
   generatedAt: string;

@@ -4,7 +4,8 @@
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict, forbidden } from "../../http/problem";
-import { OPEN_STATUSES, Request } from "../../models/request";
+import { OPEN_STATUSES } from "../../contract/values";
+import { Request } from "../../models/request";
 import { canEditRequest } from "../../policies/requests";
 import { presentRequest } from "../../presenters/request";
 import { personalDataWarnings } from "./create-request";

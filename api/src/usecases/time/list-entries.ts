@@ -1,5 +1,6 @@
 // Time entries: one's own, one member's (reviewer), or the approval queue of a coordinator's scope.
 import type { Principal } from "../../auth/principal";
+import type { TimeEntryStatus } from "../../contract/values";
 import { forbidden, notFound } from "../../http/problem";
 import { Member } from "../../models/member";
 import { TimeEntry } from "../../models/time-entry";
@@ -12,7 +13,7 @@ import { auditRead } from "../audit";
 export interface ListEntriesInput {
   mine?: boolean;
   memberId?: string;
-  status?: "pending" | "approved" | "rejected";
+  status?: TimeEntryStatus;
   year?: number;
   limit: number;
 }

@@ -1,6 +1,7 @@
 // Shared checks for writing time: the policy in force, closed months, field validation.
 import { DateTime } from "luxon";
-import { ALL_CATEGORIES, BUDGET_ZONE, policyInForce, validateTimeEntry, type FieldError } from "../../domain/budget";
+import { TIME_CATEGORIES } from "../../contract/values";
+import { BUDGET_ZONE, policyInForce, validateTimeEntry, type FieldError } from "../../domain/budget";
 import { unprocessable } from "../../http/problem";
 import { ClosedPeriod } from "../../models/closed-period";
 import { loadPolicies } from "../budgets/policy-data";
@@ -24,7 +25,7 @@ export async function rulesFor(date: Date): Promise<EntryRules> {
   const policy = valid ? policyInForce(policies, date) : undefined;
   return {
     day,
-    categories: policy?.categories ?? ALL_CATEGORIES,
+    categories: policy?.categories ?? TIME_CATEGORIES,
     approvalThresholdHours: policy?.approvalThresholdHours ?? 0,
     // A closed month closes every day up to its last day for the validator.
     ...(closed ? { closedUntil: DateTime.fromISO(day, { zone: BUDGET_ZONE }).endOf("month").startOf("day").toJSDate() } : {}),

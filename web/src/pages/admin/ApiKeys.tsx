@@ -1,10 +1,11 @@
 // Admin: API keys for machine clients — created (the key shown once), last use, revoked at once.
 import { useState, type FormEvent } from "react";
-import { api, ApiError, listOf } from "../../api/client";
+import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
+import { client } from "../../api/typed-client";
 
 interface Key {
   id: string;
@@ -18,7 +19,7 @@ interface Key {
 export function ApiKeys() {
   const { t, date } = useI18n();
   const announce = useAnnounce();
-  const list = useLoad(async () => listOf<Key>(await api.get("/admin/api-keys")));
+  const list = useLoad(async () => (await client.GET("/admin/api-keys")).data);
   const [name, setName] = useState("");
   const [shown, setShown] = useState<{ name: string; key: string }>();
   const [error, setError] = useState<ApiError>();
@@ -29,7 +30,7 @@ export function ApiKeys() {
     setError(undefined);
     setMsg(undefined);
     try {
-      const r = await api.post<{ key: string; name: string }>("/admin/api-keys", { name: name.trim(), role: "telephony" });
+      const r = await client.POST("/admin/api-keys", { body: { name: name.trim(), role: "telephony" } });
       setShown({ name: r.name, key: r.key });
       setName("");
       list.reload();
@@ -43,7 +44,7 @@ export function ApiKeys() {
     if (!window.confirm(t("ak.revokeConfirm", { name: k.name }))) return;
     setError(undefined);
     try {
-      await api.delete(`/admin/api-keys/${encodeURIComponent(k.id)}`);
+      await client.DELETE("/admin/api-keys/{id}", { path: { id: k.id } });
       const m = t("ak.revoked", { name: k.name });
       setMsg(m);
       announce(m);
@@ -106,7 +107,7 @@ export function ApiKeys() {
                   <td>{k.lastUsedAt ? date(k.lastUsedAt) : t("ak.never")}</td>
                   <td>
                     {k.revokedAt ? (
-                      <span className="badge badge-cancelled">{t("ak.revokedAt", { at: date(k.revokedAt) })}</span>
+                      <span className="badge badge-muted">{t("ak.revokedAt", { at: date(k.revokedAt) })}</span>
                     ) : (
                       <button type="button" className="btn btn-danger btn-small" onClick={() => void revoke(k)} aria-label={t("ak.revokeLabel", { name: k.name })}>
                         {t("ak.revoke")}

@@ -1,11 +1,12 @@
 // Auditor: the audit trail filtered by who, whose data, what and when, and its CSV export.
 import { useState, type FormEvent } from "react";
-import { api, listOf, qs } from "../../api/client";
+import { qs } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { DateField } from "../../components/Inputs";
 import { parseDate } from "../../lib/parse";
+import { client, linkTo } from "../../api/typed-client";
 
 interface Event {
   id: string;
@@ -36,7 +37,7 @@ export function AuditTrail() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const params = { actorId: applied.actorId.trim(), subject: applied.subject.trim(), action: applied.action, resourceType: applied.resourceType.trim(), from: parseDate(applied.from) ?? "", to: parseDate(applied.to) ?? "" };
-  const list = useLoad(async () => listOf<Event>(await api.get(`/audit${qs({ ...params, limit: 200 })}`)), [JSON.stringify(params)]);
+  const list = useLoad(async () => (await client.GET("/audit", { query: { ...params, limit: 200 } })).data, [JSON.stringify(params)]);
   const apply = (e: FormEvent) => {
     e.preventDefault();
     setApplied(draft);
@@ -77,7 +78,7 @@ export function AuditTrail() {
           <button type="button" className="btn btn-secondary" onClick={() => { setDraft(EMPTY); setApplied(EMPTY); }}>
             {t("at.clear")}
           </button>
-          <a className="btn btn-secondary" href={`/api/v1/audit/export.csv${qs(params)}`} download="audit.csv">
+          <a className="btn btn-secondary" href={linkTo("/audit/export.csv", { query: params })} download="audit.csv">
             {t("at.export")}
           </a>
         </div>

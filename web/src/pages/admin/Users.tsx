@@ -1,15 +1,16 @@
 // Admin: find, create and change users — roles, unit, networks, coordinator scope, (de)activate, reset password.
 import { useState, type FormEvent } from "react";
-import { api, ApiError, listOf, qs } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { Role } from "../../api/types";
+import { HUMAN_ROLES } from "../../../../api/src/contract/values";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useDebounced } from "../../lib/debounce";
 import { useReference, unitName, type Reference } from "../../lib/reference";
 import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
+import { client } from "../../api/typed-client";
 
-const ROLES: Role[] = ["requester", "member", "coordinator", "helpline-planner", "policy-admin", "admin", "auditor"];
 
 interface AdminUser {
   id: string;
@@ -29,7 +30,7 @@ export function Users() {
   const ref = useReference();
   const [q, setQ] = useState("");
   const dq = useDebounced(q, 250);
-  const list = useLoad(async () => listOf<AdminUser>(await api.get(`/admin/users${qs({ q: dq.trim(), limit: 200 })}`)), [dq]);
+  const list = useLoad(async () => (await client.GET("/admin/users", { query: { q: dq.trim(), limit: 200 } })).data, [dq]);
   const [editing, setEditing] = useState<string>();
   const users = list.data ?? [];
   return (
@@ -55,7 +56,7 @@ export function Users() {
               <div className="row-between">
                 <span>
                   <strong>{u.name}</strong> <span className="muted">({u.username})</span>
-                  {!u.active && <span className="badge badge-cancelled"> {t("au.inactive")}</span>}
+                  {!u.active && <span className="badge badge-muted"> {t("au.inactive")}</span>}
                 </span>
                 <button type="button" className="btn btn-secondary btn-small" aria-expanded={editing === u.id} onClick={() => setEditing(editing === u.id ? undefined : u.id)} aria-label={t("au.editLabel", { name: u.name })}>
                   {t("au.edit")}
@@ -106,7 +107,7 @@ function AccessFields({ idp, v, set }: { idp: string; v: Shape; set(v: Shape): v
   const ref = useReference();
   return (
     <>
-      <Checks idp={`${idp}-role`} legend={t("au.roles")} options={ROLES} value={v.roles} onChange={(roles) => set({ ...v, roles })} label={(r) => t(`role.${r}` as Key)} />
+      <Checks idp={`${idp}-role`} legend={t("au.roles")} options={HUMAN_ROLES} value={v.roles} onChange={(roles) => set({ ...v, roles })} label={(r) => t(`role.${r}` as Key)} />
       <div className="field">
         <label htmlFor={`${idp}-unit`}>{t("nr.field.unit")}</label>
         <select id={`${idp}-unit`} value={v.unitId} onChange={(e) => set({ ...v, unitId: e.target.value })}>
@@ -144,15 +145,17 @@ function NewUser({ onCreated }: { onCreated(): void }) {
     setError(undefined);
     setOk(undefined);
     try {
-      await api.post("/admin/users", {
-        username: username.trim(),
-        name: name.trim(),
-        password,
-        ...(email.trim() ? { email: email.trim() } : {}),
-        roles: v.roles,
-        unitId: v.unitId,
-        networks: v.networks,
-        ...(v.roles.includes("coordinator") ? { scope: { units: v.scopeUnits, networks: v.scopeNetworks } } : {}),
+      await client.POST("/admin/users", {
+        body: {
+          username: username.trim(),
+          name: name.trim(),
+          password,
+          ...(email.trim() ? { email: email.trim() } : {}),
+          roles: v.roles,
+          unitId: v.unitId,
+          networks: v.networks,
+          ...(v.roles.includes("coordinator") ? { scope: { units: v.scopeUnits, networks: v.scopeNetworks } } : {}),
+        },
       });
       const msg = t("au.created", { name: name.trim() });
       setOk(msg);
@@ -223,7 +226,7 @@ function EditUser({ user, onSaved }: { user: AdminUser; onSaved(): void }) {
   }
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api.patch(`/admin/users/${encodeURIComponent(user.id)}`, { roles: v.roles, unitId: v.unitId, networks: v.networks, scope: { units: v.scopeUnits, networks: v.scopeNetworks } }), t("common.saved"));
+    void run(() => client.PATCH("/admin/users/{id}", { path: { id: user.id }, body: { roles: v.roles, unitId: v.unitId, networks: v.networks, scope: { units: v.scopeUnits, networks: v.scopeNetworks } } }), t("common.saved"));
   };
   return (
     <div className="edit-panel">
@@ -237,7 +240,7 @@ function EditUser({ user, onSaved }: { user: AdminUser; onSaved(): void }) {
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => api.post(`/admin/users/${encodeURIComponent(user.id)}/reset-password`, { password }), t("au.passwordReset"));
+          void run(() => client.POST("/admin/users/{id}/reset-password", { path: { id: user.id }, body: { password } }), t("au.passwordReset"));
           setPassword("");
         }}
         noValidate
@@ -257,7 +260,7 @@ function EditUser({ user, onSaved }: { user: AdminUser; onSaved(): void }) {
           className={user.active ? "btn btn-danger" : "btn btn-secondary"}
           onClick={() => {
             if (user.active && !window.confirm(t("au.deactivateConfirm", { name: user.name }))) return;
-            void run(() => api.patch(`/admin/users/${encodeURIComponent(user.id)}`, { active: !user.active }), user.active ? t("au.deactivated") : t("au.activated"));
+            void run(() => client.PATCH("/admin/users/{id}", { path: { id: user.id }, body: { active: !user.active } }), user.active ? t("au.deactivated") : t("au.activated"));
           }}
         >
           {user.active ? t("au.deactivate") : t("au.activate")}

@@ -1,6 +1,6 @@
 // The coordinator's queue: time entries waiting for approval, and budget alerts (80 % / 100 %).
 import { useState } from "react";
-import { api, ApiError, listOf } from "../../api/client";
+import { ApiError, listOf } from "../../api/client";
 import type { Budget, TimeEntry } from "../../api/types";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
@@ -8,6 +8,7 @@ import { useAnnounce } from "../../lib/announce";
 import { Link } from "../../lib/router";
 import { useLiveReload } from "../../realtime/socket";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
+import { client } from "../../api/typed-client";
 
 interface Alert {
   id: string;
@@ -25,9 +26,9 @@ interface Alert {
 export function Approvals() {
   const { t, num, date } = useI18n();
   const announce = useAnnounce();
-  const queue = useLoad(async () => listOf<TimeEntry>(await api.get("/time-entries?status=pending&limit=200")));
+  const queue = useLoad(async () => (await client.GET("/time-entries", { query: { status: "pending", limit: 200 } })).data);
   const alerts = useLoad(async () => {
-    const r = await optional(api.get<unknown>("/budgets/alerts"));
+    const r = await optional(client.GET("/budgets/alerts"));
     return r === undefined ? undefined : listOf<Alert>(r);
   });
   const reload = () => {
@@ -43,7 +44,7 @@ export function Approvals() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [summary, setSummary] = useState<{ approved: number; failed: { id: string; name: string; reason: string }[] }>();
   const budgets = useLoad(async () => {
-    const r = await optional(api.get<unknown>(`/budgets?year=${new Date().getFullYear()}`));
+    const r = await optional(client.GET("/budgets", { query: { year: new Date().getFullYear() } }));
     return new Map(listOf<Budget>(r ?? []).map((b) => [b.memberId, b]));
   });
 
@@ -54,7 +55,7 @@ export function Approvals() {
     setError(undefined);
     setSummary(undefined);
     try {
-      const res = await api.post<{ approved: number; failed: number; results: { id: string; ok: boolean; error?: { title?: string; detail?: string } }[] }>("/time-entries/approve", { ids });
+      const res = await client.POST("/time-entries/approve", { body: { ids } });
       const byId = new Map((queue.data ?? []).map((e) => [e.id, e]));
       const failed = res.results.filter((r) => !r.ok).map((r) => ({ id: r.id, name: byId.get(r.id)?.memberName ?? r.id, reason: r.error?.detail ?? r.error?.title ?? "" }));
       setSummary({ approved: res.approved, failed });
@@ -74,7 +75,8 @@ export function Approvals() {
     setBusy(e.id);
     setError(undefined);
     try {
-      await api.post(`/time-entries/${encodeURIComponent(e.id)}/${approve ? "approve" : "reject"}`, approve ? {} : { reason: reason.trim() });
+      if (approve) await client.POST("/time-entries/{id}/approve", { path: { id: e.id } });
+      else await client.POST("/time-entries/{id}/reject", { path: { id: e.id }, body: { reason: reason.trim() } });
       announce(approve ? t("ap.approvedMsg", { name: e.memberName ?? "" }) : t("ap.rejectedMsg", { name: e.memberName ?? "" }));
       setRejecting(undefined);
       setReason("");
@@ -89,7 +91,7 @@ export function Approvals() {
 
   async function ack(a: Alert) {
     try {
-      await api.post(`/budgets/alerts/${encodeURIComponent(a.id)}/acknowledge`);
+      await client.POST("/budgets/alerts/{id}/acknowledge", { path: { id: a.id } });
       alerts.reload();
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);
@@ -178,7 +180,7 @@ export function Approvals() {
                           {overFlags.get(e.id) && (
                             <>
                               {" "}
-                              <span className="badge badge-unfilled" data-testid="over-budget">{t("ap.wouldExceed")}</span>
+                              <span className="badge badge-alert" data-testid="over-budget">{t("ap.wouldExceed")}</span>
                             </>
                           )}
                         </>

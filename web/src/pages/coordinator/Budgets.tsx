@@ -1,6 +1,6 @@
 // Budgets per member in scope: sort, filter, drill down into one member's entries, export as CSV.
 import { Fragment, useMemo, useState } from "react";
-import { api, listOf, qs } from "../../api/client";
+import { qs } from "../../api/client";
 import type { Budget, TimeEntry } from "../../api/types";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
@@ -13,6 +13,7 @@ import { BudgetBar } from "../../components/BudgetBar";
 import { TimeEntriesTable } from "../../components/TimeEntriesTable";
 import { DecimalField } from "../../components/Inputs";
 import { parseInteger } from "../../lib/parse";
+import { client, linkTo } from "../../api/typed-client";
 
 type Col = "name" | "unitId" | "allotted" | "approved" | "pending" | "committed" | "remaining" | "usedPct";
 const COLS: { col: Col; key: Key; num?: boolean }[] = [
@@ -41,7 +42,7 @@ export function Budgets() {
   const [sort, setSort] = useState<{ col: Col; dir: 1 | -1 }>({ col: "usedPct", dir: -1 });
   const [open, setOpen] = useState<string>();
   const dq = useDebounced(q, 250);
-  const list = useLoad(async () => listOf<Budget>(await api.get(`/budgets${qs({ year, unit, network })}`)), [year, unit, network]);
+  const list = useLoad(async () => (await client.GET("/budgets", { query: { year, unit, network } })).data, [year, unit, network]);
   useLiveReload(["budget:alert", "request:updated"], list.reload);
 
   const rows = useMemo(() => {
@@ -56,8 +57,8 @@ export function Budgets() {
   }, [list.data, dq, onlyOver, sort, ref]);
 
   const totals = rows.reduce((acc, b) => ({ allotted: acc.allotted + b.allotted, approved: acc.approved + b.approved, pending: acc.pending + b.pending, committed: acc.committed + b.committed, remaining: acc.remaining + b.remaining }), { allotted: 0, approved: 0, pending: 0, committed: 0, remaining: 0 });
-  const csv = `/api/v1/budgets/export.csv${qs({ year, unit, network })}`;
-  const csvNl = `/api/v1/budgets/export.csv${qs({ year, unit, network, format: "nl" })}`;
+  const csv = linkTo("/budgets/export.csv", { query: { year, unit, network } });
+  const csvNl = linkTo("/budgets/export.csv", { query: { year, unit, network, format: "nl" } });
   // Dutch UI: the Dutch spreadsheet export first; the machine CSV stays available for integrations.
   const exports = lang === "nl" ? [{ href: csvNl, label: t("bt.csvNl"), id: "csv-export" }, { href: csv, label: t("bt.csvMachine"), id: "csv-export-machine" }] : [{ href: csv, label: t("bt.csv"), id: "csv-export" }, { href: csvNl, label: t("bt.csvNl"), id: "csv-export-nl" }];
   const scope = me?.scope?.units ?? [];
@@ -183,7 +184,7 @@ export function Budgets() {
 
 function Drill({ b, year }: { b: Budget; year: number }) {
   const { t } = useI18n();
-  const entries = useLoad(async () => listOf<TimeEntry>(await api.get(`/time-entries${qs({ memberId: b.memberId, year })}`)), [b.memberId, year]);
+  const entries = useLoad(async () => (await client.GET("/time-entries", { query: { memberId: b.memberId, year } })).data, [b.memberId, year]);
   return (
     <div style={{ padding: ".5rem 0" }}>
       <BudgetBar b={b} />

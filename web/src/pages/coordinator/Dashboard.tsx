@@ -2,8 +2,8 @@
 // demand by expertise. The figures come from GET /requests/summary (computed on the server); the list
 // uses the request rows only. Reading request details here would write an audit event per request.
 import { useState } from "react";
-import { api, listOf, qs } from "../../api/client";
 import type { Req, RequestSummary } from "../../api/types";
+import { ESCALATION_STEPS } from "../../../../api/src/contract/values";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useReference, unitName, expertiseLabel } from "../../lib/reference";
@@ -12,15 +12,16 @@ import { useLiveReload } from "../../realtime/socket";
 import { formatDuration } from "../../lib/stats";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { RequestBadges } from "../../components/Badge";
+import { client } from "../../api/typed-client";
 
-const STEPS = new Set(["local", "national", "pool", "coordinators", "unfilled"]);
+const STEPS = new Set<string>(ESCALATION_STEPS);
 
 export function Dashboard() {
   const { t, lang, date } = useI18n();
   const ref = useReference();
   const [filter, setFilter] = useState<"open" | "unfilled" | "all">("open");
-  const list = useLoad(async () => listOf<Req>(await api.get(`/requests${qs({ limit: 500 })}`)));
-  const summary = useLoad(() => api.get<RequestSummary>("/requests/summary"));
+  const list = useLoad(async () => (await client.GET("/requests", { query: { limit: 500 } })).data);
+  const summary = useLoad(() => client.GET("/requests/summary"));
   useLiveReload(["request:updated", "coordinator:alert"], () => {
     list.reload();
     summary.reload();
@@ -95,7 +96,7 @@ export function Dashboard() {
                     {r.title}
                   </Link>
                   <span className="actions">
-                    {stuck(r) === 2 && <span className="badge badge-unfilled" data-testid="stuck-badge">{t("db.stuckBadge")}</span>}
+                    {stuck(r) === 2 && <span className="badge badge-alert" data-testid="stuck-badge">{t("db.stuckBadge")}</span>}
                     <RequestBadges urgency={r.urgency} status={r.status} />
                   </span>
                 </div>

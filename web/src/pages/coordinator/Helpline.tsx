@@ -1,7 +1,6 @@
 // Roze in Blauw helpline for planners and coordinators: the roster, coverage by hour of week
 // (heat map), gaps, and the share of calls the RSC carries (by hour of week and by unit).
 import { useEffect, useMemo, useState } from "react";
-import { api, listOf, qs } from "../../api/client";
 import type { HelplineMember, Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
@@ -16,6 +15,7 @@ import { HeatMap } from "../../components/charts/HeatMap";
 import { BarChart } from "../../components/charts/BarChart";
 import { CalendarLink } from "../../components/CalendarLink";
 import { dateTimeInputValue, formatTime } from "../../lib/format";
+import { client } from "../../api/typed-client";
 
 const DAY = 86_400_000;
 
@@ -58,9 +58,9 @@ export function Helpline() {
     from.setMinutes(0, 0, 0);
     return { from: from.toISOString(), to: new Date(from.getTime() + weeks * 7 * DAY).toISOString() };
   }, [weeks]);
-  const shifts = useLoad(async () => listOf<Shift>(await api.get(`/helpline/shifts${qs({ from: win.from, to: new Date(Date.parse(win.from) + 14 * DAY).toISOString() })}`)), [win.from]);
-  const coverage = useLoad(() => optional(api.get<Coverage>(`/helpline/coverage${qs({ ...win, byHourOfWeek: 1 })}`)), [win.from, win.to]);
-  const stats = useLoad(() => optional(api.get<Stats>(`/helpline/stats${qs({ from: new Date(Date.now() - 28 * DAY).toISOString(), to: new Date().toISOString() })}`)));
+  const shifts = useLoad(async () => (await client.GET("/helpline/shifts", { query: { from: win.from, to: new Date(Date.parse(win.from) + 14 * DAY).toISOString() } })).data, [win.from]);
+  const coverage = useLoad(() => optional(client.GET("/helpline/coverage", { query: { ...win, byHourOfWeek: "1" } })), [win.from, win.to]);
+  const stats = useLoad(() => optional(client.GET("/helpline/stats", { query: { from: new Date(Date.now() - 28 * DAY).toISOString(), to: new Date().toISOString() } })));
   useLiveReload(["helpline:gaps", "helpline:call"], () => {
     coverage.reload();
     stats.reload();
@@ -199,7 +199,7 @@ function AssignShift({ onDone, prefill }: { onDone(): void; prefill?: { start: s
   const ref = useReference();
   const [memberId, setMemberId] = useState("");
   const [filter, setFilter] = useState("");
-  const members = useLoad(async () => listOf<HelplineMember>(await api.get("/helpline/members")));
+  const members = useLoad(async () => (await client.GET("/helpline/members")).data);
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
     const all = members.data ?? [];

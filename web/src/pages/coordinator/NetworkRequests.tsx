@@ -1,19 +1,20 @@
 // Requests to join a network in the coordinator's scope (issue 9): approve or reject, with a reason.
 // Nobody decides on their own request; the server refuses it and says so.
 import { useState } from "react";
-import { api, ApiError, listOf } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { NetworkRequest } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useReference, unitName } from "../../lib/reference";
 import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
+import { client } from "../../api/typed-client";
 
 export function NetworkRequests() {
   const { t, date } = useI18n();
   const ref = useReference();
   const announce = useAnnounce();
-  const list = useLoad(async () => listOf<NetworkRequest>(await api.get("/network-requests?status=pending")));
+  const list = useLoad(async () => (await client.GET("/network-requests", { query: { status: "pending" } })).data);
   const [error, setError] = useState<ApiError>();
   const [reason, setReason] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string>();
@@ -24,7 +25,7 @@ export function NetworkRequests() {
     setError(undefined);
     try {
       const why = reason[r.id]?.trim();
-      await api.post(`/network-requests/${encodeURIComponent(r.id)}/${approve ? "approve" : "reject"}`, why ? { reason: why } : {});
+      await client.POST(approve ? "/network-requests/{id}/approve" : "/network-requests/{id}/reject", { path: { id: r.id }, body: why ? { reason: why } : {} });
       announce(t(approve ? "njr.approvedMsg" : "njr.rejectedMsg", { name: r.name ?? "", network: network(r.networkId) }));
       list.set((list.data ?? []).filter((x) => x.id !== r.id));
     } catch (err) {

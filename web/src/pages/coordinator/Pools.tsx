@@ -1,6 +1,6 @@
 // Expertise pools: list, create, and add or remove members (found through the member directory).
 import { useState } from "react";
-import { api, ApiError, listOf, qs } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { Pool, PoolMember } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
@@ -12,6 +12,7 @@ import { ExpertisePicker } from "../../components/ExpertisePicker";
 import { DateField } from "../../components/Inputs";
 import { localToDate, parseDate } from "../../lib/parse";
 import { errorsFor } from "../../lib/problems";
+import { client } from "../../api/typed-client";
 
 /** A typed day ("01-12-2026") as the instant it starts; unreadable text is sent as typed so the server names the field. */
 const dayInstant = (text: string) => {
@@ -28,7 +29,7 @@ interface DirMember {
 export function Pools() {
   const { t, lang, date } = useI18n();
   const ref = useReference();
-  const pools = useLoad(async () => listOf<Pool>(await api.get("/pools")));
+  const pools = useLoad(async () => (await client.GET("/pools")).data);
   const [open, setOpen] = useState<string>();
   return (
     <section aria-labelledby="pl-title">
@@ -89,14 +90,14 @@ function PoolMembers({ pool, onChange }: { pool: Pool; onChange(): void }) {
   const dq = useDebounced(q, 300);
   const [error, setError] = useState<ApiError>();
   const ids = members.map((m) => m.id);
-  const found = useLoad(async () => (dq.trim().length < 2 ? [] : listOf<DirMember>(await api.get(`/members${qs({ q: dq.trim(), limit: 10 })}`))), [dq]);
+  const found = useLoad(async () => (dq.trim().length < 2 ? [] : (await client.GET("/members", { query: { q: dq.trim(), limit: 10 } })).data), [dq]);
 
   async function change(memberId: string, add: boolean) {
     setError(undefined);
     try {
-      const path = `/pools/${encodeURIComponent(pool.id)}/members/${encodeURIComponent(memberId)}`;
-      if (add) await api.post(path);
-      else await api.delete(path);
+      const path = { id: pool.id, memberId };
+      if (add) await client.POST("/pools/{id}/members/{memberId}", { path });
+      else await client.DELETE("/pools/{id}/members/{memberId}", { path });
       onChange();
     } catch (e) {
       setError(e instanceof ApiError ? e : undefined);
@@ -164,13 +165,15 @@ function NewPool({ onCreated }: { onCreated(): void }) {
   const [until, setUntil] = useState("");
   const { error, ok, submit } = useSubmit(
     () =>
-      api.post("/pools", {
-        name: name.trim(),
-        description: description.trim(),
-        expertise,
-        unitIds,
-        ...(from.trim() ? { activeFrom: dayInstant(from) } : {}),
-        ...(until.trim() ? { activeUntil: dayInstant(until) } : {}),
+      client.POST("/pools", {
+        body: {
+          name: name.trim(),
+          description: description.trim(),
+          expertise,
+          unitIds,
+          ...(from.trim() ? { activeFrom: dayInstant(from) } : {}),
+          ...(until.trim() ? { activeUntil: dayInstant(until) } : {}),
+        },
       }),
     () => {
       setName("");

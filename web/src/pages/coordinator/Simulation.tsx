@@ -1,6 +1,6 @@
 // Test a draft korpsregeling against this year's real usage (POST /policies/simulate), per unit.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { api, ApiError, listOf } from "../../api/client";
+import { ApiError, listOf } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { useReference, unitName } from "../../lib/reference";
 import { ErrorBox } from "../../components/ErrorBox";
@@ -10,6 +10,7 @@ import { DecimalField } from "../../components/Inputs";
 import { numberInputValue } from "../../lib/format";
 import { parseDecimal } from "../../lib/parse";
 import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
+import { client } from "../../api/typed-client";
 
 interface Policy {
   id?: string;
@@ -46,8 +47,8 @@ export function Simulation() {
   const focusInvalid = useFocusInvalid(formRef);
 
   useEffect(() => {
-    api
-      .get<unknown>("/policies")
+    client
+      .GET("/policies")
       .then((r) => {
         const list = listOf<Policy>(r).filter((p) => !p.effectiveFrom || new Date(p.effectiveFrom) <= new Date());
         const cur = list.sort((a, b) => String(b.effectiveFrom).localeCompare(String(a.effectiveFrom)))[0];
@@ -74,8 +75,8 @@ export function Simulation() {
     }
     setBusy(true);
     try {
-      const unitSupplements = Object.fromEntries(supps.filter(([, n]) => n !== 0));
-      setResult(await api.post<Result>("/policies/simulate", { baseHoursPerYear: baseN, unitSupplements, approvalThresholdHours: thresholdN }));
+      const unitSupplements: Record<string, number> = Object.fromEntries(supps.filter((s): s is readonly [string, number] => s[1] !== 0 && s[1] !== undefined));
+      setResult(await client.POST("/policies/simulate", { body: { baseHoursPerYear: baseN, unitSupplements, approvalThresholdHours: thresholdN } }));
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);
     } finally {

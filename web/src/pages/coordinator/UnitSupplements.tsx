@@ -1,7 +1,6 @@
 // A coordinator sets the supplement of the units in their scope (issue 9): from today on, with a
 // reason, audited. The force-wide regulation is the policy-admins' (four eyes), not changed here.
 import { useState } from "react";
-import { api, listOf } from "../../api/client";
 import type { PolicyVersion } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
@@ -14,6 +13,7 @@ import { inForce } from "../../lib/policies";
 import { DateField, DecimalField } from "../../components/Inputs";
 import { dateInputValue } from "../../lib/format";
 import { parseDate, parseDecimal } from "../../lib/parse";
+import { client } from "../../api/typed-client";
 
 
 export function UnitSupplements() {
@@ -22,7 +22,7 @@ export function UnitSupplements() {
   const ref = useReference();
   const announce = useAnnounce();
   const units = me?.scope?.units ?? [];
-  const policies = useLoad(async () => listOf<PolicyVersion>(await api.get("/policies")));
+  const policies = useLoad(async () => (await client.GET("/policies")).data);
   const current = inForce(policies.data ?? []);
   const [unitId, setUnitId] = useState("");
   const [hours, setHours] = useState("");
@@ -30,7 +30,7 @@ export function UnitSupplements() {
   const [reason, setReason] = useState("");
   const chosen = unitId || units[0] || "";
   const form = useSubmit(
-    () => api.post("/policies/unit-supplements", { unitId: chosen, hours: parseDecimal(hours) ?? hours, effectiveFrom: parseDate(from) ?? from, reason: reason.trim() }),
+    () => client.POST("/policies/unit-supplements", { body: { unitId: chosen, hours: parseDecimal(hours) ?? Number.NaN, effectiveFrom: parseDate(from) ?? from, reason: reason.trim() } }),
     () => {
       announce(t("us.saved", { unit: unitName(ref, chosen) }));
       setHours("");

@@ -1,7 +1,6 @@
 // Requests this member accepted: open ones can be completed with hours and a knowledge note.
 import { useState } from "react";
-import { api, listOf } from "../../api/client";
-import type { Offer } from "../../api/types";
+import type { Offer, OfferedRequest } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useAnnounce } from "../../lib/announce";
@@ -11,13 +10,14 @@ import { useLiveReload } from "../../realtime/socket";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
 import { CompleteForm } from "../../components/CompleteForm";
+import { client } from "../../api/typed-client";
 
 export function Engagements() {
   const { t, lang, num, date } = useI18n();
   const ref = useReference();
   const announce = useAnnounce();
   const [done, setDone] = useState<string>();
-  const list = useLoad(async () => listOf<Offer>(await api.get("/offers?status=accepted&limit=100")));
+  const list = useLoad(async () => (await client.GET("/offers", { query: { status: "accepted", limit: 100 } })).data);
   useLiveReload(["request:updated", "offer:withdrawn"], list.reload);
 
   const items = list.data ?? [];
@@ -38,7 +38,7 @@ export function Engagements() {
       {list.data && open.length === 0 && <p className="muted">{t("eng.noneOpen")}</p>}
       <ul className="card-list" data-testid="engagements-open">
         {open.map((o) => {
-          const r = o.request ?? {};
+          const r: Partial<OfferedRequest> = o.request ?? {};
           const rid = r.id ?? o.requestId ?? "";
           return (
             <li key={o.id} data-request-id={rid}>
@@ -79,7 +79,7 @@ export function Engagements() {
       {list.data && past.length === 0 && <p className="muted">{t("common.none")}</p>}
       <ul className="card-list">
         {past.map((o) => {
-          const r = o.request ?? {};
+          const r: Partial<OfferedRequest> = o.request ?? {};
           return (
             <li key={o.id}>
               <div className="row-between">

@@ -1,7 +1,8 @@
 // The member's service-time budget for the year, their time entries, and logging other NDV work.
 import { useRef, useState, type FormEvent } from "react";
-import { api, listOf } from "../../api/client";
+import { listOf } from "../../api/client";
 import type { Budget, TimeEntry } from "../../api/types";
+import { TIME_CATEGORIES, type TimeCategory } from "../../../../api/src/contract/values";
 import { useI18n } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
 import { useSubmit } from "../../lib/useSubmit";
@@ -13,13 +14,14 @@ import { DateField, DecimalField, FieldErrors } from "../../components/Inputs";
 import { formatDate } from "../../lib/format";
 import { parseDate, parseDecimal } from "../../lib/parse";
 import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
+import { client } from "../../api/typed-client";
 
 export function MyBudget() {
   const { t, num } = useI18n();
   const year = new Date().getFullYear();
-  const budget = useLoad(() => optional(api.get<Budget>(`/budgets/me?year=${year}`)));
+  const budget = useLoad(() => optional(client.GET("/budgets/me", { query: { year } })));
   const entries = useLoad(async () => {
-    const r = await optional(api.get<unknown>(`/time-entries?mine=1&year=${year}&limit=100`));
+    const r = await optional(client.GET("/time-entries", { query: { mine: "1", year, limit: 100 } }));
     return r === undefined ? undefined : listOf<TimeEntry>(r);
   });
   const reload = () => {
@@ -73,12 +75,12 @@ function LogTime({ onLogged }: { onLogged(): void }) {
   const { t } = useI18n();
   const [dateV, setDate] = useState(() => formatDate(new Date()));
   const [hours, setHours] = useState("1");
-  const [category, setCategory] = useState("professionalisation");
+  const [category, setCategory] = useState<TimeCategory>("professionalisation");
   const [note, setNote] = useState("");
   const [tried, setTried] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const { error, ok, submit } = useSubmit(
-    () => api.post("/time-entries", { date: parseDate(dateV), hours: parseDecimal(hours), category, ...(note.trim() ? { note: note.trim() } : {}) }),
+    () => client.POST("/time-entries", { body: { date: parseDate(dateV)!, hours: parseDecimal(hours)!, category, ...(note.trim() ? { note: note.trim() } : {}) } }),
     () => {
       setNote("");
       setTried(false);
@@ -108,10 +110,12 @@ function LogTime({ onLogged }: { onLogged(): void }) {
         <DecimalField id="lt-hours" label={t("entry.hours")} value={hours} onChange={setHours} min={0.25} max={12} unit="hours" required showInvalid={tried} errors={errorsFor(error, "hours")} inputStyle={{ width: "7rem" }} />
         <div className="field">
           <label htmlFor="lt-cat">{t("entry.category")}</label>
-          <select id="lt-cat" value={category} onChange={(e) => setCategory(e.target.value)} aria-invalid={errorsFor(error, "category").length > 0 || undefined} aria-describedby="lt-cat-error">
-            <option value="operational">{t("cat.operational")}</option>
-            <option value="professionalisation">{t("cat.professionalisation")}</option>
-            <option value="network">{t("cat.network")}</option>
+          <select id="lt-cat" value={category} onChange={(e) => setCategory(e.target.value as TimeCategory)} aria-invalid={errorsFor(error, "category").length > 0 || undefined} aria-describedby="lt-cat-error">
+            {TIME_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`cat.${c}`)}
+              </option>
+            ))}
           </select>
           <FieldErrors id="lt-cat-error" errors={errorsFor(error, "category")} />
         </div>

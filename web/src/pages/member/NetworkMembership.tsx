@@ -1,7 +1,6 @@
 // Networks are granted, not self-declared (issue 9): the member sees their unit and networks read-only,
 // asks to join a network here, and follows the status of that request.
 import { useState } from "react";
-import { api, listOf } from "../../api/client";
 import type { NetworkRequest } from "../../api/types";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
@@ -9,12 +8,13 @@ import { useSubmit } from "../../lib/useSubmit";
 import { useReference } from "../../lib/reference";
 import { useAnnounce } from "../../lib/announce";
 import { ErrorBox } from "../../components/ErrorBox";
+import { client } from "../../api/typed-client";
 
 export function NetworkMembership({ networks }: { networks: string[] }) {
   const { t, date } = useI18n();
   const ref = useReference();
   const announce = useAnnounce();
-  const requests = useLoad(async () => listOf<NetworkRequest>(await api.get("/members/me/network-requests")));
+  const requests = useLoad(async () => (await client.GET("/members/me/network-requests")).data);
   const pending = new Set((requests.data ?? []).filter((r) => r.status === "pending").map((r) => r.networkId));
   const open = ref.networks.filter((n) => !networks.includes(n.id) && !pending.has(n.id));
   const [networkId, setNetworkId] = useState("");
@@ -22,7 +22,7 @@ export function NetworkMembership({ networks }: { networks: string[] }) {
   const chosen = networkId || open[0]?.id || "";
   const name = (id: string) => ref.networks.find((n) => n.id === id)?.name ?? id;
   const form = useSubmit(
-    () => api.post("/members/me/network-requests", { networkId: chosen, ...(motivation.trim() ? { motivation: motivation.trim() } : {}) }),
+    () => client.POST("/members/me/network-requests", { body: { networkId: chosen, ...(motivation.trim() ? { motivation: motivation.trim() } : {}) } }),
     () => {
       announce(t("nm.sent", { network: name(chosen) }));
       setMotivation("");

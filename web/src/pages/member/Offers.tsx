@@ -1,7 +1,7 @@
 // The member's inbox: offers appear and disappear live (offer:new / offer:withdrawn).
 import { useEffect, useRef, useState } from "react";
-import { api, ApiError, listOf } from "../../api/client";
-import type { Offer } from "../../api/types";
+import { ApiError } from "../../api/client";
+import type { Offer, OfferedRequest } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useAnnounce } from "../../lib/announce";
@@ -13,6 +13,7 @@ import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
 import { problemText } from "../../lib/problems";
 import { useOnline } from "../../lib/online";
+import { client } from "../../api/typed-client";
 
 /** `focusId`: the offer a notification opened; it is scrolled to and marked, or said to be gone. */
 export function Offers({ focusId }: { focusId?: string } = {}) {
@@ -24,7 +25,7 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
   const [busy, setBusy] = useState<string>();
   const [declining, setDeclining] = useState<string>();
   const [reason, setReason] = useState("");
-  const list = useLoad(async () => listOf<Offer>(await api.get("/offers?status=pending&limit=50")));
+  const list = useLoad(async () => (await client.GET("/offers", { query: { status: "pending", limit: 50 } })).data);
   const online = useOnline(); // offline: the answer buttons wait (the banner says why)
   // After Accept/Decline, focus moves to the confirmation so keyboard users need not find their way back.
   const resultBox = useRef<HTMLDivElement>(null);
@@ -53,7 +54,7 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
     setBusy(o.id);
     setResult(undefined);
     try {
-      await api.post(`/offers/${encodeURIComponent(o.id)}/accept`);
+      await client.POST("/offers/{id}/accept", { path: { id: o.id } });
       setResult({ kind: "ok", text: t("offers.accepted"), requestId: o.requestId ?? o.request?.id });
       announce(t("offers.accepted"));
     } catch (e) {
@@ -68,7 +69,7 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
   async function decline(o: Offer) {
     setBusy(o.id);
     try {
-      await api.post(`/offers/${encodeURIComponent(o.id)}/decline`, reason.trim() ? { reason: reason.trim() } : {});
+      await client.POST("/offers/{id}/decline", { path: { id: o.id }, body: reason.trim() ? { reason: reason.trim() } : {} });
       setResult({ kind: "ok", text: t("offers.declined") });
       setDeclining(undefined);
       setReason("");
@@ -101,7 +102,7 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
       {list.data && offers.length === 0 && <p className="card muted">{t("offers.empty")}</p>}
       <ul className="card-list" data-testid="offers" aria-live="polite" aria-relevant="additions">
         {offers.map((o) => {
-          const r = o.request ?? {};
+          const r: Partial<OfferedRequest> = o.request ?? {};
           return (
             <li
               key={o.id}

@@ -1,7 +1,7 @@
 // The member's own profile: expertise with level and visibility per item, languages,
 // weekly availability, absences and consent to share expertise.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { api, ApiError } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { MemberProfile } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
@@ -15,6 +15,7 @@ import { DateField, TimeField } from "../../components/Inputs";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { localToDate, parseDate, parseTime } from "../../lib/parse";
 import { errorsFor, useFocusOnError } from "../../lib/problems";
+import { client } from "../../api/typed-client";
 
 /** Absence days are edited as text (dd-mm-jjjj) and sent as the instant the day starts. */
 const dayToInstant = (text: string) => {
@@ -29,7 +30,7 @@ export function Profile() {
   const { t, lang } = useI18n();
   const ref = useReference();
   const announce = useAnnounce();
-  const prof = useLoad(() => api.get<MemberProfile>("/members/me"));
+  const prof = useLoad(() => client.GET("/members/me"));
   const [draft, setDraft] = useState<MemberProfile>();
   const [langs, setLangs] = useState("");
   const [error, setError] = useState<ApiError>();
@@ -63,7 +64,7 @@ export function Profile() {
     setError(undefined);
     // Unit and networks are granted by a coordinator (issue 9); they are not sent from here.
     const body = {
-      expertise: draft.expertise.map(({ id, level, visible }) => ({ id, level, visible })),
+      expertise: draft.expertise.map(({ id, level, visible }) => ({ id, level: level as 1 | 2 | 3, visible })),
       languages: langs
         .split(/[\s,;]+/)
         .map((s) => s.trim().toLowerCase())
@@ -75,7 +76,7 @@ export function Profile() {
       consent: { shareExpertise: draft.consent.shareExpertise },
     };
     try {
-      const r = await api.put<MemberProfile>("/members/me", body);
+      const r = await client.PUT("/members/me", { body });
       if (r && typeof r === "object" && "expertise" in r) prof.set(r);
       else prof.reload();
       setSaved(true);

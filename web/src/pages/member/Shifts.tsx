@@ -1,6 +1,6 @@
 // The member's helpline shifts (Roze in Blauw), signing up for one, and the calendar feed link.
 import { useState } from "react";
-import { api, listOf, qs } from "../../api/client";
+import { listOf } from "../../api/client";
 import type { Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useSession } from "../../lib/session";
@@ -10,6 +10,7 @@ import { createShift } from "../../lib/shifts";
 import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
 import { ShiftTimes } from "../../components/ShiftTimes";
 import { CalendarLink } from "../../components/CalendarLink";
+import { client } from "../../api/typed-client";
 
 export function Shifts() {
   const { t, date } = useI18n();
@@ -17,7 +18,7 @@ export function Shifts() {
   const list = useLoad(async () => {
     const from = new Date(Date.now() - 7 * 86400_000).toISOString();
     const to = new Date(Date.now() + 60 * 86400_000).toISOString();
-    const r = await optional(api.get<unknown>(`/helpline/shifts${qs({ memberId: me?.memberId, mine: 1, from, to })}`));
+    const r = await optional(client.GET("/helpline/shifts", { query: { memberId: me?.memberId, mine: "1", from, to } }));
     return r === undefined ? undefined : listOf<Shift>(r).filter((s) => !me?.memberId || !s.memberId || s.memberId === me.memberId);
   });
   const isRib = me?.networks?.includes("roze-in-blauw");
@@ -38,7 +39,7 @@ export function Shifts() {
             const onNow = new Date(s.start).getTime() <= now && !past;
             return (
               <li key={s.id} style={past ? { opacity: 0.75 } : undefined}>
-                <strong>{date(s.start)}</strong> – {date(s.end)} {onNow && <span className="badge badge-accepted">{t("sh.now")}</span>}
+                <strong>{date(s.start)}</strong> – {date(s.end)} {onNow && <span className="badge badge-info">{t("sh.now")}</span>}
               </li>
             );
           })}

@@ -1,7 +1,7 @@
 // The force-wide korpsregeling (issue 9): a policy-admin proposes a version with a reason; a different
 // policy-admin approves or rejects it. Only approved versions take effect, never in the past.
 import { useState } from "react";
-import { api, ApiError, listOf } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { PolicyVersion } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
@@ -13,15 +13,17 @@ import { inForce } from "../../lib/policies";
 import { DateField, DecimalField } from "../../components/Inputs";
 import { dateInputValue } from "../../lib/format";
 import { parseDate, parseDecimal } from "../../lib/parse";
+import { client } from "../../api/typed-client";
 
-const decimal = (s: string) => parseDecimal(s) ?? s;
+// What cannot be read is sent as typed, so the server answers with a field error naming it.
+const decimal = (s: string) => (parseDecimal(s) ?? s) as number;
 
 export function PolicyAdmin() {
   const { t, num, date } = useI18n();
   const { me } = useSession();
   const announce = useAnnounce();
-  const versions = useLoad(async () => listOf<PolicyVersion>(await api.get("/policies")));
-  const proposals = useLoad(async () => listOf<PolicyVersion>(await api.get("/policies/proposals?status=proposed")));
+  const versions = useLoad(async () => (await client.GET("/policies")).data);
+  const proposals = useLoad(async () => (await client.GET("/policies/proposals", { query: { status: "proposed" } })).data);
   const current = inForce(versions.data ?? []);
   const [from, setFrom] = useState(() => dateInputValue(new Date()));
   const [base, setBase] = useState("");
@@ -31,12 +33,14 @@ export function PolicyAdmin() {
   const [busy, setBusy] = useState<string>();
   const form = useSubmit(
     () =>
-      api.post("/policies", {
-        effectiveFrom: parseDate(from) ?? from,
-        baseHoursPerYear: decimal(base || String(current?.baseHoursPerYear ?? "")),
-        approvalThresholdHours: decimal(threshold || String(current?.approvalThresholdHours ?? "")),
-        ...(current ? { categories: current.categories } : {}),
-        reason: reason.trim(),
+      client.POST("/policies", {
+        body: {
+          effectiveFrom: parseDate(from) ?? from,
+          baseHoursPerYear: decimal(base || String(current?.baseHoursPerYear ?? "")),
+          approvalThresholdHours: decimal(threshold || String(current?.approvalThresholdHours ?? "")),
+          ...(current ? { categories: current.categories } : {}),
+          reason: reason.trim(),
+        },
       }),
     () => {
       announce(t("pa.proposed"));
@@ -49,7 +53,7 @@ export function PolicyAdmin() {
     setBusy(p.id);
     setError(undefined);
     try {
-      await api.post(`/policies/${encodeURIComponent(p.id)}/${approve ? "approve" : "reject"}`, {});
+      await client.POST(approve ? "/policies/{id}/approve" : "/policies/{id}/reject", { path: { id: p.id }, body: {} });
       announce(t(approve ? "pa.approvedMsg" : "pa.rejectedMsg"));
       proposals.reload();
       versions.reload();

@@ -1,9 +1,10 @@
 // Knowledge notes that may already answer the question, looked up while the requester types.
 import { useEffect, useState } from "react";
-import { api, listOf } from "../../api/client";
+import { listOf } from "../../api/client";
 import type { KnowledgeNote } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useDebounced } from "../../lib/debounce";
+import { client } from "../../api/typed-client";
 
 export function KnowledgeHints({ text }: { text: string }) {
   const { t } = useI18n();
@@ -16,8 +17,8 @@ export function KnowledgeHints({ text }: { text: string }) {
       return;
     }
     let live = true;
-    api
-      .get<unknown>(`/knowledge?q=${encodeURIComponent(q.slice(0, 200))}&limit=3`)
+    client
+      .GET("/knowledge", { query: { q: q.slice(0, 200), limit: 3 } })
       .then((r) => live && setNotes(listOf<KnowledgeNote>(r).slice(0, 3)))
       .catch(() => live && setNotes([]));
     return () => {
@@ -36,7 +37,7 @@ export function KnowledgeHints({ text }: { text: string }) {
           {notes.map((n) => (
             <li key={n.id}>
               <h3>{n.title}</h3>
-              {open === n.id ? <p style={{ whiteSpace: "pre-wrap" }}>{n.body ?? n.snippet}</p> : <p className="muted">{(n.snippet ?? n.body ?? "").slice(0, 160)}</p>}
+              {open === n.id ? <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p> : <p className="muted">{n.body.slice(0, 160)}</p>}
               <button type="button" className="btn-link" aria-expanded={open === n.id} onClick={() => setOpen(open === n.id ? undefined : n.id)}>
                 {open === n.id ? t("kh.less") : t("kh.more")}
               </button>

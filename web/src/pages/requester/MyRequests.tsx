@@ -1,5 +1,4 @@
 // The requester's own requests, with status kept live by request:updated.
-import { api, listOf } from "../../api/client";
 import type { Req } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
@@ -8,11 +7,12 @@ import { useLiveReload } from "../../realtime/socket";
 import { useReference, unitName, expertiseLabel } from "../../lib/reference";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { RequestBadges } from "../../components/Badge";
+import { client } from "../../api/typed-client";
 
 export function MyRequests() {
   const { t, date, lang } = useI18n();
   const ref = useReference();
-  const list = useLoad(async () => listOf<Req>(await api.get("/requests?mine=1&limit=100")));
+  const list = useLoad(async () => (await client.GET("/requests", { query: { mine: "1", limit: 100 } })).data);
   useLiveReload(["request:updated"], list.reload);
   const rows = [...(list.data ?? [])].sort((a, b) => String(b.createdAt ?? "").localeCompare(String(a.createdAt ?? "")));
   return (

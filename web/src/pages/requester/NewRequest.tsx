@@ -1,7 +1,8 @@
 // The new-request form: what is needed, how urgent, where; knowledge hints alongside.
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { api, ApiError } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { Mode, Req, Urgency } from "../../api/types";
+import { MODES, URGENCIES } from "../../../../api/src/contract/values";
 import { useI18n } from "../../i18n";
 import { useSession } from "../../lib/session";
 import { useReference } from "../../lib/reference";
@@ -12,12 +13,11 @@ import { PrivacyCheck, findingsIn, withoutFinding, type Finding } from "../../co
 import { ErrorBox } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
 import { KnowledgeHints } from "./KnowledgeHints";
-import { DateTimeField, DecimalField, FieldErrors } from "../../components/Inputs";
+import { DateTimeField, DecimalField, FieldErrors, RadioChoice } from "../../components/Inputs";
 import { localToDate, parseDateTime, parseDecimal } from "../../lib/parse";
 import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
+import { client } from "../../api/typed-client";
 
-const URGENCIES: Urgency[] = ["acute", "today", "planned"];
-const MODES: Mode[] = ["phone", "video", "onsite"];
 
 export function NewRequest() {
   const { t } = useI18n();
@@ -82,16 +82,18 @@ export function NewRequest() {
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean);
     try {
-      const created = await api.post<Req>("/requests", {
-        title: title.trim(),
-        description: description.trim(),
-        expertise,
-        ...(langs.length ? { languages: langs } : {}),
-        urgency,
-        mode,
-        unitId,
-        ...(needed ? { neededBy: localToDate(needed).toISOString() } : {}),
-        estimatedHours: estimated,
+      const created = await client.POST("/requests", {
+        body: {
+          title: title.trim(),
+          description: description.trim(),
+          expertise,
+          ...(langs.length ? { languages: langs } : {}),
+          urgency,
+          mode,
+          unitId,
+          ...(needed ? { neededBy: localToDate(needed).toISOString() } : {}),
+          estimatedHours: estimated,
+        },
       });
       pendingWarnings.set(created.id, created.warnings);
       navigate(`/requests/${encodeURIComponent(created.id)}`);
@@ -148,28 +150,8 @@ export function NewRequest() {
               <FieldErrors id="nr-unit-error" errors={errs("unitId")} />
             </div>
           </div>
-          <fieldset>
-            <legend>{t("nr.field.urgency")}</legend>
-            <div className="radio-row">
-              {URGENCIES.map((u) => (
-                <label key={u}>
-                  <input type="radio" name="urgency" value={u} checked={urgency === u} onChange={() => setUrgency(u)} />
-                  {t(`urgency.${u}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>{t("nr.field.mode")}</legend>
-            <div className="radio-row">
-              {MODES.map((m) => (
-                <label key={m}>
-                  <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-                  {t(`mode.${m}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RadioChoice name="urgency" legend={t("nr.field.urgency")} options={URGENCIES} value={urgency} onChange={setUrgency} label={(u) => t(`urgency.${u}`)} />
+          <RadioChoice name="mode" legend={t("nr.field.mode")} options={MODES} value={mode} onChange={setMode} label={(m) => t(`mode.${m}`)} />
           <div className="grid-2">
             <DecimalField id="nr-hours" name="estimatedHours" label={t("nr.field.hours")} value={hours} onChange={setHours} min={0.25} max={200} unit="hours" required showInvalid={tried} errors={errs("estimatedHours")} />
             <DateTimeField id="nr-needed" name="neededBy" label={t("nr.field.neededBy")} value={neededBy} onChange={setNeededBy} showInvalid={tried} errors={errs("neededBy")} />

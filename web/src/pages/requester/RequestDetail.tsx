@@ -5,8 +5,9 @@
 // - coordinator in scope: ladder, candidates, assignee;
 // - a member with a pending offer: the offer with its text and accept / decline.
 import { useState, type FormEvent } from "react";
-import { api, ApiError, listOf } from "../../api/client";
-import type { Candidate, Offer, Req } from "../../api/types";
+import { ApiError, listOf } from "../../api/client";
+import type { Candidate, Offer, OfferedRequest, Req } from "../../api/types";
+import { ESCALATION_STEPS } from "../../../../api/src/contract/values";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
 import { useSession } from "../../lib/session";
@@ -21,6 +22,7 @@ import { Badge } from "../../components/Badge";
 import { PersonalDataWarning } from "../../components/Warnings";
 import { CompleteForm } from "../../components/CompleteForm";
 import { PrivacyCheck, findingsIn, withoutFinding, type Finding } from "../../components/PrivacyCheck";
+import { client } from "../../api/typed-client";
 
 interface Contact {
   name?: string;
@@ -30,7 +32,7 @@ interface Contact {
 }
 type FullReq = Req & { requester?: Contact; nextStepAt?: string; escalationStep?: string };
 
-const LADDER = ["local", "national", "pool", "coordinators"] as const;
+const LADDER = ESCALATION_STEPS.filter((s) => s !== "unfilled");
 
 export function RequestDetail({ id }: { id: string }) {
   const { t, date, lang, num } = useI18n();
@@ -41,14 +43,14 @@ export function RequestDetail({ id }: { id: string }) {
   const [actionError, setActionError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
   const [editing, setEditing] = useState(false);
-  const req = useLoad(() => api.get<FullReq>(`/requests/${encodeURIComponent(id)}`), [id]);
+  const req = useLoad(() => client.GET("/requests/{id}", { path: { id } }) as Promise<FullReq>, [id]);
   const r = req.data;
   const isRequester = !!r && r.requesterId === me?.id;
   const isAssignee = !!r && !!me?.memberId && r.assignee?.id === me.memberId;
   const showCandidates = !!r && !isAssignee && (isRequester || has("coordinator"));
   const cands = useLoad(async () => {
     if (!showCandidates) return undefined;
-    const x = await optional(api.get<unknown>(`/requests/${encodeURIComponent(id)}/candidates`));
+    const x = await optional(client.GET("/requests/{id}/candidates", { path: { id } }));
     return x === undefined ? undefined : listOf<Candidate>(x);
   }, [id, showCandidates]);
 
@@ -69,12 +71,13 @@ export function RequestDetail({ id }: { id: string }) {
   const canCancel = (isRequester || has("coordinator")) && open;
   const canEscalate = canCancel && r.escalationStep !== "coordinators";
 
-  async function act(path: string, okKey: Key, confirmKey?: Key) {
+  async function act(path: "escalate" | "cancel", okKey: Key, confirmKey?: Key) {
     if (confirmKey && !window.confirm(t(confirmKey))) return;
     setActionError(undefined);
     setDone(undefined);
     try {
-      await api.post(`/requests/${encodeURIComponent(id)}/${path}`);
+      if (path === "escalate") await client.POST("/requests/{id}/escalate", { path: { id } });
+      else await client.POST("/requests/{id}/cancel", { path: { id } });
       setDone(t(okKey));
       announce(t(okKey));
       req.reload();
@@ -161,7 +164,7 @@ export function RequestDetail({ id }: { id: string }) {
                   <li key={c.candidateRef}>
                     <div className="row-between">
                       <h3>{t("rd.candidate", { n: i + 1 })}</h3>
-                      <span className={`badge ${c.available ? "badge-completed" : "badge-cancelled"}`}>{c.available ? t("rd.available") : t("rd.unavailable")}</span>
+                      <span className={`badge ${c.available ? "badge-ok" : "badge-muted"}`}>{c.available ? t("rd.available") : t("rd.unavailable")}</span>
                     </div>
                     <p className="meta">
                       <span>{unitName(ref, c.unitId)}</span>
@@ -298,7 +301,7 @@ function EditText({ r, onDone }: { r: Req; onDone(saved: boolean): void }) {
     setBusy(true);
     setError(undefined);
     try {
-      await api.patch(`/requests/${encodeURIComponent(r.id)}`, { title: title.trim(), description: description.trim() });
+      await client.PATCH("/requests/{id}", { path: { id: r.id }, body: { title: title.trim(), description: description.trim() } });
       onDone(true);
     } catch (err) {
       setError(err instanceof ApiError ? err : undefined);
@@ -335,15 +338,15 @@ function OfferView({ requestId, onAccepted }: { requestId: string; onAccepted():
   const { t, num, date, lang } = useI18n();
   const ref = useReference();
   const [error, setError] = useState<ApiError>();
-  const offer = useLoad(async () => listOf<Offer>(await api.get("/offers?status=pending&limit=200")).find((o) => (o.requestId ?? o.request?.id) === requestId) ?? null, [requestId]);
+  const offer = useLoad(async () => (await client.GET("/offers", { query: { status: "pending", limit: 200 } })).data.find((o) => (o.requestId ?? o.request?.id) === requestId) ?? null, [requestId]);
   if (offer.data === undefined) return offer.error ? <ErrorBox error={offer.error} /> : <Loading />;
   if (!offer.data) return <p className="card muted">{t("rd.noAccess")}</p>;
   const o = offer.data;
-  const q = o.request ?? {};
+  const q: Partial<OfferedRequest> = o.request ?? {};
   async function respond(accept: boolean) {
     setError(undefined);
     try {
-      await api.post(`/offers/${encodeURIComponent(o.id)}/${accept ? "accept" : "decline"}`, {});
+      await client.POST(accept ? "/offers/{id}/accept" : "/offers/{id}/decline", { path: { id: o.id }, body: {} });
       if (accept) onAccepted();
       else offer.reload();
     } catch (e) {
