@@ -27,6 +27,7 @@ if (existsSync(out) && newest(out) > Math.max(...inputs.map(newest))) {
   process.exit(0);
 }
 console.log("[ferretdb] building the embedded FerretDB with", go.stdout.trim(), "(first build takes a minute or two)...");
+spawnSync("go", ["mod", "download", "github.com/FerretDB/FerretDB"], { cwd: src, stdio: "inherit" }); // a fresh clone has no module cache yet
 const mod = spawnSync("go", ["list", "-m", "-f", "{{.Dir}}", "github.com/FerretDB/FerretDB"], { cwd: src, encoding: "utf8" });
 if (mod.status !== 0 || !mod.stdout.trim()) {
   console.error("[ferretdb] cannot locate the FerretDB module:", mod.stderr);
