@@ -13,6 +13,15 @@ import { healthRoutes } from "./routes/health";
 import { serveWeb } from "./http/web";
 import { lenientBodyForHelpline, LENIENT_PATHS } from "./helpline/lenient-body";
 import { hardening } from "./http/hardening";
+import { leanHelplineRoute } from "./helpline/lean-route";
+
+const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: {
+    directives: { defaultSrc: ["'self'"], connectSrc: ["'self'", "ws:", "wss:"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
+  },
+  // Same-origin requests keep their Origin/Referer (the CSRF check needs them); nothing leaves.
+  referrerPolicy: { policy: "same-origin" },
+};
 
 export function createApp(deps: Deps): Koa {
   // X-Forwarded-* are believed only when TRUST_PROXY says a proxy sets them (the last hop's address).
@@ -24,15 +33,9 @@ export function createApp(deps: Deps): Koa {
 
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], connectSrc: ["'self'", "ws:", "wss:"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
-      },
-      // Same-origin requests keep their Origin/Referer (the CSRF check needs them); nothing leaves.
-      referrerPolicy: { policy: "same-origin" },
-    }),
-  );
+  // The helpline webhook's lean path (issue 11): a valid telephony key is answered here, with the same headers.
+  app.use(leanHelplineRoute(deps, HELMET_OPTIONS));
+  app.use(helmet(HELMET_OPTIONS));
   app.use(hardening({ config: deps.config, lenientPaths: LENIENT_PATHS })); // methods, NUL, content type, CSRF
   app.use(lenientBodyForHelpline); // the helpline webhook answers even a body that is not JSON
   app.use(bodyParser({ enableTypes: ["json"], jsonLimit: "256kb", encoding: "utf-8", onError: (err) => { throw Object.assign(err, { type: "entity.parse.failed", status: 400 }); } }));
