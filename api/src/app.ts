@@ -39,10 +39,11 @@ export function createApp(deps: Deps): Koa {
   app.use(hardening({ config: deps.config, lenientPaths: LENIENT_PATHS })); // methods, NUL, content type, CSRF
   app.use(lenientBodyForHelpline); // the helpline webhook answers even a body that is not JSON
   app.use(bodyParser({ enableTypes: ["json"], jsonLimit: "256kb", encoding: "utf-8", onError: (err) => { throw Object.assign(err, { type: "entity.parse.failed", status: 400 }); } }));
-  // The telephony webhook authenticates by API key and never uses passport: spare it passport's
-  // per-request set-up (a measurable share of that hot path).
+  // Passport's per-request set-up (a proxy of the request, a measurable share of every request) only
+  // where a strategy runs: the login (routes/auth.ts). Bearer tokens, session cookies and API keys are
+  // resolved in http/auth.ts without it (issue 11).
   const passportInit = passport.initialize();
-  app.use((ctx, next) => (ctx.method === "POST" && LENIENT_PATHS.has(ctx.path) ? next() : passportInit(ctx, next)));
+  app.use((ctx, next) => (ctx.path.startsWith("/api/v1/auth/") ? passportInit(ctx, next) : next()));
 
   const health = healthRoutes(deps);
   app.use(health.routes());

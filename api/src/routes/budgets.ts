@@ -32,6 +32,8 @@ const overrideBody = z.strictObject({
 });
 
 const REVIEWERS = ["coordinator", "admin"] as const;
+// Built once: a zod schema built per request cost more than the summary it guards (issue 11).
+const yearQuery = z.object({ year });
 
 export function budgetRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/budgets" });
@@ -44,12 +46,12 @@ export function budgetRoutes(deps: Deps): Router {
   });
 
   r.get("/me", requireUser, async (ctx) => {
-    const q = query(ctx, z.object({ year }));
+    const q = query(ctx, yearQuery);
     ctx.body = await myBudget(currentUser(ctx), q.year ?? thisYear());
   });
 
   r.get("/summary", requireRole(...REVIEWERS), async (ctx) => {
-    const q = query(ctx, z.object({ year }));
+    const q = query(ctx, yearQuery);
     ctx.body = await budgetSummary(currentUser(ctx), q.year ?? thisYear());
   });
 
