@@ -5,7 +5,7 @@
 //   - approving a time entry, one after another (p95)                              target < 50 ms
 //   - the approval queue of a national coordinator with ≥ 1,000 pending entries    target < 300 ms
 //   npm run bench:writes   (BENCH_MEMBERS demo members, default 300)
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mongoose from "mongoose";
@@ -28,6 +28,29 @@ const PENDING = Number(process.env.BENCH_PENDING ?? 1200);
 
 const line = (label: string, xs: number[], target: string) =>
   console.log(`${label.padEnd(48)} p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(5)} ms  max ${Math.max(...xs).toFixed(0).padStart(5)} ms  (n=${xs.length})  target ${target}`);
+
+// CPU time (this process, which is the service and its clients, plus the database child): on a
+// machine shared with other work, latency varies with the load; CPU per operation much less.
+const dbCpuMs = (pid?: number) => {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return 0;
+  }
+};
+const cpuMeter = (pid: () => number | undefined) => {
+  const node0 = process.cpuUsage();
+  const db0 = dbCpuMs(pid());
+  return (ops: number) => {
+    const n = process.cpuUsage(node0);
+    const node = (n.user + n.system) / 1000 / ops;
+    const db = (dbCpuMs(pid()) - db0) / ops;
+    return `  CPU per operation ${(node + db).toFixed(1)} ms (node ${node.toFixed(1)} + database ${db.toFixed(1)})`;
+  };
+};
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "ndv-bench-writes-"));
@@ -63,12 +86,14 @@ async function main() {
     };
     {
       const offers = await offersFor(50);
+      const cpu = cpuMeter(() => service.db.pid?.());
       const t = performance.now();
       const res = await Promise.all(offers.map((o) => o.client.post(`/api/v1/offers/${o.offerId}/accept`)));
       const ms = performance.now() - t;
       const st = res.map((r) => r.status);
       const count = Object.entries(st.reduce<Record<number, number>>((a, x) => ((a[x] = (a[x] ?? 0) + 1), a), {})).map(([k, v]) => `${v}×${k}`).join(", ");
       console.log(`\n50 simultaneous accepts of one request: all answered in ${ms.toFixed(0)} ms (${count})   target < 2000 ms`);
+      console.log(cpu(50));
       if (!st.includes(200)) console.log(`  e.g. ${res.find((r) => r.status !== 200 && r.status !== 409)?.text.slice(0, 300)}`);
     }
 
@@ -136,6 +161,7 @@ async function main() {
     }
     {
       const ms: number[] = [];
+      const cpu = cpuMeter(() => service.db.pid?.());
       for (const e of entries.slice(0, 200)) {
         const t = performance.now();
         const r = await coord.post(`/api/v1/time-entries/${e._id}/approve`, {});
@@ -143,6 +169,7 @@ async function main() {
         ms.push(performance.now() - t);
       }
       line("approve a time entry (one after another)", ms, "p95 < 50 ms");
+      console.log(cpu(200));
     }
   } finally {
     await service.stop();

@@ -1,7 +1,8 @@
 // Builds the embedded FerretDB (tools/ferretdb) into .bin/ when a Go toolchain is present.
 // Without Go the service falls back to mongodb-memory-server or MONGO_URL (see README).
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -15,12 +16,38 @@ if (go.status !== 0) {
   process.exit(0);
 }
 const newest = (p) => statSync(p).mtimeMs;
-if (existsSync(out) && newest(out) > Math.max(newest(join(src, "main.go")), newest(join(src, "go.sum")))) {
+// tools/ferretdb/overlay/*.go replace files of the FerretDB module at build time: the module is copied to
+// a temp dir, patched, and used through a `replace` in a temporary go.mod (go build -modfile; Go refuses
+// -overlay for files in the module cache). OVERLAY maps each file to its path inside the module.
+const OVERLAY = { "collection.go": "internal/backends/sqlite/collection.go" };
+const overlayDir = join(src, "overlay");
+const inputs = [join(src, "main.go"), join(src, "go.sum"), ...readdirSync(overlayDir).map((f) => join(overlayDir, f))];
+if (existsSync(out) && newest(out) > Math.max(...inputs.map(newest))) {
   console.log("[ferretdb] embedded database is up to date:", out);
   process.exit(0);
 }
 console.log("[ferretdb] building the embedded FerretDB with", go.stdout.trim(), "(first build takes a minute or two)...");
-const build = spawnSync("go", ["build", "-o", out, "."], { cwd: src, stdio: "inherit" });
+spawnSync("go", ["mod", "download", "github.com/FerretDB/FerretDB"], { cwd: src, stdio: "inherit" }); // a fresh clone has no module cache yet
+const mod = spawnSync("go", ["list", "-m", "-f", "{{.Dir}}", "github.com/FerretDB/FerretDB"], { cwd: src, encoding: "utf8" });
+if (mod.status !== 0 || !mod.stdout.trim()) {
+  console.error("[ferretdb] cannot locate the FerretDB module:", mod.stderr);
+  process.exit(1);
+}
+const tmp = mkdtempSync(join(tmpdir(), "ndv-ferretdb-build-"));
+const patched = join(tmp, "FerretDB");
+cpSync(mod.stdout.trim(), patched, { recursive: true });
+const writable = (dir) => {
+  chmodSync(dir, 0o755); // the module cache is read-only; make the copy removable
+  for (const e of readdirSync(dir, { withFileTypes: true })) (e.isDirectory() ? writable : (p) => chmodSync(p, 0o644))(join(dir, e.name));
+};
+writable(patched);
+for (const [file, inModule] of Object.entries(OVERLAY)) {
+  copyFileSync(join(overlayDir, file), join(patched, inModule));
+}
+writeFileSync(join(tmp, "build.mod"), `${readFileSync(join(src, "go.mod"), "utf8")}\nreplace github.com/FerretDB/FerretDB => ${patched}\n`);
+copyFileSync(join(src, "go.sum"), join(tmp, "build.sum"));
+const build = spawnSync("go", ["build", "-modfile", join(tmp, "build.mod"), "-o", out, "."], { cwd: src, stdio: "inherit" });
+rmSync(tmp, { recursive: true, force: true });
 if (build.status !== 0) {
   console.error("[ferretdb] build failed; set MONGO_URL to use another MongoDB server.");
   process.exit(build.status ?? 1);

@@ -15,6 +15,15 @@ import { lenientBodyForHelpline, LENIENT_PATHS } from "./helpline/lenient-body";
 import { hardening } from "./http/hardening";
 import { contractCheck } from "./http/contract-check";
 import { offerLinkRoutes } from "./routes/offer-links";
+import { leanHelplineRoute } from "./helpline/lean-route";
+
+const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: {
+    directives: { defaultSrc: ["'self'"], connectSrc: ["'self'", "ws:", "wss:"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
+  },
+  // Same-origin requests keep their Origin/Referer (the CSRF check needs them); nothing leaves.
+  referrerPolicy: { policy: "same-origin" },
+};
 
 export function createApp(deps: Deps): Koa {
   // X-Forwarded-* are believed only when TRUST_PROXY says a proxy sets them (the last hop's address).
@@ -26,22 +35,17 @@ export function createApp(deps: Deps): Koa {
 
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], connectSrc: ["'self'", "ws:", "wss:"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
-      },
-      // Same-origin requests keep their Origin/Referer (the CSRF check needs them); nothing leaves.
-      referrerPolicy: { policy: "same-origin" },
-    }),
-  );
+  // The helpline webhook's lean path (issue 11): a valid telephony key is answered here, with the same headers.
+  app.use(leanHelplineRoute(deps, HELMET_OPTIONS));
+  app.use(helmet(HELMET_OPTIONS));
   app.use(hardening({ config: deps.config, lenientPaths: LENIENT_PATHS })); // methods, NUL, content type, CSRF
   app.use(lenientBodyForHelpline); // the helpline webhook answers even a body that is not JSON
   app.use(bodyParser({ enableTypes: ["json"], jsonLimit: "256kb", encoding: "utf-8", onError: (err) => { throw Object.assign(err, { type: "entity.parse.failed", status: 400 }); } }));
-  // The telephony webhook authenticates by API key and never uses passport: spare it passport's
-  // per-request set-up (a measurable share of that hot path).
+  // Passport's per-request set-up (a proxy of the request, a measurable share of every request) only
+  // where a strategy runs: the login (routes/auth.ts). Bearer tokens, session cookies and API keys are
+  // resolved in http/auth.ts without it (issue 11).
   const passportInit = passport.initialize();
-  app.use((ctx, next) => (ctx.method === "POST" && LENIENT_PATHS.has(ctx.path) ? next() : passportInit(ctx, next)));
+  app.use((ctx, next) => (ctx.path.startsWith("/api/v1/auth/") ? passportInit(ctx, next) : next()));
 
   const health = healthRoutes(deps);
   app.use(health.routes());

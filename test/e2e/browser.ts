@@ -85,6 +85,7 @@ export function nlNumber(text: string): number {
 export function useBrowser(ready: (service: Service, browser: Browser) => void | Promise<void>) {
   let browser: Browser | undefined;
   before(async function () {
+    this.timeout(180_000); // may start the shared stack, build the web app and launch Chromium
     const missing = chromiumMissing();
     if (missing) {
       console.warn(`      ${missing}`);

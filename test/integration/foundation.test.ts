@@ -5,7 +5,8 @@ import { anonymous, login, newUser, Client } from "../helpers/http";
 
 describe("foundation: HTTP basics on the embedded database", () => {
   let s: Service;
-  before(async () => {
+  before(async function () {
+    this.timeout(120_000); // the first file to run starts the shared stack; under load that can pass 30 s
     s = await sharedStack();
   });
 

@@ -8,7 +8,8 @@ import { postJsonFrom } from "../helpers/raw";
 
 describe("login throttling (issue 9.5)", () => {
   let s: Service;
-  before(async () => {
+  before(async function () {
+    this.timeout(120_000); // the first file to run starts the shared stack; under load that can pass 30 s
     s = await sharedStack();
   });
 

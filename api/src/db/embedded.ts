@@ -1,7 +1,7 @@
 // Finds a MongoDB-protocol server: MONGO_URL, else the embedded FerretDB built at install time,
 // else mongodb-memory-server (which needs to download mongod once), else a clear failure.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
@@ -76,10 +76,14 @@ function socketPathFor(dataDir: string): string {
   return join(mkdtempSync(join(tmpdir(), "ndv-db-")), "ferretdb.sock"); // mkdtemp creates it 0700
 }
 
-/** If tools/ferretdb changed since the binary was built (e.g. after a pull), rebuild it before use. */
+/** If tools/ferretdb (main.go, the overlay patches) changed since the binary was built (e.g. after a pull), rebuild it before use. */
 function rebuildIfStale(logger: Logger) {
-  const src = join(ROOT, "tools", "ferretdb", "main.go");
-  if (process.env.FERRETDB_BIN || !existsSync(src) || statSync(FERRETDB_BIN).mtimeMs >= statSync(src).mtimeMs) return;
+  const tools = join(ROOT, "tools", "ferretdb");
+  const src = join(tools, "main.go");
+  if (process.env.FERRETDB_BIN || !existsSync(src)) return;
+  const overlay = join(tools, "overlay");
+  const sources = [src, ...(existsSync(overlay) ? readdirSync(overlay).map((f) => join(overlay, f)) : [])];
+  if (statSync(FERRETDB_BIN).mtimeMs >= Math.max(...sources.map((f) => statSync(f).mtimeMs))) return;
   logger.warn("embedded FerretDB binary is older than tools/ferretdb: rebuilding");
   const r = spawnSync(process.execPath, [join(ROOT, "scripts", "build-ferretdb.mjs")], { stdio: "ignore" });
   if (r.status !== 0) logger.warn("rebuilding the embedded FerretDB failed; using the old binary");

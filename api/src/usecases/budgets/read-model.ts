@@ -114,6 +114,8 @@ export class BudgetReadModel {
   private loadedAt = 0;
   /** Bumped by every event: a reload that started before the latest event is discarded. */
   private seq = 0;
+  /** Bumped whenever the data is replaced (first load, background reload). */
+  private generation = 0;
   private reloading = false;
   /** year → memberId → computed budget */
   private cache = new Map<number, Map<string, MemberBudget>>();
@@ -140,6 +142,7 @@ export class BudgetReadModel {
   }
 
   private install(d: Data) {
+    this.generation++;
     this.data = d;
     this.loadedAt = Date.now();
     this.cache.clear();
@@ -172,6 +175,7 @@ export class BudgetReadModel {
     for (const id of ids) {
       if (sig(old, id) !== sig(d, id)) changed.push(id);
     }
+    this.generation++;
     this.data = d;
     this.loadedAt = Date.now();
     for (const id of changed) this.dirty(id);
@@ -234,6 +238,7 @@ export class BudgetReadModel {
     d.policies = policies;
     this.cache.clear();
     this.capsByYear.clear();
+    this.seq++; // what was derived while the policies loaded used the old ones
   }
 
   /** A member document as written (lean), or its id to read it back by `_id`. */
@@ -246,6 +251,7 @@ export class BudgetReadModel {
     if (doc) d.members.set(id, toModelMember(doc));
     else d.members.delete(id);
     this.dirty(id);
+    this.seq++; // what was derived while the member was read used the old one
   }
 
   requestChanged(r: RequestShape) {
@@ -264,6 +270,15 @@ export class BudgetReadModel {
   }
 
   // ---------- reads ----------
+
+  /**
+   * Changes whenever anything a budget is made of may have changed (an event, a reload): results
+   * derived from the model (the summary, the CSV export) can be reused while it stays the same.
+   * Read it after `await`ing a read, so that the data is loaded.
+   */
+  get version(): string {
+    return `${this.generation}:${this.seq}`;
+  }
 
   /** Every member (who left or not); filter with `inYear`. */
   async members(): Promise<Iterable<ModelMember>> {

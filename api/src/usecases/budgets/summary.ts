@@ -1,8 +1,9 @@
 // Totals per unit and per network over the members a reviewer may see.
 import type { Principal } from "../../auth/principal";
 import { round2 } from "../../domain/budget";
-import { listBudgets } from "./list-budgets";
+import { budgetsInScope } from "./list-budgets";
 import type { MemberBudget } from "./compute";
+import { DerivedCache, viewerKey } from "./derived-cache";
 
 export interface SummaryRow {
   members: number;
@@ -40,8 +41,17 @@ const rounded = (r: SummaryRow): SummaryRow => ({
   remaining: round2(r.remaining),
 });
 
-export async function budgetSummary(actor: Principal, year: number) {
-  const budgets = await listBudgets(actor, { year });
+export type BudgetSummary = Awaited<ReturnType<typeof computeSummary>>;
+
+const summaries = new DerivedCache<BudgetSummary>(200);
+
+/** The summary, reused while nothing in the budget read model changed (derived-cache.ts). */
+export function budgetSummary(actor: Principal, year: number): Promise<BudgetSummary> {
+  return summaries.get(`${viewerKey(actor)}|${year}`, () => computeSummary(actor, year));
+}
+
+async function computeSummary(actor: Principal, year: number) {
+  const budgets = await budgetsInScope(actor, { year });
   const units = new Map<string, SummaryRow>();
   const networks = new Map<string, SummaryRow>();
   const totals = empty();
