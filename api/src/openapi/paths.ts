@@ -38,3 +38,20 @@ const uiViewsPaths: Record<string, Record<string, unknown>> = {
   "/audit/export.csv": { get: op("The audit trail as CSV (semicolon, BOM; formula cells neutralised); same filters as /audit (auditor, admin)", "audit") },
 };
 for (const [path, ops] of Object.entries(uiViewsPaths)) paths[path] = { ...(paths[path] ?? {}), ...ops };
+
+// Issue 13: notification preferences, Web Push subscriptions, delivery tracking.
+const notifyPaths: Record<string, Record<string, unknown>> = {
+  "/notification-preferences/me": {
+    get: op("Own notification preferences {channels:{acute, today, planned: (push|email)[]}, quietHours:{start, end}|null (HH:MM, Europe/Amsterdam), acuteAtNight, language: nl|en, email?, digest? (coordinators, planners)}", "notifications"),
+    put: op("Replace own preferences (same shape; strict: unknown fields, bad HH:MM, duplicate channels → 422; digest only for coordinators and planners)", "notifications"),
+  },
+  "/push/vapid-public-key": { get: op("The VAPID public key for PushManager.subscribe → {publicKey}", "notifications") },
+  "/push/subscriptions": {
+    post: op("Register the caller's push subscription {endpoint, keys:{p256dh, auth}} → 201; https endpoints (http only to loopback outside production); at most 10 per user", "notifications", { responses: { "201": json("Registered"), "400": problem, "401": problem, "422": problem } }),
+    delete: op("Remove one of the caller's subscriptions {endpoint} → 204 (someone else's endpoint: nothing happens)", "notifications", { responses: { "204": { description: "Removed" }, "400": problem, "401": problem, "422": problem } }),
+  },
+  "/requests/{id}/deliveries": {
+    get: op("Push and e-mail deliveries of the request's offers (coordinators in scope; audited): {data:[{candidateRef, offerId, offerStatus, channel, status: queued|sent|failed|cancelled, attempts, queuedAt, sentAt, acceptedAt, failure}]}; members by the same pseudonymous candidateRef as the candidate cards", "requests"),
+  },
+};
+for (const [path, ops] of Object.entries(notifyPaths)) paths[path] = { ...(paths[path] ?? {}), ...ops };
