@@ -20,6 +20,7 @@ import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
 import { PersonalDataWarning } from "../../components/Warnings";
 import { CompleteForm } from "../../components/CompleteForm";
+import { Deliveries } from "../../components/Deliveries";
 import { PrivacyCheck, findingsIn, withoutFinding, type Finding } from "../../components/PrivacyCheck";
 
 interface Contact {
@@ -179,6 +180,7 @@ export function RequestDetail({ id }: { id: string }) {
               </ol>
             </>
           )}
+          {has("coordinator") && !isAssignee && <Deliveries requestId={id} />}
         </div>
         {isAssignee ? (
           <aside className="card" aria-labelledby="rd-requester">
