@@ -32,7 +32,8 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
  */
 export function queueOfferNotification(deps: Deps, offerId: string): void {
   const at = deps.now();
-  void scheduleJob(OFFER_FANOUT_JOB, new Date(at.getTime() + SAFETY_NET_MS), { offerId, at: at.toISOString() }, `fanout:${offerId}`)
+  // No job key: a keyed upsert scans the jobs on the embedded store, and each offer is announced once.
+  void scheduleJob(OFFER_FANOUT_JOB, new Date(at.getTime() + SAFETY_NET_MS), { offerId, at: at.toISOString() })
     .then(() => fanOut(deps, { offerId, at: at.toISOString() }))
     .catch((err) => deps.logger.warn({ err: String(err), offerId }, "offer notification fan-out failed; the job retries"));
 }
@@ -130,12 +131,13 @@ export async function fanOut(deps: Deps, payload: { offerId: string; at: string 
     created.map(async (d) => {
       if (!d || d.status !== "queued") return;
       const outcome = await send(deps, d.toObject(), ctx);
-      if (outcome.retry) await scheduleJob(DELIVER_JOB, new Date(deps.now().getTime() + backoffMs(outcome.attempts)), { deliveryId: String(d._id) }, `deliver:${String(d._id)}`);
+      // One retry job per failed delivery; the runner itself re-runs it with backoff while it throws.
+      if (outcome.retry) await scheduleJob(DELIVER_JOB, new Date(deps.now().getTime() + backoffMs(outcome.attempts)), { deliveryId: String(d._id) });
     }),
   );
   // The safety-net run: deliveries a dead process created but never tried go to the retry job now.
   const stale = await Delivery.find({ offerId: base.offerId, status: "queued", attempts: 0, lockedUntil: { $lte: deps.now() } }, { _id: 1 }).lean();
-  for (const d of stale) await scheduleJob(DELIVER_JOB, deps.now(), { deliveryId: String(d._id) }, `deliver:${String(d._id)}`);
+  for (const d of stale) await scheduleJob(DELIVER_JOB, deps.now(), { deliveryId: String(d._id) });
 }
 
 export const onOfferFanout = fanOut;
