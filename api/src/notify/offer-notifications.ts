@@ -1,10 +1,10 @@
-// Outside notifications of a new offer (push + e-mail). Dispatch only enqueues (one insert, not awaited);
-// the durable job runner fans out per member preferences and sends, retrying failures with backoff.
+// Outside notifications of a new offer (push + e-mail). Dispatch only enqueues (nothing awaited on its path):
+// a durable fan-out job as safety net, then the fan-out per member preferences with every first attempt in
+// parallel; failed attempts become retry jobs that the durable job runner runs with backoff.
 import type { Deps } from "../deps";
 import type { UiLanguage, Urgency } from "../contract/values";
 import { channelsFor, offerMessage, type OfferFacts, type OfferMessage, type Preferences } from "../domain/notify-rules";
 import { scheduleJob } from "../jobs/queue";
-import { wakeJobs } from "../jobs/wake";
 import { Delivery } from "../models/delivery";
 import { Member } from "../models/member";
 import { Offer } from "../models/offer";
