@@ -1,5 +1,6 @@
 // Who was reached how (issue 13): the push and e-mail deliveries of a request's offers, for coordinators in
-// scope. Candidates are pseudonymous: numbered by first appearance of their per-request ref.
+// scope. Candidates are pseudonymous: numbered as on the candidate cards above (same per-request ref); refs no
+// longer on the cards are numbered after them.
 import { api, listOf } from "../api/client";
 import { useI18n, type Key } from "../i18n";
 import { optional, useLoad } from "../lib/useLoad";
@@ -15,14 +16,14 @@ interface Delivery {
   failure: string | null;
 }
 
-export function Deliveries({ requestId }: { requestId: string }) {
+export function Deliveries({ requestId, candidateRefs = [] }: { requestId: string; candidateRefs?: string[] }) {
   const { t, date } = useI18n();
   const d = useLoad(async () => {
     const x = await optional(api.get<unknown>(`/requests/${encodeURIComponent(requestId)}/deliveries`));
     return x === undefined ? undefined : listOf<Delivery>(x);
   }, [requestId]);
   if (d.data === undefined && !d.error) return null;
-  const refs = [...new Set((d.data ?? []).map((x) => x.candidateRef))];
+  const refs = [...new Set([...candidateRefs, ...(d.data ?? []).map((x) => x.candidateRef)])];
   return (
     <section aria-labelledby="rd-deliveries">
       <h2 id="rd-deliveries">{t("rd.deliveries")}</h2>

@@ -180,7 +180,7 @@ export function RequestDetail({ id }: { id: string }) {
               </ol>
             </>
           )}
-          {has("coordinator") && !isAssignee && <Deliveries requestId={id} />}
+          {has("coordinator") && !isAssignee && <Deliveries requestId={id} candidateRefs={(cands.data ?? []).map((c) => c.candidateRef)} />}
         </div>
         {isAssignee ? (
           <aside className="card" aria-labelledby="rd-requester">
