@@ -39,7 +39,9 @@ export async function meiliServer(): Promise<MeiliServer | undefined> {
   for (;;) {
     try {
       if (((await (await fetch(`${url}/health`)).json()) as { status: string }).status === "available") break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (Date.now() > until) {
       child.kill();
       throw new Error("Meilisearch did not become available within 30 s");

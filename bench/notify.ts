@@ -23,7 +23,17 @@ async function main() {
   const [mailpit, push] = await Promise.all([Mailpit.start(), TestPushService.start()]);
   console.log("starting a service (embedded FerretDB, 50 demo members), Mailpit and a loopback push service ...");
   const service = await startService({
-    env: { ...process.env, NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, LOG_LEVEL: "warn", DEMO: "1", DEMO_MEMBERS: "50", SMTP_URL: mailpit.smtpUrl },
+    env: {
+      ...process.env,
+      NODE_ENV: "development",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dir,
+      LOG_LEVEL: "warn",
+      DEMO: "1",
+      DEMO_MEMBERS: "50",
+      SMTP_URL: mailpit.smtpUrl,
+    },
   });
   try {
     const [admin, requester] = await Promise.all([login(service, "admin"), login(service, "requester")]);
@@ -56,12 +66,19 @@ async function main() {
       bothMs.push(Math.max(last("email"), last("push")));
       await requester.post(`/api/v1/requests/${id}/cancel`, {});
     }
-    const row = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(5)} ms  max ${Math.max(...xs).toFixed(0).padStart(5)} ms  (n=${xs.length})`);
+    const row = (label: string, xs: number[]) =>
+      console.log(
+        `${label.padEnd(44)} p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(5)} ms  max ${Math.max(...xs)
+          .toFixed(0)
+          .padStart(5)} ms  (n=${xs.length})`,
+      );
     console.log(`\n${N} acute requests × 5 members (load average ${loadavg()[0]!.toFixed(1)}):`);
     row("creation → last of 5 e-mails accepted (SMTP)", mailMs);
     row("creation → last of 5 pushes accepted (201)", pushMs);
     row("creation → last of both", bothMs);
-    console.log(`push service decrypted ${push.received.length} messages, errors: ${push.errors.length}; Mailpit holds ${(await mailpit.messages()).length} e-mails`);
+    console.log(
+      `push service decrypted ${push.received.length} messages, errors: ${push.errors.length}; Mailpit holds ${(await mailpit.messages()).length} e-mails`,
+    );
   } finally {
     await service.stop();
     await Promise.all([mailpit.stop(), push.stop()]);

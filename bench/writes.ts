@@ -53,7 +53,7 @@ async function main() {
       // so the offers inserted below never race it.
       const created = await requester.post("/api/v1/requests", { ...somaliRequest, unitId: "limburg", languages: ["zu"], urgency: "acute" });
       const id = created.body.id as string;
-      await waitFor(async () => (await Request.findById(id, { dispatchRound: 1 }).lean())?.dispatchRound! >= 1, "first round");
+      await waitFor(async () => ((await Request.findById(id, { dispatchRound: 1 }).lean())?.dispatchRound ?? 0) >= 1, "first round");
       const r = await Request.findById(id).lean();
       await Offer.deleteMany({ requestId: id });
       const chosen = members.slice(0, n);

@@ -15,7 +15,9 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(newest(join(root, "web", "src")), statSync(join(root, "web", "index.html")).mtimeMs);
+// The app, its service worker (web/sw), icons (web/public) and the files that configure the build.
+const files = ["index.html", "vite.config.ts", "manifest.ts"].map((f) => statSync(join(root, "web", f)).mtimeMs);
+const sources = Math.max(newest(join(root, "web", "src")), newest(join(root, "web", "sw")), newest(join(root, "web", "public")), ...files);
 if (existsSync(dist) && statSync(dist).mtimeMs >= sources) process.exit(0);
 console.log("[web] building the web app (web/dist)...");
 const r = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });

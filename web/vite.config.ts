@@ -2,13 +2,29 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
+import { manifest } from "./manifest";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const api = process.env.API_URL ?? "http://localhost:3000";
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // injectManifest: our own service worker (web/sw/sw.ts) handles push and notificationclick;
+    // the plugin only injects the precache list (the app shell) and writes the manifest.
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "sw",
+      filename: "sw.ts",
+      injectRegister: false, // registered in web/src/lib/pwa.ts, production builds only
+      manifest,
+      manifestFilename: "manifest.webmanifest",
+      injectManifest: { globPatterns: ["**/*.{js,css,html,png,webmanifest}"] },
+      devOptions: { enabled: false },
+    }),
+  ],
   build: {
     outDir: "dist",
     emptyOutDir: true,

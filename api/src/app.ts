@@ -13,6 +13,7 @@ import { healthRoutes } from "./routes/health";
 import { serveWeb } from "./http/web";
 import { lenientBodyForHelpline, LENIENT_PATHS } from "./helpline/lenient-body";
 import { hardening } from "./http/hardening";
+import { contractCheck } from "./http/contract-check";
 import { offerLinkRoutes } from "./routes/offer-links";
 
 export function createApp(deps: Deps): Koa {
@@ -44,6 +45,8 @@ export function createApp(deps: Deps): Koa {
 
   const health = healthRoutes(deps);
   app.use(health.routes());
+  // Test runs check every answer against the OpenAPI document (see http/contract-check.ts).
+  if (deps.config.CONTRACT_CHECK ?? deps.config.NODE_ENV === "test") app.use(contractCheck(deps.logger));
   const api = apiRouter(deps);
   app.use(api.routes()).use(api.allowedMethods({ throw: true }));
   const links = offerLinkRoutes(deps); // e-mail answer links: server-rendered pages outside the API and the SPA

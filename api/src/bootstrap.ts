@@ -46,7 +46,9 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     await connectMongo(db.url, config.MONGO_TIMEOUT_MS);
   } catch (err) {
     await db.stop();
-    throw new Error(`Cannot reach MongoDB at ${redactUrl(db.url)} within ${config.MONGO_TIMEOUT_MS} ms (${(err as Error).message}). Check MONGO_URL, or unset it to use the embedded database.`);
+    throw new Error(`Cannot reach MongoDB at ${redactUrl(db.url)} within ${config.MONGO_TIMEOUT_MS} ms (${(err as Error).message}). Check MONGO_URL, or unset it to use the embedded database.`, {
+      cause: err,
+    });
   }
   logger.info({ db: db.kind, url: redactUrl(db.url) }, "database connected");
   configureMailer(config, logger); // says "e-mail off" once when SMTP_URL is unset

@@ -35,7 +35,8 @@ function newest(dir: string): number {
 /** Build web/dist when it is missing or older than the sources (CI builds before testing). */
 export function ensureWebBuilt() {
   const index = join(ROOT, "web", "dist", "index.html");
-  const src = Math.max(newest(join(ROOT, "web", "src")), statSync(join(ROOT, "web", "index.html")).mtimeMs, statSync(join(ROOT, "web", "vite.config.ts")).mtimeMs);
+  const inputs = ["index.html", "vite.config.ts", "manifest.ts"].map((f) => statSync(join(ROOT, "web", f)).mtimeMs);
+  const src = Math.max(newest(join(ROOT, "web", "src")), newest(join(ROOT, "web", "sw")), newest(join(ROOT, "web", "public")), ...inputs);
   if (existsSync(index) && statSync(index).mtimeMs >= src) return;
   execSync("npm run build:web", { cwd: ROOT, stdio: "pipe", timeout: 120_000 });
 }

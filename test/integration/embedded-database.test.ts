@@ -27,7 +27,7 @@ const alive = (pid: number) => {
 function listeningTcpInodes(): Set<string> {
   const inodes = new Set<string>();
   for (const f of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    let text = "";
+    let text: string;
     try {
       text = readFileSync(f, "utf8");
     } catch {

@@ -122,7 +122,7 @@ describe("offers: inbox, first accept wins, decline, completion", function () {
     const mk = async (urgency: string) => {
       const created = await requester.post("/api/v1/requests", { ...somaliRequest, unitId: "midden-nederland", languages: ["cy"], urgency, estimatedHours: 190 });
       const id = created.body.id;
-      await waitFor(async () => (await Request.findById(id).lean())?.dispatchRound! >= 1, "first round");
+      await waitFor(async () => ((await Request.findById(id).lean())?.dispatchRound ?? 0) >= 1, "first round");
       // The dispatcher may be writing an offer to the same member right now: whichever insert wins,
       // the other reads it back (unique requestId + memberId), so the test never races it.
       const o = await Offer.findOneAndUpdate({ requestId: id, memberId: m!.memberId }, { $setOnInsert: { status: "pending", step: "local", round: 1, expiresAt: new Date(s.deps.now().getTime() + 3_600_000) } }, { upsert: true, returnDocument: "after" })

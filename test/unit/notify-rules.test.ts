@@ -6,7 +6,11 @@ import { mergePreferences, preferencesInput } from "../../api/src/notify/prefere
 // Amsterdam is UTC+1 in winter (CET) and UTC+2 in summer (CEST).
 const winter = (hhmm: string) => new Date(`2026-01-14T${hhmm}:00+01:00`);
 const summer = (hhmm: string) => new Date(`2026-07-14T${hhmm}:00+02:00`);
-const quiet: Preferences = { ...DEFAULT_PREFERENCES, channels: { acute: ["push", "email"], today: ["push"], planned: ["email"] }, quietHours: { start: "22:00", end: "07:00" } };
+const quiet: Preferences = {
+  ...DEFAULT_PREFERENCES,
+  channels: { acute: ["push", "email"], today: ["push"], planned: ["email"] },
+  quietHours: { start: "22:00", end: "07:00" },
+};
 
 describe("notify rules: quiet hours, channels, message text", () => {
   it("quiet hours wrap midnight in Amsterdam wall-clock time, winter and summer alike", () => {
@@ -35,18 +39,33 @@ describe("notify rules: quiet hours, channels, message text", () => {
   });
 
   it("defaults: acute → push + e-mail, today → push, planned → e-mail, no quiet hours, Dutch", () => {
-    expect(mergePreferences(null)).to.deep.equal({ channels: { acute: ["push", "email"], today: ["push"], planned: ["email"] }, quietHours: null, acuteAtNight: true, language: "nl", digest: "immediate" });
+    expect(mergePreferences(null)).to.deep.equal({
+      channels: { acute: ["push", "email"], today: ["push"], planned: ["email"] },
+      quietHours: null,
+      acuteAtNight: true,
+      language: "nl",
+      digest: "immediate",
+    });
     expect(mergePreferences({ channels: { today: [] }, language: "en" }).channels).to.deep.equal({ acute: ["push", "email"], today: [], planned: ["email"] });
   });
 
   it("validates HH:MM strictly", () => {
     const base = { channels: { acute: [], today: [], planned: [] }, acuteAtNight: true, language: "nl" };
-    for (const ok of ["00:00", "07:00", "23:59"]) expect(preferencesInput.safeParse({ ...base, quietHours: { start: ok, end: "07:00" } }).success).to.equal(true);
-    for (const bad of ["24:00", "7:00", "07:60", "07:00:00", "0700", " 07:00"]) expect(preferencesInput.safeParse({ ...base, quietHours: { start: bad, end: "07:00" } }).success, bad).to.equal(false);
+    for (const ok of ["00:00", "07:00", "23:59"])
+      expect(preferencesInput.safeParse({ ...base, quietHours: { start: ok, end: "07:00" } }).success).to.equal(true);
+    for (const bad of ["24:00", "7:00", "07:60", "07:00:00", "0700", " 07:00"])
+      expect(preferencesInput.safeParse({ ...base, quietHours: { start: bad, end: "07:00" } }).success, bad).to.equal(false);
   });
 
   it("the message carries urgency, labels, unit, hours and a dd-mm-jjjj HH:mm deadline in the member's language", () => {
-    const f = { offerId: "x", urgency: "acute" as const, expertise: [{ nl: "Somalische cultuur", en: "Somali culture" }], unit: "Rotterdam", estimatedHours: 1.5, expiresAt: new Date("2026-03-10T22:10:00Z") };
+    const f = {
+      offerId: "x",
+      urgency: "acute" as const,
+      expertise: [{ nl: "Somalische cultuur", en: "Somali culture" }],
+      unit: "Rotterdam",
+      estimatedHours: 1.5,
+      expiresAt: new Date("2026-03-10T22:10:00Z"),
+    };
     const nl = offerMessage(f, "nl");
     expect(nl.title).to.equal("Acuut NDV-verzoek: Somalische cultuur");
     expect(nl.body).to.equal("Rotterdam · ca. 1,5 uur · reageer vóór 10-03-2026 23:10");

@@ -4,11 +4,11 @@ import {
   detectPersonalData,
   detectPersonNames,
   isValidBsn,
-} from "../../api/src/domain/personal-data";
+} from "../../api/src/contract/personal-data";
 
 const kinds = (text: string) => detectPersonalData(text).map(({ kind, match }) => ({ kind, match }));
 
-describe("domain/personal-data", () => {
+describe("contract/personal-data", () => {
   describe("BSN", () => {
     it("applies the elfproef", () => {
       expect(isValidBsn("111222333")).to.equal(true);

@@ -10,18 +10,21 @@ import { Loading } from "./components/ErrorBox";
 import { PageBoundary } from "./components/PageBoundary";
 import { LoginPage } from "./pages/Login";
 import { NotFound } from "./pages/NotFound";
+import { OfflineBanner } from "./components/OfflineBanner";
 
 const RequesterRoutes = lazy(() => import("./pages/requester/routes"));
 const MemberRoutes = lazy(() => import("./pages/member/routes"));
 const CoordinatorRoutes = lazy(() => import("./pages/coordinator/routes"));
 const PolicyRoutes = lazy(() => import("./pages/policy/routes"));
 const AdminRoutes = lazy(() => import("./pages/admin/routes"));
+const NotificationsPage = lazy(() => import("./pages/Notifications"));
 
 export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
         <AnnounceProvider>
+          <OfflineBanner />
           <Gate />
         </AnnounceProvider>
       </SessionProvider>
@@ -56,6 +59,7 @@ function Routes({ path }: { path: string }) {
   if (path.startsWith("/requests")) return <RequesterRoutes path={path} />;
   if (has("member") && /^\/(offers|engagements|budget|profile|shifts)/.test(path)) return <MemberRoutes path={path} />;
   if (has("coordinator", "helpline-planner") && /^\/(coord|helpline)/.test(path)) return <CoordinatorRoutes path={path} />;
+  if (has("coordinator", "helpline-planner") && path === "/notifications") return <NotificationsPage />;
   if (has("policy-admin") && /^\/policy/.test(path)) return <PolicyRoutes path={path} />;
   if (has("admin", "auditor") && /^\/(admin|audit)/.test(path)) return <AdminRoutes path={path} />;
   return <NotFound />;

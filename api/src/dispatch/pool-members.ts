@@ -12,7 +12,7 @@ interface RequestLike {
 }
 
 export async function poolMemberIdsFor(r: RequestLike, snapshot: MemberSnapshot, now: Date): Promise<string[]> {
-  let memberIds: string[] = [];
+  let memberIds: string[];
   if (r.poolId) {
     const pool = await Pool.findById(r.poolId).lean().catch(() => null);
     memberIds = pool?.memberIds ?? [];

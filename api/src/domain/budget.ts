@@ -22,6 +22,7 @@
 import { DateTime } from "luxon";
 import type { MemberOverride, Policy, TimeCategory, TimeEntry } from "./types";
 import type { FieldErrorCode } from "../contract/error-codes";
+import type { SimulationRow } from "../contract/budget-simulation";
 
 export const BUDGET_ZONE = "Europe/Amsterdam";
 export const ALL_CATEGORIES: readonly TimeCategory[] = ["operational", "professionalisation", "network"];
@@ -314,16 +315,7 @@ export function needsApproval(hours: number, policy: Pick<Policy, "approvalThres
 
 // ---------- simulation ----------
 
-export interface SimulationRow {
-  members: number;
-  over: number;
-  under: number;
-  totalGranted: number;
-  totalGrantedCurrent: number;
-  delta: number;
-  overCurrent: number;
-  underCurrent: number;
-}
+export type { SimulationRow }; // the row shape is part of the API contract (the web app shows it)
 
 export interface SimulationUnitRow extends SimulationRow {
   unitId: string;

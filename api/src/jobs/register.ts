@@ -4,6 +4,7 @@ import type { JobRunner } from "./runner";
 import { registerCoreJobs } from "../dispatch/jobs";
 import { ensureDefaultPolicy } from "../usecases/budgets/policy-data";
 import { registerHelplineJobs } from "../helpline/jobs";
+import { registerStaffAlerts } from "../notify/staff/alerts";
 import { registerNotifyJobs } from "../notify/jobs";
 
 export type StopHook = () => Promise<void> | void;
@@ -11,6 +12,7 @@ export type StopHook = () => Promise<void> | void;
 export async function registerJobs(_runner: JobRunner, _deps: Deps): Promise<StopHook[]> {
   const stops: StopHook[] = [];
   await registerCoreJobs(_runner, _deps); // request dispatch, offer timeouts, retention purge
+  await registerStaffAlerts(_runner, _deps); // e-mail alerts and digests for coordinators and planners (before the helpline jobs: it hears their events)
   stops.push(await registerHelplineJobs(_runner, _deps));
   registerNotifyJobs(_runner, _deps); // push and e-mail deliveries with retries
   await ensureDefaultPolicy(); // korpsregeling: a default version on first start (idempotent)

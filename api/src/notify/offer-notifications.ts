@@ -43,7 +43,11 @@ const SAFETY_NET_MS = 30_000;
 const LOCK_MS = 60_000;
 const backoffMs = (attempts: number) => 10_000 * 2 ** Math.max(0, attempts - 1);
 
-export function offerFacts(offerId: string, expiresAt: Date, r: { urgency: string; expertise?: string[] | null; unitId: string; estimatedHours: number }): OfferFacts {
+export function offerFacts(
+  offerId: string,
+  expiresAt: Date,
+  r: { urgency: string; expertise?: string[] | null; unitId: string; estimatedHours: number },
+): OfferFacts {
   return {
     offerId,
     urgency: r.urgency as Urgency,
@@ -69,7 +73,11 @@ interface SendContext {
 const OFFER_REQUEST_FIELDS = { urgency: 1, expertise: 1, unitId: 1, estimatedHours: 1 } as const;
 
 /** Everything one offer's deliveries need, read once. Null when the offer is no longer open. */
-async function loadContext(deps: Deps, offerId: string, userId?: string): Promise<(SendContext & { userId: string; memberId: string; requestId: string; prefs: Preferences; urgency: Urgency }) | null> {
+async function loadContext(
+  deps: Deps,
+  offerId: string,
+  userId?: string,
+): Promise<(SendContext & { userId: string; memberId: string; requestId: string; prefs: Preferences; urgency: Urgency }) | null> {
   const offer = await Offer.findById(offerId).lean();
   if (!offer || offer.status !== "pending" || offer.expiresAt <= deps.now()) return null;
   const [request, user, member] = await Promise.all([
@@ -155,7 +163,15 @@ export interface AttemptOutcome {
   reason?: string;
 }
 
-type DeliveryRow = { _id: unknown; channel: string; attempts?: number | null; failure?: string | null; subscriptionId?: string | null; userId: string; offerId?: string | null };
+type DeliveryRow = {
+  _id: unknown;
+  channel: string;
+  attempts?: number | null;
+  failure?: string | null;
+  subscriptionId?: string | null;
+  userId: string;
+  offerId?: string | null;
+};
 
 /** A retry: claim the delivery with a lock so two attempts never both send, then send. */
 export async function attemptDelivery(deps: Deps, deliveryId: string): Promise<AttemptOutcome> {
@@ -182,7 +198,10 @@ async function send(deps: Deps, d: DeliveryRow, ctx: SendContext): Promise<Attem
   const now = deps.now();
   const attempts = (d.attempts ?? 0) + 1;
   const fail = async (reason: string, final: boolean): Promise<AttemptOutcome> => {
-    await Delivery.updateOne({ _id: d._id }, { $set: { attempts, sentAt: now, failure: reason.slice(0, 300), status: final ? "failed" : "queued" }, $unset: { lockedUntil: 1 } });
+    await Delivery.updateOne(
+      { _id: d._id },
+      { $set: { attempts, sentAt: now, failure: reason.slice(0, 300), status: final ? "failed" : "queued" }, $unset: { lockedUntil: 1 } },
+    );
     return { retry: !final, attempts, reason };
   };
   const offerId = String(ctx.offer._id);

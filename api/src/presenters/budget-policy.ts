@@ -1,5 +1,5 @@
 // What leaves the server about a policy version.
-import type { PolicyRecord } from "../usecases/budgets/policy-data";
+import type { PolicyRecord } from "../domain/policy-record";
 
 export const presentPolicy = (p: PolicyRecord) => ({
   id: p.id,

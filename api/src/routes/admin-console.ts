@@ -1,18 +1,16 @@
 // ui-views: what the admin screens need beyond admin.ts — API keys listed (never the key itself, with its
 // last use) and revoked at once, and a password reset. Admin only; every write audited.
 import Router from "@koa/router";
-import { z } from "zod";
-import { isValidObjectId } from "mongoose";
 import type { Deps } from "../deps";
 import { revokeApiKey } from "../auth/api-keys";
-import { hashPassword } from "../auth/secrets";
 import { revokeAllTokens } from "../auth/sessions";
 import { currentUser, requireRole } from "../http/auth";
 import { conflict, notFound } from "../http/problem";
 import { body } from "../http/validate";
-import { ApiKey } from "../models/api-key";
-import { User } from "../models/user";
+import { resetPasswordSchema } from "../contract/admin";
 import { audit } from "../usecases/audit";
+import { resetPassword } from "../usecases/users/admin-users";
+import { findApiKey, listApiKeys } from "../usecases/users/api-keys";
 
 const iso = (d?: Date | null) => (d ? d.toISOString() : undefined);
 
@@ -21,15 +19,14 @@ export function adminConsoleRoutes(_deps: Deps): Router {
   r.use(requireRole("admin"));
 
   r.get("/api-keys", async (ctx) => {
-    const keys = await ApiKey.find({}, { keyHash: 0 }).sort({ createdAt: -1 }).limit(500).lean();
+    const keys = await listApiKeys();
     ctx.body = {
       data: keys.map((k) => ({ id: String(k._id), name: k.name, role: k.role, createdBy: k.createdBy, createdAt: iso(k.createdAt), lastUsedAt: iso(k.lastUsedAt), revokedAt: iso(k.revokedAt) })),
     };
   });
 
   r.delete("/api-keys/:id", async (ctx) => {
-    if (!isValidObjectId(ctx.params.id)) throw notFound("API key");
-    const key = await ApiKey.findById(ctx.params.id).lean();
+    const key = await findApiKey(ctx.params.id);
     if (!key) throw notFound("API key");
     if (key.revokedAt) throw conflict("This API key is already revoked");
     await revokeApiKey(String(key._id));
@@ -38,9 +35,8 @@ export function adminConsoleRoutes(_deps: Deps): Router {
   });
 
   r.post("/users/:id/reset-password", async (ctx) => {
-    const { password } = body(ctx, z.strictObject({ password: z.string().min(8, "At least 8 characters").max(200) }));
-    if (!isValidObjectId(ctx.params.id)) throw notFound("User");
-    const user = await User.findByIdAndUpdate(ctx.params.id, { $set: { passwordHash: await hashPassword(password), failedLogins: 0 }, $unset: { lockedUntil: 1 } }, { returnDocument: "after" });
+    const { password } = body(ctx, resetPasswordSchema);
+    const user = await resetPassword(ctx.params.id, password);
     if (!user) throw notFound("User");
     await revokeAllTokens(user.id);
     await audit(currentUser(ctx), "reset-password", "user", user.id);

@@ -28,7 +28,10 @@ class AuditLog {
 
   write(r: AuditRecord): void {
     this.queue.push({ ...r, _id: new mongoose.Types.ObjectId(), at: new Date() });
-    if (this.queue.length > MAX_BUFFERED) this.queue.splice(0, this.queue.length - MAX_BUFFERED), this.dropped++;
+    if (this.queue.length > MAX_BUFFERED) {
+      this.queue.splice(0, this.queue.length - MAX_BUFFERED);
+      this.dropped++;
+    }
     if (this.queue.length >= BATCH) void this.flush();
     else if (!this.timer) {
       this.timer = setTimeout(() => {

@@ -79,7 +79,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-  delete: <T>(path: string) => request<T>("DELETE", path),
+  /** A body only where the contract asks for one (DELETE /push/subscriptions names the endpoint). */
+  delete: <T>(path: string, body?: unknown) => request<T>("DELETE", path, body),
 };
 
 /** Lists may come as `{data, next}` (the contract) or as a bare array (reference data, some early routes). */

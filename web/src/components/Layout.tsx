@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { to: "/coord/supplements", key: "nav.supplements", roles: ["coordinator"] },
   { to: "/policy", key: "nav.policy", roles: ["policy-admin"] },
   { to: "/helpline", key: "nav.helpline", roles: ["coordinator", "helpline-planner"] },
+  { to: "/notifications", key: "nav.notifications", roles: ["coordinator", "helpline-planner"] },
   { to: "/offers", key: "nav.offers", roles: ["member"] },
   { to: "/engagements", key: "nav.engagements", roles: ["member"] },
   { to: "/budget", key: "nav.myBudget", roles: ["member"] },

@@ -1,6 +1,6 @@
 // Before a request is sent (or its text changed): the same detector the server uses (BSN, phone, e-mail,
 // names after mevrouw/meneer/familie), each finding with a one-click "verwijder" that takes it out of the text.
-import { findCitizenData, type CitizenDataKind } from "../../../api/src/domain/personal-data";
+import { findCitizenData, type CitizenDataKind } from "../../../api/src/contract/personal-data";
 import { useI18n, type Key } from "../i18n";
 
 export interface Finding {

@@ -29,7 +29,7 @@ interface Ctx {
   num(n: number, digits?: number): string;
 }
 
-export function reasonText(r: ReasonCode, fallback: string | undefined, { t, lang, ref, num }: Ctx): string {
+export function reasonText(r: ReasonCode, fallback: string | undefined, { t, lang, ref }: Ctx): string {
   const p = r.params ?? {};
   switch (r.code) {
     case "expertise":

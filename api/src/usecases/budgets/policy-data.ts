@@ -1,26 +1,11 @@
 // Loads the korpsregeling versions and maps them to the domain shape.
-import type { Policy, TimeCategory } from "../../domain/types";
+import type { TimeCategory } from "../../domain/types";
 import { ALL_CATEGORIES } from "../../domain/budget";
 import { PolicyVersion } from "../../models/policy";
 import { policyTimeline } from "../../domain/policy-timeline";
 
-export type PolicyKind = "force-wide" | "unit-supplement";
-export type PolicyStatus = "proposed" | "approved" | "rejected";
-
-export interface PolicyRecord extends Policy {
-  name?: string;
-  createdBy: string;
-  createdAt?: Date;
-  kind: PolicyKind;
-  status: PolicyStatus;
-  reason?: string;
-  unitId?: string;
-  hours?: number;
-  carrySupplements?: boolean;
-  decidedBy?: string;
-  decidedAt?: Date;
-  decisionReason?: string;
-}
+import type { PolicyKind, PolicyRecord, PolicyStatus } from "../../domain/policy-record";
+export type { PolicyKind, PolicyRecord, PolicyStatus };
 
 export function toPolicy(d: Record<string, any>): PolicyRecord {
   return {

@@ -12,6 +12,7 @@ import { presentShift, type ShiftView } from "../../presenters/shift";
 import { firstName } from "../../helpline/snapshot";
 import { helplineFor } from "../../helpline/runtime";
 import { audit } from "../audit";
+import { shiftRemoved } from "../../notify/staff/alerts";
 
 // No transactions in our MongoDB subset: serialise checks-then-writes per member inside this process
 // so two quick sign-ups of the same member cannot both pass the overlap check.
@@ -104,6 +105,7 @@ export async function deleteShift(deps: Deps, p: Principal, id: string): Promise
   if (!canManageShiftOf(p, s.memberId)) throw forbidden("You may only remove your own shifts");
   await Shift.deleteOne({ _id: s._id });
   helplineFor(deps).snapshot.refreshSoon();
+  await shiftRemoved(deps, { id: s.id, start: s.start, end: s.end }); // planners hear at once about a gap it leaves
   await audit(p, "delete", "shift", s.id, { memberId: s.memberId });
 }
 

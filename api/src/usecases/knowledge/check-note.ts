@@ -1,6 +1,6 @@
 // Knowledge notes are read by every employee: they must be anonymised. Rejects citizens' names, phone
 // numbers, BSNs and e-mail addresses with a message that says what to remove.
-import { findCitizenData } from "../../domain/personal-data";
+import { findCitizenData } from "../../contract/personal-data";
 import { unknownExpertiseIds } from "../../reference/expertise";
 import { problem, unprocessable } from "../../http/problem";
 

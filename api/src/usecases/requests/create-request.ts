@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { isValidObjectId } from "mongoose";
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
-import { findCitizenData, type CitizenDataKind } from "../../domain/personal-data";
+import { findCitizenData, type CitizenDataKind } from "../../contract/personal-data";
 import { unprocessable } from "../../http/problem";
 import { nextRequestNumber, Request } from "../../models/request";
 import { Pool } from "../../models/pool";

@@ -5,7 +5,7 @@ import { useI18n } from "../../i18n";
 import { useReference, unitName } from "../../lib/reference";
 import { ErrorBox } from "../../components/ErrorBox";
 import { BarChart } from "../../components/charts/BarChart";
-import type { SimulationRow } from "../../../../api/src/domain/budget";
+import type { SimulationRow } from "../../../../api/src/contract/budget-simulation";
 import { DecimalField } from "../../components/Inputs";
 import { numberInputValue } from "../../lib/format";
 import { parseDecimal } from "../../lib/parse";
@@ -58,6 +58,7 @@ export function Simulation() {
         setSupp(Object.fromEntries(Object.entries(cur.unitSupplements ?? {}).map(([k, v]) => [k, numberInputValue(v, lang)])));
       })
       .catch(() => {});
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads the regulation in force once; `lang` only formats the first values
   }, []);
 
   async function run(e: FormEvent) {

@@ -12,8 +12,10 @@ import { useEvent, useLiveReload } from "../../realtime/socket";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
 import { problemText } from "../../lib/problems";
+import { useOnline } from "../../lib/online";
 
-export function Offers() {
+/** `focusId`: the offer a notification opened; it is scrolled to and marked, or said to be gone. */
+export function Offers({ focusId }: { focusId?: string } = {}) {
   const { t, date, lang, num } = useI18n();
   const ref = useReference();
   const announce = useAnnounce();
@@ -23,11 +25,17 @@ export function Offers() {
   const [declining, setDeclining] = useState<string>();
   const [reason, setReason] = useState("");
   const list = useLoad(async () => listOf<Offer>(await api.get("/offers?status=pending&limit=50")));
+  const online = useOnline(); // offline: the answer buttons wait (the banner says why)
   // After Accept/Decline, focus moves to the confirmation so keyboard users need not find their way back.
   const resultBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (result) resultBox.current?.focus();
   }, [result]);
+  const focused = useRef<HTMLLIElement>(null);
+  const focusFound = !!focusId && !!list.data?.some((o) => o.id === focusId);
+  useEffect(() => {
+    if (focusFound) focused.current?.scrollIntoView({ block: "start" });
+  }, [focusFound]);
 
   useEvent<{ id?: string; offerId?: string; request?: { title?: string } }>("offer:new", (p) => {
     const id = p?.id ?? p?.offerId;
@@ -83,6 +91,11 @@ export function Offers() {
           {result.requestId && <Link to={`/requests/${encodeURIComponent(result.requestId)}`}>{t("offers.openRequest")}</Link>}
         </div>
       )}
+      {focusId && list.data && !focusFound && !result && (
+        <div className="alert alert-info" role="status" data-testid="offer-gone">
+          {t("offers.focusGone")} <Link to="/offers">{t("offers.allOffers")}</Link>
+        </div>
+      )}
       <ErrorBox error={list.error} />
       {!list.data && list.loading && <Loading />}
       {list.data && offers.length === 0 && <p className="card muted">{t("offers.empty")}</p>}
@@ -90,7 +103,13 @@ export function Offers() {
         {offers.map((o) => {
           const r = o.request ?? {};
           return (
-            <li key={o.id} data-offer-id={o.id} className={fresh.has(o.id) ? "fresh" : undefined}>
+            <li
+              key={o.id}
+              ref={o.id === focusId ? focused : undefined}
+              data-offer-id={o.id}
+              data-focused={o.id === focusId ? "true" : undefined}
+              className={[fresh.has(o.id) ? "fresh" : "", o.id === focusId ? "focused" : ""].filter(Boolean).join(" ") || undefined}
+            >
               <div className="row-between">
                 <h2 style={{ margin: 0, fontSize: "1.1rem" }}>
                   {r.number ? <span className="muted">{r.number} · </span> : null}
@@ -112,7 +131,7 @@ export function Offers() {
               {r.expertise && <p style={{ margin: ".25rem 0" }}>{r.expertise.map((e) => expertiseLabel(ref, e, lang)).join(", ")}</p>}
               {r.languages && r.languages.length > 0 && <p className="meta">{t("offers.languages", { list: r.languages.map((l) => languageName(l, lang)).join(", ") })}</p>}
               <div className="actions" style={{ marginTop: ".5rem" }}>
-                <button type="button" className="btn btn-primary" disabled={busy === o.id} onClick={() => void accept(o)} aria-label={t("offers.acceptLabel", { title: r.title ?? "" })}>
+                <button type="button" className="btn btn-primary" disabled={busy === o.id || !online} onClick={() => void accept(o)} aria-label={t("offers.acceptLabel", { title: r.title ?? "" })}>
                   {t("offers.accept")}
                 </button>
                 {declining === o.id ? (
@@ -127,7 +146,7 @@ export function Offers() {
                       <label htmlFor={`reason-${o.id}`}>{t("offers.reason")}</label>
                       <input id={`reason-${o.id}`} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
                     </div>
-                    <button type="submit" className="btn btn-secondary" disabled={busy === o.id}>
+                    <button type="submit" className="btn btn-secondary" disabled={busy === o.id || !online}>
                       {t("offers.confirmDecline")}
                     </button>
                     <button type="button" className="btn-link" onClick={() => setDeclining(undefined)}>

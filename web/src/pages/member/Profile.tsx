@@ -10,6 +10,7 @@ import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
 import { ExpertisePicker } from "../../components/ExpertisePicker";
 import { NetworkMembership } from "./NetworkMembership";
+import { NotificationSettings } from "../../components/NotificationSettings";
 import { DateField, TimeField } from "../../components/Inputs";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { localToDate, parseDate, parseTime } from "../../lib/parse";
@@ -99,7 +100,7 @@ export function Profile() {
           <p className="muted">{t("pf.expertiseIntro")}</p>
           {draft.expertise.length > 0 && (
             <div className="table-wrap">
-              <table>
+              <table className="stack-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">{t("pf.item")}</th>
@@ -228,6 +229,7 @@ export function Profile() {
           {t("common.save")}
         </button>
       </form>
+      <NotificationSettings />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// Spotting obvious citizens' personal data in free text, so the UI can warn before it is stored. Pure.
+// Spotting obvious citizens' personal data in free text, so the UI can warn before it is stored. Pure, and in the
+// contract because the web app runs the same check while typing (web/src/components/PrivacyCheck.tsx).
 //
 // This is a warning aid, not a guarantee: it errs towards precision so ordinary request text
 // ("4 uur op 12 maart", request numbers, dates, times) does not nag.
