@@ -38,6 +38,7 @@ export default defineConfig({
       // Keep the browser's Host: the API's cross-site check compares it with the Origin.
       "/api": { target: api, changeOrigin: false },
       "/socket.io": { target: api, ws: true, changeOrigin: false },
+      "/offer-links": { target: api, changeOrigin: false }, // e-mail answer pages are server-rendered
     },
   },
 });

@@ -54,7 +54,7 @@ export function createApp(deps: Deps): Koa {
   const api = apiRouter(deps);
   app.use(api.routes()).use(api.allowedMethods({ throw: true }));
   const links = offerLinkRoutes(deps); // e-mail answer links: server-rendered pages outside the API and the SPA
-  app.use(links.routes()).use(links.allowedMethods());
+  app.use(links.routes());
   app.use(serveWeb());
   return app;
 }

@@ -56,7 +56,18 @@ export class Mailpit {
   private async run() {
     this.proc = spawn(
       MAILPIT_BIN,
-      ["--smtp", `127.0.0.1:${this.smtpPort}`, "--listen", `127.0.0.1:${this.httpPort}`, "--smtp-auth-accept-any", "--smtp-auth-allow-insecure", "--max", "5000", "--quiet", "--disable-version-check"],
+      [
+        "--smtp",
+        `127.0.0.1:${this.smtpPort}`,
+        "--listen",
+        `127.0.0.1:${this.httpPort}`,
+        "--smtp-auth-accept-any",
+        "--smtp-auth-allow-insecure",
+        "--max",
+        "5000",
+        "--quiet",
+        "--disable-version-check",
+      ],
       { stdio: ["ignore", "ignore", "pipe"] },
     );
     let stderr = "";

@@ -35,7 +35,10 @@ function verifyVapid(header: string | undefined, audience: string) {
   const [, jwt, k] = m as unknown as [string, string, string];
   const [h, p, s] = jwt.split(".") as [string, string, string];
   const raw = Buffer.from(k, "base64url");
-  const key = createPublicKey({ key: { kty: "EC", crv: "P-256", x: raw.subarray(1, 33).toString("base64url"), y: raw.subarray(33, 65).toString("base64url") }, format: "jwk" });
+  const key = createPublicKey({
+    key: { kty: "EC", crv: "P-256", x: raw.subarray(1, 33).toString("base64url"), y: raw.subarray(33, 65).toString("base64url") },
+    format: "jwk",
+  });
   if (!verify("sha256", Buffer.from(`${h}.${p}`), { key, dsaEncoding: "ieee-p1363" }, Buffer.from(s, "base64url"))) throw new Error("VAPID signature invalid");
   const claims = JSON.parse(Buffer.from(p, "base64url").toString("utf8"));
   if (claims.aud !== audience) throw new Error(`VAPID aud ${claims.aud} is not ${audience}`);

@@ -2,8 +2,10 @@
 // decrypts what web-push sends — answer links, quiet hours (time injected), 410 and a refusing mail server.
 import { expect } from "chai";
 import { cpus, loadavg } from "node:os";
+import { io } from "socket.io-client";
 import type { Service } from "../../api/src/bootstrap";
 import { wakeJobs } from "../../api/src/jobs/wake";
+import { fanOut } from "../../api/src/notify/offer-notifications";
 import { Delivery } from "../../api/src/models/delivery";
 import { Offer } from "../../api/src/models/offer";
 import { PushSubscription } from "../../api/src/models/push-subscription";
@@ -80,7 +82,14 @@ describe("notifications: push and e-mail (Mailpit, decrypting push service)", fu
     const title = "Overlijden kind familie Warsame";
     const description = "Familierechercheur zoekt collega; moeder Hodan Warsame vraagt naar rouwgebruiken.";
     const t0 = Date.now();
-    const created = await requester.client.post("/api/v1/requests", { ...somaliRequest, title, description, unitId: "oost-brabant", languages: ["iu"], urgency: "acute" });
+    const created = await requester.client.post("/api/v1/requests", {
+      ...somaliRequest,
+      title,
+      description,
+      unitId: "oost-brabant",
+      languages: ["iu"],
+      urgency: "acute",
+    });
     expect(created.status).to.equal(201);
     firstId = created.body.id;
     const arrived = await waitFor(
@@ -100,11 +109,27 @@ describe("notifications: push and e-mail (Mailpit, decrypting push service)", fu
     expect(elapsed).to.be.below(2000 * load);
     expect(push.errors).to.deep.equal([]);
 
-    const forbidden = [title, description, "Warsame", "Hodan", REQUESTER_NAME, "Petra", "Verzoekster", ...five.map((m) => m.name), "Fresh Member", "Familierechercheur"];
+    const forbidden = [
+      title,
+      description,
+      "Warsame",
+      "Hodan",
+      REQUESTER_NAME,
+      "Petra",
+      "Verzoekster",
+      ...five.map((m) => m.name),
+      "Fresh Member",
+      "Familierechercheur",
+    ];
     for (const [i, p] of arrived.pushes.entries()) {
       for (const f of forbidden) expect(p.plaintext).to.not.contain(f);
       const offer = await Offer.findOne({ requestId: firstId, memberId: five[i]!.memberId }).lean();
-      expect(p.payload).to.include({ url: `/#/offers/${String(offer!._id)}`, offerId: String(offer!._id), urgency: "acute", tag: `offer-${String(offer!._id)}` });
+      expect(p.payload).to.include({
+        url: `/#/offers/${String(offer!._id)}`,
+        offerId: String(offer!._id),
+        urgency: "acute",
+        tag: `offer-${String(offer!._id)}`,
+      });
       const labels = somaliRequest.expertise.map((e) => expertiseById(e)!.label.nl).join(", ");
       expect(p.payload.title).to.equal(`Acuut NDV-verzoek: ${labels}`);
       expect(p.payload.body).to.match(/^Oost-Brabant · ca\. 2 uur · reageer vóór \d\d-\d\d-\d{4} \d\d:\d\d$/);
@@ -118,7 +143,10 @@ describe("notifications: push and e-mail (Mailpit, decrypting push service)", fu
     for (const m of arrived.mails) {
       for (const f of forbidden) for (const part of [m.Subject, m.Text, m.HTML]) expect(part).to.not.contain(f);
       expect(m.Subject).to.match(/^\[NDV\] Acuut verzoek om jouw expertise/);
-      expect(m.Text).to.contain("Eenheid: Oost-Brabant").and.to.contain("Geschatte tijd: 2 uur").and.to.match(/Reageer vóór: \d\d-\d\d-\d{4} \d\d:\d\d/);
+      expect(m.Text)
+        .to.contain("Eenheid: Oost-Brabant")
+        .and.to.contain("Geschatte tijd: 2 uur")
+        .and.to.match(/Reageer vóór: \d\d-\d\d-\d{4} \d\d:\d\d/);
       expect(m.HTML).to.not.match(/<(img|script|link)\b/i);
     }
   });
@@ -188,7 +216,12 @@ describe("notifications: push and e-mail (Mailpit, decrypting push service)", fu
 
   it("withdrawn and expired offers' links get a Dutch page (English for a member who chose English); decline works", async () => {
     const [c, d, e] = await members(3, "ik");
-    const en = await e!.client.put("/api/v1/notification-preferences/me", { channels: { acute: ["email"], today: ["email"], planned: ["email"] }, quietHours: null, acuteAtNight: true, language: "en" });
+    const en = await e!.client.put("/api/v1/notification-preferences/me", {
+      channels: { acute: ["email"], today: ["email"], planned: ["email"] },
+      quietHours: null,
+      acuteAtNight: true,
+      language: "en",
+    });
     expect(en.status).to.equal(200);
     const created = await requester.client.post("/api/v1/requests", { ...somaliRequest, unitId: "oost-brabant", languages: ["ik"], urgency: "acute" });
     const id = created.body.id;
@@ -198,7 +231,9 @@ describe("notifications: push and e-mail (Mailpit, decrypting push service)", fu
     }, "three e-mails");
     expect(mails[2]!.Subject).to.match(/^\[NDV\] Acute request for your expertise/);
     const [linkC, linkD, linkE] = mails.map(linkIn) as [string, string, string];
-    expect((await html(linkE)).text).to.contain("Accept").and.to.contain("Decline");
+    expect((await html(linkE)).text)
+      .to.contain("Accept")
+      .and.to.contain("Decline");
 
     // Expired (the round timeout marks it so).
     await Offer.updateOne({ requestId: id, memberId: c!.memberId }, { $set: { status: "expired" } });
@@ -218,12 +253,22 @@ describe("notifications: push and e-mail (Mailpit, decrypting push service)", fu
     expect(garbage.text).to.contain("Deze link is ongeldig");
   });
 
-  it("quiet hours 22–07 at 23:00: a today offer sends no push or e-mail (the in-app offer still exists); acute does unless opted out", async () => {
+  it("quiet hours 22–07 at 23:00: a today offer sends no push or e-mail (the in-app event still goes); acute does unless opted out", async () => {
     const [quiet, optedOut] = await members(2, "kw");
-    const prefs = { channels: { acute: ["push", "email"], today: ["push", "email"], planned: ["email"] }, quietHours: { start: "22:00", end: "07:00" }, acuteAtNight: true, language: "nl" };
+    const prefs = {
+      channels: { acute: ["push", "email"], today: ["push", "email"], planned: ["email"] },
+      quietHours: { start: "22:00", end: "07:00" },
+      acuteAtNight: true,
+      language: "nl",
+    };
     expect((await quiet!.client.put("/api/v1/notification-preferences/me", prefs)).status).to.equal(200);
     expect((await optedOut!.client.put("/api/v1/notification-preferences/me", { ...prefs, acuteAtNight: false })).status).to.equal(200);
 
+    // The in-app event still goes: a real socket.io client of the quiet member.
+    const socket = io(s.url, { auth: { token: quiet!.client.token }, transports: ["websocket"], reconnection: false });
+    const inApp: any[] = [];
+    socket.on("offer:new", (p: any) => inApp.push(p));
+    await new Promise<void>((res, rej) => (socket.on("connect", () => res()), socket.on("connect_error", rej)));
     const today = await requester.client.post("/api/v1/requests", { ...somaliRequest, unitId: "oost-brabant", languages: ["kw"], urgency: "today" });
     const offers = await waitFor(async () => {
       const os = await Offer.find({ requestId: today.body.id }).lean();
@@ -232,12 +277,17 @@ describe("notifications: push and e-mail (Mailpit, decrypting push service)", fu
     expect(offers.every((o) => o.status === "pending")).to.equal(true); // in the app inbox
     const inbox = (await quiet!.client.get("/api/v1/offers?status=pending")).body.data as any[];
     expect(inbox.some((o) => o.requestId === today.body.id)).to.equal(true);
+    await waitFor(async () => inApp.some((p) => p.requestId === today.body.id), "the in-app offer:new event");
+    socket.disconnect();
 
     const acute = await requester.client.post("/api/v1/requests", { ...somaliRequest, unitId: "oost-brabant", languages: ["kw"], urgency: "acute" });
     // The acute push to the member who keeps acute alerts at night arrives; by then the earlier today fan-out has run.
     await waitFor(async () => push.messagesFor(quiet!.sub.endpoint).length > 0 && (await mailFor(quiet!)), "acute push and e-mail despite quiet hours");
     await waitFor(async () => (await Delivery.countDocuments({ requestId: acute.body.id })) >= 2, "acute deliveries");
-    await new Promise((r) => setTimeout(r, 300)); // nothing else is in flight for these members; let the runner settle
+    // Run the fan-out of every offer involved once more and wait for it (idempotent), so the assertions below
+    // do not depend on whether the background fan-outs have finished yet.
+    const involved = await Offer.find({ requestId: { $in: [today.body.id, acute.body.id] } }).lean();
+    for (const o of involved) await fanOut(s.deps, { offerId: String(o._id), at: clock().toISOString() });
     const pushesQuiet = push.messagesFor(quiet!.sub.endpoint);
     expect(pushesQuiet).to.have.length(1);
     expect(pushesQuiet[0]!.payload.urgency).to.equal("acute");
@@ -297,8 +347,18 @@ describe("notifications: push and e-mail (Mailpit, decrypting push service)", fu
   it("preferences: defaults, own only, strict validation; push subscriptions: validation and own only", async () => {
     const [m] = await members(1, "oc");
     const def = await m!.client.get("/api/v1/notification-preferences/me");
-    expect(def.body).to.deep.equal({ channels: { acute: ["push", "email"], today: ["push"], planned: ["email"] }, quietHours: null, acuteAtNight: true, language: "nl" });
-    const base = { channels: { acute: ["push"], today: [], planned: ["email"] }, quietHours: { start: "22:00", end: "07:00" }, acuteAtNight: false, language: "en" };
+    expect(def.body).to.deep.equal({
+      channels: { acute: ["push", "email"], today: ["push"], planned: ["email"] },
+      quietHours: null,
+      acuteAtNight: true,
+      language: "nl",
+    });
+    const base = {
+      channels: { acute: ["push"], today: [], planned: ["email"] },
+      quietHours: { start: "22:00", end: "07:00" },
+      acuteAtNight: false,
+      language: "en",
+    };
     for (const bad of [
       { ...base, quietHours: { start: "24:00", end: "07:00" } },
       { ...base, quietHours: { start: "7:00", end: "22:00" } },

@@ -5,7 +5,7 @@
 // mounted route has no entry here or an entry has no route (test/unit/openapi.test.ts).
 import { z } from "zod";
 import type { Role } from "./values";
-import { emptyBody, idParams } from "./common";
+import { emptyBody, idParams, listOf } from "./common";
 import * as admin from "./admin";
 import * as audit from "./audit";
 import * as auth from "./auth";
@@ -14,6 +14,7 @@ import * as calendar from "./calendar";
 import * as helpline from "./helpline";
 import * as knowledge from "./knowledge";
 import * as members from "./members";
+import * as notifications from "./notifications";
 import * as offers from "./offers";
 import * as policies from "./policies";
 import * as pools from "./pools";
@@ -1025,6 +1026,76 @@ export const OPERATIONS: readonly Operation[] = [
     query: audit.auditExportQuery,
     summary: "The audit trail as CSV (semicolon, BOM; formula cells neutralised), at most 10,000 rows; the export is itself audited",
     ok: { status: 200, description: "CSV file", media: "text/csv", schema: z.string() },
+  },
+
+  // ---- notifications (issue 13)
+  {
+    id: "getNotificationPreferences",
+    method: "get",
+    path: "/notification-preferences/me",
+    tag: "notifications",
+    auth: "user",
+    summary:
+      "Own notification preferences: channels per urgency, quiet hours (HH:MM, Europe/Amsterdam), acute alerts at night, language; digest for coordinators and planners",
+    ok: ok(notifications.Preferences),
+  },
+  {
+    id: "putNotificationPreferences",
+    method: "put",
+    path: "/notification-preferences/me",
+    tag: "notifications",
+    auth: "user",
+    summary: "Replace own preferences (strict: unknown fields, bad HH:MM, duplicate channels → 422; digest only for coordinators and planners)",
+    body: notifications.PreferencesIn,
+    bodyExample: {
+      channels: { acute: ["push", "email"], today: ["push"], planned: ["email"] },
+      quietHours: { start: "22:00", end: "07:00" },
+      acuteAtNight: true,
+      language: "nl",
+    },
+    ok: ok(notifications.Preferences),
+  },
+  {
+    id: "getVapidPublicKey",
+    method: "get",
+    path: "/push/vapid-public-key",
+    tag: "notifications",
+    auth: "user",
+    summary: "The VAPID public key for PushManager.subscribe",
+    ok: ok(notifications.VapidKey),
+  },
+  {
+    id: "createPushSubscription",
+    method: "post",
+    path: "/push/subscriptions",
+    tag: "notifications",
+    auth: "user",
+    summary: "Register the caller's push subscription; https endpoints (http only to loopback outside production); at most 10 per user",
+    body: notifications.SubscriptionIn,
+    ok: created(notifications.SubscriptionCreated, "Registered"),
+  },
+  {
+    id: "deletePushSubscription",
+    method: "delete",
+    path: "/push/subscriptions",
+    tag: "notifications",
+    auth: "user",
+    summary: "Remove one of the caller's subscriptions (someone else's endpoint: nothing happens)",
+    body: notifications.SubscriptionDelete,
+    ok: noContent("Removed"),
+    errors: [400],
+  },
+  {
+    id: "listRequestDeliveries",
+    method: "get",
+    path: "/requests/{id}/deliveries",
+    tag: "requests",
+    auth: "user",
+    roles: ["coordinator"],
+    params: idParams,
+    summary:
+      "Push and e-mail deliveries of the request's offers (coordinators in scope; audited); members by the same pseudonymous candidateRef as the candidate cards",
+    ok: ok(listOf(notifications.Delivery)),
   },
 ];
 

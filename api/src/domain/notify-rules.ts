@@ -92,13 +92,25 @@ export function offerMessage(f: OfferFacts, lang: UiLanguage): OfferMessage {
       title: `${urgency} NDV request: ${labels}`,
       body: `${f.unit} · about ${h} h · answer before ${deadline}`,
       subject: `[NDV] ${urgency} request for your expertise: ${labels}`,
-      lines: [`A colleague asks for your expertise (${urgency.toLowerCase()}).`, `Expertise: ${labels}`, `Unit: ${f.unit}`, `Estimated time: ${h} hours`, `Answer before: ${deadline}`],
+      lines: [
+        `A colleague asks for your expertise (${urgency.toLowerCase()}).`,
+        `Expertise: ${labels}`,
+        `Unit: ${f.unit}`,
+        `Estimated time: ${h} hours`,
+        `Answer before: ${deadline}`,
+      ],
     };
   }
   return {
     title: `${urgency} NDV-verzoek: ${labels}`,
     body: `${f.unit} · ca. ${h} uur · reageer vóór ${deadline}`,
     subject: `[NDV] ${urgency} verzoek om jouw expertise: ${labels}`,
-    lines: [`Een collega vraagt om jouw expertise (${urgency.toLowerCase()}).`, `Expertise: ${labels}`, `Eenheid: ${f.unit}`, `Geschatte tijd: ${h} uur`, `Reageer vóór: ${deadline}`],
+    lines: [
+      `Een collega vraagt om jouw expertise (${urgency.toLowerCase()}).`,
+      `Expertise: ${labels}`,
+      `Eenheid: ${f.unit}`,
+      `Geschatte tijd: ${h} uur`,
+      `Reageer vóór: ${deadline}`,
+    ],
   };
 }

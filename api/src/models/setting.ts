@@ -2,7 +2,11 @@ import mongoose, { Schema } from "mongoose";
 
 // Server secrets and generated keys kept with the data (VAPID key pair, offer-link HMAC secret).
 // Created once with an insert that loses gracefully to a concurrent one (unique _id).
-const settingSchema = new Schema({ _id: { type: String, required: true }, value: { type: Schema.Types.Mixed, required: true }, createdAt: { type: Date, default: () => new Date() } });
+const settingSchema = new Schema({
+  _id: { type: String, required: true },
+  value: { type: Schema.Types.Mixed, required: true },
+  createdAt: { type: Date, default: () => new Date() },
+});
 
 export const Setting = mongoose.model("Setting", settingSchema);
 

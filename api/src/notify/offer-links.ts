@@ -32,4 +32,5 @@ export function setFallbackPublicUrl(url: string): void {
 export const offerLinkUrl = (publicUrl: string | undefined, token: string): string => `${(publicUrl ?? fallbackBase).replace(/\/$/, "")}/offer-links/${token}`;
 /** The app's hash route of an offer (the PWA opens it). */
 export const appOfferPath = (offerId: string): string => `/#/offers/${offerId}`;
-export const appOfferUrl = (publicUrl: string | undefined, offerId: string): string => `${(publicUrl ?? fallbackBase).replace(/\/$/, "")}${appOfferPath(offerId)}`;
+export const appOfferUrl = (publicUrl: string | undefined, offerId: string): string =>
+  `${(publicUrl ?? fallbackBase).replace(/\/$/, "")}${appOfferPath(offerId)}`;

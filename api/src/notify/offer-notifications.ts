@@ -1,10 +1,10 @@
-// Outside notifications of a new offer (push + e-mail). Dispatch only enqueues (one insert, not awaited);
-// the durable job runner fans out per member preferences and sends, retrying failures with backoff.
+// Outside notifications of a new offer (push + e-mail). Dispatch only enqueues (nothing awaited on its path):
+// a durable fan-out job as safety net, then the fan-out per member preferences with every first attempt in
+// parallel; failed attempts become retry jobs that the durable job runner runs with backoff.
 import type { Deps } from "../deps";
 import type { UiLanguage, Urgency } from "../contract/values";
 import { channelsFor, offerMessage, type OfferFacts, type OfferMessage, type Preferences } from "../domain/notify-rules";
 import { scheduleJob } from "../jobs/queue";
-import { wakeJobs } from "../jobs/wake";
 import { Delivery } from "../models/delivery";
 import { Member } from "../models/member";
 import { Offer } from "../models/offer";
@@ -32,7 +32,8 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
  */
 export function queueOfferNotification(deps: Deps, offerId: string): void {
   const at = deps.now();
-  void scheduleJob(OFFER_FANOUT_JOB, new Date(at.getTime() + SAFETY_NET_MS), { offerId, at: at.toISOString() }, `fanout:${offerId}`)
+  // No job key: a keyed upsert scans the jobs on the embedded store, and each offer is announced once.
+  void scheduleJob(OFFER_FANOUT_JOB, new Date(at.getTime() + SAFETY_NET_MS), { offerId, at: at.toISOString() })
     .then(() => fanOut(deps, { offerId, at: at.toISOString() }))
     .catch((err) => deps.logger.warn({ err: String(err), offerId }, "offer notification fan-out failed; the job retries"));
 }
@@ -42,7 +43,11 @@ const SAFETY_NET_MS = 30_000;
 const LOCK_MS = 60_000;
 const backoffMs = (attempts: number) => 10_000 * 2 ** Math.max(0, attempts - 1);
 
-export function offerFacts(offerId: string, expiresAt: Date, r: { urgency: string; expertise?: string[] | null; unitId: string; estimatedHours: number }): OfferFacts {
+export function offerFacts(
+  offerId: string,
+  expiresAt: Date,
+  r: { urgency: string; expertise?: string[] | null; unitId: string; estimatedHours: number },
+): OfferFacts {
   return {
     offerId,
     urgency: r.urgency as Urgency,
@@ -68,7 +73,11 @@ interface SendContext {
 const OFFER_REQUEST_FIELDS = { urgency: 1, expertise: 1, unitId: 1, estimatedHours: 1 } as const;
 
 /** Everything one offer's deliveries need, read once. Null when the offer is no longer open. */
-async function loadContext(deps: Deps, offerId: string, userId?: string): Promise<(SendContext & { userId: string; memberId: string; requestId: string; prefs: Preferences; urgency: Urgency }) | null> {
+async function loadContext(
+  deps: Deps,
+  offerId: string,
+  userId?: string,
+): Promise<(SendContext & { userId: string; memberId: string; requestId: string; prefs: Preferences; urgency: Urgency }) | null> {
   const offer = await Offer.findById(offerId).lean();
   if (!offer || offer.status !== "pending" || offer.expiresAt <= deps.now()) return null;
   const [request, user, member] = await Promise.all([
@@ -130,12 +139,13 @@ export async function fanOut(deps: Deps, payload: { offerId: string; at: string 
     created.map(async (d) => {
       if (!d || d.status !== "queued") return;
       const outcome = await send(deps, d.toObject(), ctx);
-      if (outcome.retry) await scheduleJob(DELIVER_JOB, new Date(deps.now().getTime() + backoffMs(outcome.attempts)), { deliveryId: String(d._id) }, `deliver:${String(d._id)}`);
+      // One retry job per failed delivery; the runner itself re-runs it with backoff while it throws.
+      if (outcome.retry) await scheduleJob(DELIVER_JOB, new Date(deps.now().getTime() + backoffMs(outcome.attempts)), { deliveryId: String(d._id) });
     }),
   );
   // The safety-net run: deliveries a dead process created but never tried go to the retry job now.
   const stale = await Delivery.find({ offerId: base.offerId, status: "queued", attempts: 0, lockedUntil: { $lte: deps.now() } }, { _id: 1 }).lean();
-  for (const d of stale) await scheduleJob(DELIVER_JOB, deps.now(), { deliveryId: String(d._id) }, `deliver:${String(d._id)}`);
+  for (const d of stale) await scheduleJob(DELIVER_JOB, deps.now(), { deliveryId: String(d._id) });
 }
 
 export const onOfferFanout = fanOut;
@@ -153,7 +163,15 @@ export interface AttemptOutcome {
   reason?: string;
 }
 
-type DeliveryRow = { _id: unknown; channel: string; attempts?: number | null; failure?: string | null; subscriptionId?: string | null; userId: string; offerId?: string | null };
+type DeliveryRow = {
+  _id: unknown;
+  channel: string;
+  attempts?: number | null;
+  failure?: string | null;
+  subscriptionId?: string | null;
+  userId: string;
+  offerId?: string | null;
+};
 
 /** A retry: claim the delivery with a lock so two attempts never both send, then send. */
 export async function attemptDelivery(deps: Deps, deliveryId: string): Promise<AttemptOutcome> {
@@ -180,7 +198,10 @@ async function send(deps: Deps, d: DeliveryRow, ctx: SendContext): Promise<Attem
   const now = deps.now();
   const attempts = (d.attempts ?? 0) + 1;
   const fail = async (reason: string, final: boolean): Promise<AttemptOutcome> => {
-    await Delivery.updateOne({ _id: d._id }, { $set: { attempts, sentAt: now, failure: reason.slice(0, 300), status: final ? "failed" : "queued" }, $unset: { lockedUntil: 1 } });
+    await Delivery.updateOne(
+      { _id: d._id },
+      { $set: { attempts, sentAt: now, failure: reason.slice(0, 300), status: final ? "failed" : "queued" }, $unset: { lockedUntil: 1 } },
+    );
     return { retry: !final, attempts, reason };
   };
   const offerId = String(ctx.offer._id);

@@ -16,7 +16,10 @@ const TEXT: Record<UiLanguage, Record<LinkState, { title: string; body: string }
     withdrawn: { title: "Dit aanbod is ingetrokken", body: "Het verzoek is geannuleerd of gesloten. Je hoeft niets te doen." },
     taken: { title: "Een collega was je voor", body: "Een andere collega heeft dit verzoek al aangenomen. Dank je voor je snelle reactie." },
     invalid: { title: "Deze link is ongeldig", body: "Controleer of je de volledige link uit de e-mail hebt geopend, of open het aanbod in de NDV-app." },
-    "over-budget": { title: "Onvoldoende diensttijd", body: "Je hebt dit jaar niet genoeg NDV-diensttijd meer voor dit verzoek. Een coördinator kan een uitzondering toestaan." },
+    "over-budget": {
+      title: "Onvoldoende diensttijd",
+      body: "Je hebt dit jaar niet genoeg NDV-diensttijd meer voor dit verzoek. Een coördinator kan een uitzondering toestaan.",
+    },
     refused: { title: "Niet toegestaan", body: "Dit formulier kan alleen vanaf deze pagina worden verstuurd." },
   },
   en: {
@@ -28,17 +31,29 @@ const TEXT: Record<UiLanguage, Record<LinkState, { title: string; body: string }
     withdrawn: { title: "This offer was withdrawn", body: "The request was cancelled or closed. Nothing for you to do." },
     taken: { title: "A colleague was first", body: "Another colleague already accepted this request. Thanks for answering quickly." },
     invalid: { title: "This link is not valid", body: "Check that you opened the whole link from the e-mail, or open the offer in the NDV app." },
-    "over-budget": { title: "Not enough service time", body: "You have too little NDV service time left this year for this request. A coordinator can grant an exception." },
+    "over-budget": {
+      title: "Not enough service time",
+      body: "You have too little NDV service time left this year for this request. A coordinator can grant an exception.",
+    },
     refused: { title: "Not allowed", body: "This form can only be sent from this page." },
   },
 };
 
-const BUTTONS = { nl: { accept: "Accepteren", decline: "Afwijzen", app: "Open in de NDV-app" }, en: { accept: "Accept", decline: "Decline", app: "Open in the NDV app" } };
+const BUTTONS = {
+  nl: { accept: "Accepteren", decline: "Afwijzen", app: "Open in de NDV-app" },
+  en: { accept: "Accept", decline: "Decline", app: "Open in the NDV app" },
+};
 
 export function renderOfferPage(state: LinkState, lang: UiLanguage, opts: { msg?: OfferMessage; action?: string; appUrl?: string } = {}): string {
   const t = TEXT[lang][state];
   const b = BUTTONS[lang];
-  const facts = opts.msg && (state === "open" || state === "accepted") ? `<ul>${opts.msg.lines.slice(1).map((l) => `<li>${esc(l)}</li>`).join("")}</ul>` : "";
+  const facts =
+    opts.msg && (state === "open" || state === "accepted")
+      ? `<ul>${opts.msg.lines
+          .slice(1)
+          .map((l) => `<li>${esc(l)}</li>`)
+          .join("")}</ul>`
+      : "";
   const form =
     state === "open" && opts.action
       ? `<form method="post" action="${esc(opts.action)}"><button name="answer" value="accept" class="primary">${b.accept}</button> ` +

@@ -30,7 +30,12 @@ export interface PushOutcome {
 // RFC 8030 §5.3 Urgency: an acute offer may wake a device on low battery; planned ones may wait.
 const PUSH_URGENCY = { acute: "high", today: "normal", planned: "low" } as const;
 
-export async function sendPush(target: PushTarget, payload: PushPayload, vapid: VapidKeys, opts: { ttlSeconds: number; timeoutMs?: number }): Promise<PushOutcome> {
+export async function sendPush(
+  target: PushTarget,
+  payload: PushPayload,
+  vapid: VapidKeys,
+  opts: { ttlSeconds: number; timeoutMs?: number },
+): Promise<PushOutcome> {
   const details = webpush.generateRequestDetails(target, JSON.stringify(payload), {
     vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
     TTL: Math.max(0, Math.floor(opts.ttlSeconds)),
@@ -46,5 +51,10 @@ export async function sendPush(target: PushTarget, payload: PushPayload, vapid: 
     redirect: "error",
   });
   const text = await res.text().catch(() => "");
-  return { status: res.status, accepted: res.status >= 200 && res.status < 300, gone: res.status === 404 || res.status === 410, detail: text.slice(0, 200) || undefined };
+  return {
+    status: res.status,
+    accepted: res.status >= 200 && res.status < 300,
+    gone: res.status === 404 || res.status === 410,
+    detail: text.slice(0, 200) || undefined,
+  };
 }

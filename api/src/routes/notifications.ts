@@ -32,7 +32,13 @@ export function notificationRoutes(deps: Deps): Router {
     const actor = currentUser(ctx);
     const input = body(ctx, preferencesInput);
     if (input.digest && !digestRoles(actor))
-      throw problem(422, "Validation failed", "digest: only coordinators and planners receive digests", [{ path: "body.digest", code: "invalid_value", message: "Only coordinators and planners receive digests" }], "validation_failed");
+      throw problem(
+        422,
+        "Validation failed",
+        "digest: only coordinators and planners receive digests",
+        [{ path: "body.digest", code: "invalid_value", message: "Only coordinators and planners receive digests" }],
+        "validation_failed",
+      );
     ctx.body = present(await savePreferences(actor.id, input), actor);
   });
 

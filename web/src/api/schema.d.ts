@@ -1451,6 +1451,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notification-preferences/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Own notification preferences: channels per urgency, quiet hours (HH:MM, Europe/Amsterdam), acute alerts at night, language; digest for coordinators and planners
+         * @description Any signed-in person.
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Replace own preferences (strict: unknown fields, bad HH:MM, duplicate channels → 422; digest only for coordinators and planners)
+         * @description Any signed-in person.
+         */
+        put: operations["putNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/push/vapid-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The VAPID public key for PushManager.subscribe
+         * @description Any signed-in person.
+         */
+        get: operations["getVapidPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register the caller's push subscription; https endpoints (http only to loopback outside production); at most 10 per user
+         * @description Any signed-in person.
+         */
+        post: operations["createPushSubscription"];
+        /**
+         * Remove one of the caller's subscriptions (someone else's endpoint: nothing happens)
+         * @description Any signed-in person.
+         */
+        delete: operations["deletePushSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Push and e-mail deliveries of the request's offers (coordinators in scope; audited); members by the same pseudonymous candidateRef as the candidate cards
+         * @description Roles: coordinator.
+         */
+        get: operations["listRequestDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6532,6 +6620,271 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            acute: ("push" | "email")[];
+                            today: ("push" | "email")[];
+                            planned: ("push" | "email")[];
+                        };
+                        quietHours: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        acuteAtNight: boolean;
+                        /** @enum {string} */
+                        language: "nl" | "en";
+                        email?: string;
+                        /** @enum {string} */
+                        digest?: "immediate" | "daily" | "off";
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    putNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channels": {
+                 *         "acute": [
+                 *           "push",
+                 *           "email"
+                 *         ],
+                 *         "today": [
+                 *           "push"
+                 *         ],
+                 *         "planned": [
+                 *           "email"
+                 *         ]
+                 *       },
+                 *       "quietHours": {
+                 *         "start": "22:00",
+                 *         "end": "07:00"
+                 *       },
+                 *       "acuteAtNight": true,
+                 *       "language": "nl"
+                 *     }
+                 */
+                "application/json": {
+                    channels: {
+                        acute: ("push" | "email")[];
+                        today: ("push" | "email")[];
+                        planned: ("push" | "email")[];
+                    };
+                    quietHours: {
+                        start: string;
+                        end: string;
+                    } | null;
+                    acuteAtNight: boolean;
+                    /** @enum {string} */
+                    language: "nl" | "en";
+                    email?: string;
+                    /** @enum {string} */
+                    digest?: "immediate" | "daily" | "off";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            acute: ("push" | "email")[];
+                            today: ("push" | "email")[];
+                            planned: ("push" | "email")[];
+                        };
+                        quietHours: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        acuteAtNight: boolean;
+                        /** @enum {string} */
+                        language: "nl" | "en";
+                        email?: string;
+                        /** @enum {string} */
+                        digest?: "immediate" | "daily" | "off";
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getVapidPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        publicKey: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createPushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    endpoint: string;
+                    keys: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                    expirationTime?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpoint: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deletePushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    endpoint: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listRequestDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            candidateRef: string;
+                            offerId?: string | null;
+                            offerStatus: string | null;
+                            /** @enum {string} */
+                            channel: "push" | "email";
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "failed" | "cancelled";
+                            attempts: number;
+                            queuedAt: string | null;
+                            sentAt: string | null;
+                            acceptedAt: string | null;
+                            failure: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             503: components["responses"]["Problem503"];
             default: components["responses"]["Problem"];
         };

@@ -1,7 +1,7 @@
 // The member's notification preferences (contract: GET/PUT /notification-preferences/me) and the
 // form's draft of them. Pure: the form component only renders and sends.
 import { DIGEST_MODES, NOTIFY_CHANNELS, URGENCIES, type DigestMode, type NotifyChannel, type Urgency } from "../../../api/src/contract/values";
-import type { Preferences } from "../../../api/src/domain/notify-rules";
+import type { NotificationPreferences as Preferences } from "../../../api/src/contract/notifications";
 import { parseTime } from "./parse";
 
 export const CHANNELS = NOTIFY_CHANNELS;

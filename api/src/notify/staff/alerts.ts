@@ -47,7 +47,9 @@ export async function recordStaffAlert(deps: Deps, recipients: StaffRecipient[],
 type RequestItem = Extract<StaffAlertItem, { kind: "request-unanswered" | "request-unfilled" }>;
 
 async function requestItem(kind: RequestItem["kind"], id: string, at: Date): Promise<RequestItem | undefined> {
-  const r = await Request.findById(id, { number: 1, unitId: 1, urgency: 1 }).lean().catch(() => null);
+  const r = await Request.findById(id, { number: 1, unitId: 1, urgency: 1 })
+    .lean()
+    .catch(() => null);
   if (!r) return undefined;
   return { kind, requestId: String(r._id), number: r.number, unitId: r.unitId, urgency: r.urgency, at: at.toISOString() };
 }
@@ -76,7 +78,13 @@ export async function onLiveEvent(deps: Deps, audience: Audience, event: EventNa
     // The 06:00 look-ahead: planners hear every morning, also when the week is covered.
     const gaps = (p.gaps as { start: string; end: string }[]).map((g) => ({ start: g.start, end: g.end }));
     const day = String(p.from ?? now.toISOString()).slice(0, 10);
-    await recordStaffAlert(deps, await helplinePlanners(), `coverage:daily:${day}`, { kind: "coverage", reason: "daily", gaps, at: now.toISOString() }, { alwaysAtOnce: true });
+    await recordStaffAlert(
+      deps,
+      await helplinePlanners(),
+      `coverage:daily:${day}`,
+      { kind: "coverage", reason: "daily", gaps, at: now.toISOString() },
+      { alwaysAtOnce: true },
+    );
   }
 }
 
@@ -94,13 +102,22 @@ async function handleShiftRemoved(deps: Deps, payload: Record<string, unknown>) 
   const coverage = await getCoverage({ from: now, to: horizon });
   const gaps = coverage.gaps.filter((g) => new Date(g.start) < end && new Date(g.end) > start);
   if (!gaps.length) return; // another shift still covers those hours
-  const item: StaffAlertItem = { kind: "coverage", reason: "shift-removed", gaps, removed: { start: start.toISOString(), end: end.toISOString() }, at: now.toISOString() };
+  const item: StaffAlertItem = {
+    kind: "coverage",
+    reason: "shift-removed",
+    gaps,
+    removed: { start: start.toISOString(), end: end.toISOString() },
+    at: now.toISOString(),
+  };
   await recordStaffAlert(deps, await helplinePlanners(), `coverage:removed:${String(payload.shiftId)}`, item, { alwaysAtOnce: true });
 }
 
 /** Mails one person's waiting alerts: one mail per alert at once, or one digest of all. Throws to be retried. */
 async function sendFor(deps: Deps, userId: string, mode: "immediate" | "daily") {
-  const waiting = await StaffAlert.find({ userId, mode, sentAt: { $exists: false } }).sort({ createdAt: 1 }).limit(200).lean();
+  const waiting = await StaffAlert.find({ userId, mode, sentAt: { $exists: false } })
+    .sort({ createdAt: 1 })
+    .limit(200)
+    .lean();
   if (!waiting.length) return;
   const pref = (await staffPreferences([userId])).get(userId);
   if (!pref?.email || pref.digest === "off") {
@@ -132,7 +149,8 @@ export async function registerStaffAlerts(runner: JobRunner, deps: Deps): Promis
     for (const userId of users) await scheduleJob(STAFF_SEND_JOB, deps.now(), { userId, mode: "daily" }, `${STAFF_SEND_JOB}.daily.${userId}`);
     await scheduleJob(STAFF_DIGEST_JOB, nextDigestRun(deps.now()), {}, DIGEST_KEY);
   });
-  if (!(await Job.exists({ key: DIGEST_KEY, status: { $in: ["pending", "running"] } }))) await scheduleJob(STAFF_DIGEST_JOB, nextDigestRun(deps.now()), {}, DIGEST_KEY);
+  if (!(await Job.exists({ key: DIGEST_KEY, status: { $in: ["pending", "running"] } })))
+    await scheduleJob(STAFF_DIGEST_JOB, nextDigestRun(deps.now()), {}, DIGEST_KEY);
 
   // Listen to the live events: the e-mail side follows the socket side, never delays it.
   const inner = deps.notifier.emit.bind(deps.notifier);

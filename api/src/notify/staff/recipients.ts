@@ -14,11 +14,15 @@ export async function coordinatorsCovering(scope: { unitId?: string; networks?: 
   if (scope.unitId) or.push({ "scope.units": scope.unitId });
   if (scope.networks?.length) or.push({ "scope.networks": { $in: scope.networks } });
   if (!or.length) return [];
-  const users = await User.find({ roles: "coordinator", active: { $ne: false }, $or: or }, { email: 1 }).limit(500).lean();
+  const users = await User.find({ roles: "coordinator", active: { $ne: false }, $or: or }, { email: 1 })
+    .limit(500)
+    .lean();
   return users.map(present);
 }
 
 export async function helplinePlanners(): Promise<StaffRecipient[]> {
-  const users = await User.find({ roles: "helpline-planner", active: { $ne: false } }, { email: 1 }).limit(500).lean();
+  const users = await User.find({ roles: "helpline-planner", active: { $ne: false } }, { email: 1 })
+    .limit(500)
+    .lean();
   return users.map(present);
 }

@@ -21,6 +21,7 @@ import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
 import { Badge } from "../../components/Badge";
 import { PersonalDataWarning } from "../../components/Warnings";
 import { CompleteForm } from "../../components/CompleteForm";
+import { Deliveries } from "../../components/Deliveries";
 import { PrivacyCheck, findingsIn, withoutFinding, type Finding } from "../../components/PrivacyCheck";
 import { client } from "../../api/typed-client";
 
@@ -182,6 +183,7 @@ export function RequestDetail({ id }: { id: string }) {
               </ol>
             </>
           )}
+          {has("coordinator") && !isAssignee && <Deliveries requestId={id} candidateRefs={(cands.data ?? []).map((c) => c.candidateRef)} />}
         </div>
         {isAssignee ? (
           <aside className="card" aria-labelledby="rd-requester">
