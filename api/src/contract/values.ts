@@ -15,7 +15,15 @@ export const POLICY_KINDS = ["force-wide", "unit-supplement"] as const;
 /** The escalation ladder of a request, in order; the last step is terminal (domain/dispatch.ts walks it). */
 export const ESCALATION_STEPS = ["local", "national", "pool", "coordinators", "unfilled"] as const;
 /** Events pushed to browsers over socket.io (realtime/notifier.ts emits, web/src/realtime listens). */
-export const REALTIME_EVENTS = ["offer:new", "offer:withdrawn", "request:updated", "budget:alert", "helpline:call", "helpline:gaps", "coordinator:alert"] as const;
+export const REALTIME_EVENTS = [
+  "offer:new",
+  "offer:withdrawn",
+  "request:updated",
+  "budget:alert",
+  "helpline:call",
+  "helpline:gaps",
+  "coordinator:alert",
+] as const;
 
 export type Role = (typeof ROLES)[number];
 export type Urgency = (typeof URGENCIES)[number];

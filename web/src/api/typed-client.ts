@@ -60,7 +60,8 @@ export const client = {
   POST: <P extends Paths<"post">>(path: P, ...init: InitArgs<Op<P, "post">>) => call("POST", path, init[0] as RawInit, {}) as Promise<Answer<Op<P, "post">>>,
   PUT: <P extends Paths<"put">>(path: P, ...init: InitArgs<Op<P, "put">>) => call("PUT", path, init[0] as RawInit) as Promise<Answer<Op<P, "put">>>,
   PATCH: <P extends Paths<"patch">>(path: P, ...init: InitArgs<Op<P, "patch">>) => call("PATCH", path, init[0] as RawInit) as Promise<Answer<Op<P, "patch">>>,
-  DELETE: <P extends Paths<"delete">>(path: P, ...init: InitArgs<Op<P, "delete">>) => call("DELETE", path, init[0] as RawInit) as Promise<Answer<Op<P, "delete">>>,
+  DELETE: <P extends Paths<"delete">>(path: P, ...init: InitArgs<Op<P, "delete">>) =>
+    call("DELETE", path, init[0] as RawInit) as Promise<Answer<Op<P, "delete">>>,
 };
 
 /** A link to a GET operation for the browser to follow itself (downloads, redirects): same typing, no fetch. */

@@ -138,7 +138,16 @@ export function FieldErrors({ id, errors }: { id: string; errors: FieldError[] }
 
 
 /** One choice out of a value list (contract/values.ts), as a row of radio buttons. */
-export function RadioChoice<V extends string>(props: { name: string; legend: string; options: readonly V[]; value: NoInfer<V>; onChange(v: NoInfer<V>): void; label(v: NoInfer<V>): string }) {
+interface RadioChoiceProps<V extends string> {
+  name: string;
+  legend: string;
+  options: readonly V[];
+  value: NoInfer<V>;
+  onChange(v: NoInfer<V>): void;
+  label(v: NoInfer<V>): string;
+}
+
+export function RadioChoice<V extends string>(props: RadioChoiceProps<V>) {
   return (
     <fieldset>
       <legend>{props.legend}</legend>
