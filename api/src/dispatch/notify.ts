@@ -4,7 +4,6 @@
 import type { Deps } from "../deps";
 import { requestEvent, type RequestView } from "../presenters/request";
 import { presentOffer } from "../presenters/offer";
-import { queueOfferNotification } from "../notify/offer-notifications";
 
 export function notifyRequest(deps: Deps, r: RequestView) {
   deps.notifier.emit(
@@ -18,8 +17,6 @@ export function notifyOfferNew(deps: Deps, offer: Parameters<typeof presentOffer
   // No case text over the socket: the inbox refetch (GET /offers) carries the description.
   const payload = presentOffer(offer, r ? { ...r, description: undefined } : r);
   deps.notifier.emit({ members: [offer.memberId] }, "offer:new", payload);
-  // Push and e-mail (issue 13): only enqueued here; the job runner decides per preferences and sends.
-  queueOfferNotification(deps, String(offer._id));
 }
 
 export function notifyOfferWithdrawn(deps: Deps, offers: { _id: unknown; memberId: string; requestId: string }[], reason: "taken" | "expired" | "cancelled" | "closed") {

@@ -5,10 +5,12 @@ import { subscribeAudit } from "./audit";
 import { subscribeDispatch } from "./dispatch";
 import { subscribeInvalidation } from "./invalidation";
 import { subscribeRealtime } from "./realtime";
+import { subscribeNotifications } from "./notifications";
 
 export function subscribeAll(deps: Deps) {
   subscribeAudit(deps.events);
   subscribeInvalidation(deps.events, deps);
   subscribeRealtime(deps.events, deps);
   subscribeDispatch(deps.events, deps);
+  subscribeNotifications(deps.events, deps);
 }
