@@ -1,5 +1,6 @@
 // A coordinator in scope approves or rejects a pending entry. Decided under the entry's lock
 // and the member's (the decision moves hours in the totals), so simultaneous decisions take effect once.
+import { isValidObjectId } from "mongoose";
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict, forbidden, notFound } from "../../http/problem";
@@ -18,7 +19,7 @@ export async function decideTimeEntry(
   id: string,
   decision: { approve: true } | { approve: false; reason: string },
 ): Promise<TimeEntryView> {
-  const seen = await TimeEntry.findById(id, { memberId: 1 }).lean().catch(() => null);
+  const seen = isValidObjectId(id) ? await TimeEntry.findById(id, { memberId: 1 }).lean() : null;
   if (!seen) throw notFound("Time entry");
   const member = await Member.findById(seen.memberId, { unitId: 1, networks: 1 }).lean();
   if (!member || !canDecideFor(actor, { id: String(member._id), unitId: member.unitId, networks: member.networks })) {
