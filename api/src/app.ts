@@ -13,6 +13,7 @@ import { healthRoutes } from "./routes/health";
 import { serveWeb } from "./http/web";
 import { lenientBodyForHelpline, LENIENT_PATHS } from "./helpline/lenient-body";
 import { hardening } from "./http/hardening";
+import { contractCheck } from "./http/contract-check";
 
 export function createApp(deps: Deps): Koa {
   // X-Forwarded-* are believed only when TRUST_PROXY says a proxy sets them (the last hop's address).
@@ -43,6 +44,8 @@ export function createApp(deps: Deps): Koa {
 
   const health = healthRoutes(deps);
   app.use(health.routes());
+  // Test runs check every answer against the OpenAPI document (see http/contract-check.ts).
+  if (deps.config.CONTRACT_CHECK ?? deps.config.NODE_ENV === "test") app.use(contractCheck(deps.logger));
   const api = apiRouter(deps);
   app.use(api.routes()).use(api.allowedMethods({ throw: true }));
   app.use(serveWeb());

@@ -60,6 +60,8 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   DEMO_MEMBERS: z.coerce.number().int().min(0).max(100000).default(200),
   DISPATCH_POLICY: dispatchPolicy.optional(),
+  // Validate every API answer against the OpenAPI document (default: on when NODE_ENV=test).
+  CONTRACT_CHECK: bool.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
   // Helpline SIP addressing (see helpline/sip-addressing.ts and the README section "Helpline SIP addressing").
   HELPLINE_MEMBER_SIP_URI: sipTemplate.default("sip:{phone}@trunk.helpline.invalid"),

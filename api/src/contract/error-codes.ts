@@ -70,6 +70,7 @@ export const PROBLEM_CODES = [
   "busy",
   "service_unavailable",
   "internal_error",
+  "contract_violation",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -73,9 +73,11 @@ export function query<S extends z.ZodType>(ctx: Context, schema: S): z.infer<S> 
 // Common field schemas.
 export const id = line().min(1).max(64);
 /** A strict calendar date (YYYY-MM-DD) or ISO 8601 date-time with offset, years 2000–2100 (see input.ts). */
-export const isoDate = strictDate();
+export const isoDate = strictDate().meta({
+  type: "string",
+  description: "A calendar date YYYY-MM-DD or an ISO 8601 date-time with offset, years 2000-2100",
+  pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$",
+  examples: ["2026-12-01", "2026-12-01T09:30:00+01:00"],
+});
 export { line, text } from "./input";
-export const paging = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(200).optional(),
-};
+export { paging } from "../contract/common";

@@ -1,7 +1,6 @@
 // ui-views: what the admin screens need beyond admin.ts — API keys listed (never the key itself, with its
 // last use) and revoked at once, and a password reset. Admin only; every write audited.
 import Router from "@koa/router";
-import { z } from "zod";
 import { isValidObjectId } from "mongoose";
 import type { Deps } from "../deps";
 import { revokeApiKey } from "../auth/api-keys";
@@ -10,6 +9,7 @@ import { revokeAllTokens } from "../auth/sessions";
 import { currentUser, requireRole } from "../http/auth";
 import { conflict, notFound } from "../http/problem";
 import { body } from "../http/validate";
+import { resetPasswordSchema } from "../contract/admin";
 import { ApiKey } from "../models/api-key";
 import { User } from "../models/user";
 import { audit } from "../usecases/audit";
@@ -38,7 +38,7 @@ export function adminConsoleRoutes(_deps: Deps): Router {
   });
 
   r.post("/users/:id/reset-password", async (ctx) => {
-    const { password } = body(ctx, z.strictObject({ password: z.string().min(8, "At least 8 characters").max(200) }));
+    const { password } = body(ctx, resetPasswordSchema);
     if (!isValidObjectId(ctx.params.id)) throw notFound("User");
     const user = await User.findByIdAndUpdate(ctx.params.id, { $set: { passwordHash: await hashPassword(password), failedLogins: 0 }, $unset: { lockedUntil: 1 } }, { returnDocument: "after" });
     if (!user) throw notFound("User");

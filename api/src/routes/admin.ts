@@ -1,12 +1,11 @@
 import Router from "@koa/router";
-import { z } from "zod";
-import { line } from "../http/input";
 import type { Deps } from "../deps";
 import { createApiKey } from "../auth/api-keys";
 import { revokeAllTokens } from "../auth/sessions";
 import { currentUser, requireRole } from "../http/auth";
 import { forbidden, notFound, unprocessable } from "../http/problem";
 import { body, query } from "../http/validate";
+import { newApiKeySchema, newUserSchema, patchUserSchema, usersQuery } from "../contract/admin";
 import { User } from "../models/user";
 import { Member } from "../models/member";
 import { reindexMember } from "../usecases/members/index-member";
@@ -16,31 +15,6 @@ import { unitById } from "../reference/units";
 import { createUser } from "../usecases/users/create-user";
 import { forgetUserSessions } from "../auth/sessions";
 import { audit } from "../usecases/audit";
-
-const HUMAN_ROLES = ["requester", "member", "coordinator", "helpline-planner", "policy-admin", "admin", "auditor"] as const;
-const scopeSchema = z.strictObject({ units: z.array(z.string()).default([]), networks: z.array(z.string()).default([]) });
-
-const newUserSchema = z.strictObject({
-  username: z.string().min(2).max(64).regex(/^[a-zA-Z0-9._-]+$/, "Letters, digits, dot, dash and underscore only"),
-  password: z.string().min(8, "At least 8 characters").max(200),
-  name: line().trim().min(1).max(200),
-  email: z.email().optional(),
-  phone: line().max(40).optional(),
-  roles: z.array(z.enum(HUMAN_ROLES)).min(1),
-  unitId: z.string(),
-  networks: z.array(z.string()).optional(),
-  scope: scopeSchema.optional(),
-});
-
-const patchUserSchema = z.strictObject({
-  roles: z.array(z.enum(HUMAN_ROLES)).min(1).optional(),
-  scope: scopeSchema.optional(),
-  active: z.boolean().optional(),
-  name: line().trim().min(1).max(200).optional(),
-  // ui-views: the admin screen moves a user to another unit and sets their networks.
-  unitId: z.string().min(1).max(64).optional(),
-  networks: z.array(z.string().min(1).max(64)).max(20).optional(),
-});
 
 function checkUnit(unitId: string | undefined) {
   if (unitId && !unitById(unitId)) throw unprocessable(`Unknown unit ${unitId}`, [{ path: "body.unitId", code: "unknown_unit", params: { id: unitId }, message: `Unknown unit ${unitId}` }]);
@@ -61,7 +35,7 @@ export function adminRoutes(_deps: Deps): Router {
   });
 
   r.get("/users", async (ctx) => {
-    const q = query(ctx, z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }));
+    const q = query(ctx, usersQuery);
     const filter = q.q ? { $or: [{ username: new RegExp(escapeRegex(q.q), "i") }, { name: new RegExp(escapeRegex(q.q), "i") }] } : {};
     const users = await User.find(filter).sort({ username: 1 }).limit(q.limit);
     ctx.body = { data: users.map(presentUser) };
@@ -88,7 +62,7 @@ export function adminRoutes(_deps: Deps): Router {
   });
 
   r.post("/api-keys", async (ctx) => {
-    const input = body(ctx, z.strictObject({ name: line().trim().min(1).max(100), role: z.literal("telephony") }));
+    const input = body(ctx, newApiKeySchema);
     const key = await createApiKey(input.name, input.role, currentUser(ctx).id);
     await audit(currentUser(ctx), "create", "api-key", input.name);
     ctx.status = 201;

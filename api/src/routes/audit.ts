@@ -1,9 +1,9 @@
 import Router from "@koa/router";
-import { z } from "zod";
 import { isValidObjectId } from "mongoose";
 import type { Deps } from "../deps";
 import { currentUser, requireRole } from "../http/auth";
-import { query, paging } from "../http/validate";
+import { query } from "../http/validate";
+import { auditExportQuery, auditQuery } from "../contract/audit";
 import { unprocessable } from "../http/problem";
 import { AuditEvent } from "../models/audit-event";
 import { flushAuditLog } from "../usecases/audit-log";
@@ -13,16 +13,6 @@ import { audit } from "../usecases/audit";
 // The audit trail, for auditors (and admins): who read or changed which resource, newest first.
 // Filters (ui-views): who (actorId), whose data (subject: the resource or an owner/member/requester named in
 // the details), what (action, resourceType), when (from, to). The same as CSV, cells neutralised.
-const filterQuery = {
-  resourceType: z.string().max(64).optional(),
-  resourceId: z.string().max(64).optional(),
-  actorId: z.string().max(64).optional(),
-  subject: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-};
-
 function filterOf(q: { resourceType?: string; resourceId?: string; actorId?: string; subject?: string; action?: string; from?: string; to?: string }) {
   const filter: Record<string, unknown> = {};
   if (q.resourceType) filter.resourceType = q.resourceType;
@@ -55,7 +45,7 @@ const present = (e: { _id: unknown; at: Date; actorId: string; actorRoles?: stri
 export function auditRoutes(_deps: Deps): Router {
   const r = new Router({ prefix: "/audit" });
   r.get("/", requireRole("auditor", "admin"), async (ctx) => {
-    const q = query(ctx, z.object({ ...filterQuery, ...paging }));
+    const q = query(ctx, auditQuery);
     const filter = filterOf(q);
     if (q.cursor) {
       if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", code: "invalid_cursor", message: "Invalid cursor" }]);
@@ -71,7 +61,7 @@ export function auditRoutes(_deps: Deps): Router {
   });
   // Semicolon-separated with a BOM (opens in Dutch Excel); at most 10,000 rows; exporting is itself audited.
   r.get("/export.csv", requireRole("auditor", "admin"), async (ctx) => {
-    const q = query(ctx, z.object(filterQuery));
+    const q = query(ctx, auditExportQuery);
     await flushAuditLog();
     const rows = await AuditEvent.find(filterOf(q)).sort({ _id: -1 }).limit(10_000).lean();
     await audit(currentUser(ctx), "export", "audit", "audit-trail", { filter: q, rows: rows.length });

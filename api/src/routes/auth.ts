@@ -1,7 +1,5 @@
 import Router from "@koa/router";
 import type { Context } from "koa";
-import { z } from "zod";
-import { line } from "../http/input";
 import type { Deps } from "../deps";
 import { runStrategy } from "../auth/passport";
 import { LoginThrottle, type ThrottleEvent } from "../auth/login-throttle";
@@ -13,10 +11,9 @@ import { sha256 } from "../auth/secrets";
 import { SESSION_COOKIE, currentUser, requireUser } from "../http/auth";
 import { Problem, problem, unauthorized } from "../http/problem";
 import { body, query } from "../http/validate";
+import { loginSchema, oidcStartQuery } from "../contract/auth";
 import { presentMe } from "../presenters/user";
 import { finishOidcLogin, oidcEnabled, startOidcLogin } from "../auth/oidc";
-
-const loginSchema = z.strictObject({ username: line().min(1).max(100), password: z.string().min(1).max(200) });
 
 export function authRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/auth" });
@@ -64,7 +61,7 @@ export function authRoutes(deps: Deps): Router {
 
   r.get("/oidc", async (ctx) => {
     if (!oidcEnabled(deps.config)) throw problem(404, "Not found", "OpenID Connect is not configured (OIDC_ISSUER, OIDC_CLIENT_ID)");
-    const q = query(ctx, z.object({ returnTo: z.string().max(200).optional() }));
+    const q = query(ctx, oidcStartQuery);
     ctx.redirect((await startOidcLogin(deps.config, callbackUrl(ctx, deps), q.returnTo)).href);
   });
 

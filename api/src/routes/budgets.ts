@@ -1,35 +1,17 @@
 // Budget review: per member, summary, CSV export, alerts, overrides, closed months.
 import Router from "@koa/router";
-import { z } from "zod";
-import { text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { body, query } from "../http/validate";
 import { yearOf } from "../usecases/budgets/compute";
-import { BUDGET_SORTS, listBudgets } from "../usecases/budgets/list-budgets";
+import { listBudgets } from "../usecases/budgets/list-budgets";
+import { alertsQuery, budgetListQuery as listQuery, closeMonthSchema, exportQuery, overrideSchema as overrideBody, overridesQuery, yearOnlyQuery } from "../contract/budgets";
 import { budgetSummary } from "../usecases/budgets/summary";
 import { exportBudgetsCsv } from "../usecases/budgets/export-csv";
 import { myBudget } from "../usecases/budgets/my-budget";
 import { acknowledgeBudgetAlert, listBudgetAlerts } from "../usecases/budgets/alert-queue";
 import { listBudgetOverrides, setBudgetOverride } from "../usecases/budgets/overrides";
 import { closeMonth, listClosedMonths } from "../usecases/budgets/closed-periods";
-
-const year = z.coerce.number().int().min(2000).max(2100).optional();
-const listQuery = z.object({
-  year,
-  unit: z.string().max(64).optional(),
-  network: z.string().max(64).optional(),
-  q: z.string().max(100).optional(),
-  sort: z.enum(BUDGET_SORTS).optional(),
-});
-
-const overrideBody = z.strictObject({
-  memberId: z.string().min(1).max(64),
-  year: z.number().int().min(2000).max(2100).optional(),
-  extraHours: z.number().min(-2000).max(2000).default(0),
-  reason: text().trim().min(3, "Give a reason").max(500),
-  requestId: z.string().min(1).max(64).optional(),
-});
 
 const REVIEWERS = ["coordinator", "admin"] as const;
 
@@ -44,17 +26,17 @@ export function budgetRoutes(deps: Deps): Router {
   });
 
   r.get("/me", requireUser, async (ctx) => {
-    const q = query(ctx, z.object({ year }));
+    const q = query(ctx, yearOnlyQuery);
     ctx.body = await myBudget(currentUser(ctx), q.year ?? thisYear());
   });
 
   r.get("/summary", requireRole(...REVIEWERS), async (ctx) => {
-    const q = query(ctx, z.object({ year }));
+    const q = query(ctx, yearOnlyQuery);
     ctx.body = await budgetSummary(currentUser(ctx), q.year ?? thisYear());
   });
 
   r.get("/export.csv", requireRole(...REVIEWERS), async (ctx) => {
-    const q = query(ctx, listQuery.extend({ delimiter: z.enum(["comma", "semicolon"]).default("comma"), format: z.enum(["machine", "nl"]).default("machine") }));
+    const q = query(ctx, exportQuery);
     const y = q.year ?? thisYear();
     const csv = await exportBudgetsCsv(currentUser(ctx), { ...q, year: y }, q.delimiter === "semicolon" ? ";" : ",", q.format);
     const unitPart = q.unit ? `-${q.unit.replace(/[^a-z0-9-]/gi, "")}` : "";
@@ -65,7 +47,7 @@ export function budgetRoutes(deps: Deps): Router {
   });
 
   r.get("/alerts", requireRole(...REVIEWERS), async (ctx) => {
-    const q = query(ctx, z.object({ year, all: z.enum(["1", "0", "true", "false"]).optional() }));
+    const q = query(ctx, alertsQuery);
     ctx.body = { data: await listBudgetAlerts(currentUser(ctx), { year: q.year, all: q.all === "1" || q.all === "true" }) };
   });
 
@@ -80,7 +62,7 @@ export function budgetRoutes(deps: Deps): Router {
   });
 
   r.get("/overrides", requireRole(...REVIEWERS), async (ctx) => {
-    const q = query(ctx, z.object({ memberId: z.string().min(1).max(64), year }));
+    const q = query(ctx, overridesQuery);
     ctx.body = { data: await listBudgetOverrides(currentUser(ctx), q) };
   });
 
@@ -89,7 +71,7 @@ export function budgetRoutes(deps: Deps): Router {
   });
 
   r.post("/closed-periods", requireRole(...REVIEWERS), async (ctx) => {
-    const { month } = body(ctx, z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Expected YYYY-MM") }));
+    const { month } = body(ctx, closeMonthSchema);
     ctx.status = 201;
     ctx.body = await closeMonth(currentUser(ctx), month);
   });

@@ -1,9 +1,8 @@
 import Router from "@koa/router";
-import { z } from "zod";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { body, query } from "../http/validate";
-import { profileSchema } from "../usecases/members/schemas";
+import { directoryQuery, profileSchema } from "../contract/members";
 import { getMember, getOwnProfile } from "../usecases/members/get-profile";
 import { updateOwnProfile } from "../usecases/members/update-profile";
 import { searchDirectory } from "../usecases/members/search-members";
@@ -17,7 +16,7 @@ export function memberRoutes(deps: Deps): Router {
     ctx.body = await updateOwnProfile(deps, currentUser(ctx), body(ctx, profileSchema));
   });
   r.get("/", requireRole("coordinator"), async (ctx) => {
-    const q = query(ctx, z.object({ q: z.string().max(200).optional(), unit: z.string().max(300).optional(), network: z.string().max(300).optional(), expertise: z.string().max(1000).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }));
+    const q = query(ctx, directoryQuery);
     ctx.body = await searchDirectory(deps, currentUser(ctx), q);
   });
   r.get("/:id", requireUser, async (ctx) => {

@@ -1,17 +1,13 @@
 // Network membership and units are granted, not self-declared (issue 9, finding 1): members ask to
 // join a network, coordinators of that network (or admins) decide; units change by admin/coordinator.
 import Router from "@koa/router";
-import { z } from "zod";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
 import { canAskToJoin, canListNetworkRequests } from "../policies/memberships";
-import { body, id, query } from "../http/validate";
+import { body, query } from "../http/validate";
+import { askToJoinSchema as askSchema, changeUnitSchema as unitSchema, decideJoinSchema as decideSchema, networkRequestsQuery } from "../contract/members";
 import { askToJoin, changeUnit, decideNetworkRequest, listNetworkRequests, myNetworkRequests } from "../usecases/members/network-requests";
-
-const askSchema = z.strictObject({ networkId: z.string().min(1).max(64), motivation: z.string().max(1000).optional() });
-const decideSchema = z.strictObject({ reason: z.string().max(500).optional() });
-const unitSchema = z.strictObject({ unitId: id, reason: z.string().max(500).optional() });
 
 export function membershipRoutes(deps: Deps): Router {
   const r = new Router();
@@ -28,7 +24,7 @@ export function membershipRoutes(deps: Deps): Router {
   });
 
   r.get("/network-requests", requireUser, async (ctx) => {
-    const q = query(ctx, z.object({ status: z.enum(["pending", "approved", "rejected"]).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }));
+    const q = query(ctx, networkRequestsQuery);
     ctx.body = { data: await listNetworkRequests(currentUser(ctx), q) };
   });
 

@@ -1,53 +1,21 @@
 // Korpsregeling versions and impact simulation of a draft.
 import Router from "@koa/router";
-import { z } from "zod";
-import { line } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
 import { canSimulatePolicy } from "../policies/budgets";
-import { body, isoDate, query } from "../http/validate";
-import { unitById } from "../reference/units";
+import { body, query } from "../http/validate";
+import { decisionSchema as decisionBody, draftSchema as draftBody, noQuery, proposalSchema as proposalBody, proposalsQuery, supplementSchema as supplementBody } from "../contract/policies";
 import { yearOf } from "../usecases/budgets/compute";
 import { decidePolicy, listPolicies, listProposals, proposePolicy, setUnitSupplement } from "../usecases/policies/create-policy";
 import { simulateDraft } from "../usecases/policies/simulate";
-
-const category = z.enum(["operational", "professionalisation", "network"]);
-const quarter = (v: number) => Math.abs(v * 4 - Math.round(v * 4)) < 1e-9;
-
-const policyFields = {
-  name: line().max(200).optional(),
-  baseHoursPerYear: z.number().min(0).max(2000),
-  unitSupplements: z
-    .record(z.string().refine((u) => !!unitById(u), { message: "Unknown unit" }), z.number().min(-2000).max(2000))
-    .default({}),
-  categories: z.array(category).min(1).default(["operational", "professionalisation", "network"]),
-  categoryCaps: z.partialRecord(category, z.number().min(0).max(2000)).optional(),
-  approvalThresholdHours: z.number().min(0).max(12).refine(quarter, { message: "Must be a multiple of 0.25", params: { code: "not_quarter_hour" } }),
-};
-
-const reason = z.string().trim().min(5, "Give a reason (at least 5 characters)").max(1000);
-// A force-wide proposal: without unitSupplements the supplements in force are carried forward.
-const proposalBody = z.strictObject({ ...policyFields, unitSupplements: policyFields.unitSupplements.unwrap().optional(), effectiveFrom: isoDate, reason });
-const supplementBody = z.strictObject({
-  unitId: z.string().min(1).max(64).refine((u) => !!unitById(u), { message: "Unknown unit" }),
-  hours: z.number().min(-2000).max(2000).refine(quarter, "Must be a multiple of 0.25"),
-  effectiveFrom: isoDate,
-  reason,
-});
-const decisionBody = z.strictObject({ reason: z.string().trim().max(1000).optional() });
-const draftBody = z.strictObject({
-  ...policyFields,
-  effectiveFrom: isoDate.optional(),
-  year: z.number().int().min(2000).max(2100).optional(),
-});
 
 export function policyRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/policies" });
 
   // The regulation is not secret: everyone it applies to may read it.
   r.get("/", requireUser, async (ctx) => {
-    query(ctx, z.object({}));
+    query(ctx, noQuery);
     ctx.body = { data: await listPolicies() };
   });
 
@@ -59,7 +27,7 @@ export function policyRoutes(deps: Deps): Router {
   });
 
   r.get("/proposals", requireUser, async (ctx) => {
-    const q = query(ctx, z.object({ status: z.enum(["proposed", "approved", "rejected"]).optional() }));
+    const q = query(ctx, proposalsQuery);
     ctx.body = { data: await listProposals(currentUser(ctx), q.status) };
   });
 

@@ -2,7 +2,7 @@ import Router from "@koa/router";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { body } from "../http/validate";
-import { poolSchema } from "../usecases/pools/pools";
+import { poolSchema } from "../contract/pools";
 import { listPools } from "../usecases/pools/list-pools";
 import { createPool } from "../usecases/pools/create-pool";
 import { addPoolMember, removePoolMember } from "../usecases/pools/pool-members";

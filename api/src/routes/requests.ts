@@ -1,10 +1,9 @@
 import Router from "@koa/router";
-import { z } from "zod";
-import { text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
-import { body, query, paging } from "../http/validate";
-import { completeSchema, newRequestSchema } from "../usecases/requests/schemas";
+import { body, query } from "../http/validate";
+import { cancelSchema, candidatesQuery, completeSchema, listRequestsQuery, newRequestSchema, patchRequestSchema } from "../contract/requests";
+import { emptyBody } from "../contract/common";
 import { createRequest } from "../usecases/requests/create-request";
 import { getRequest } from "../usecases/requests/get-request";
 import { listRequests } from "../usecases/requests/list-requests";
@@ -15,8 +14,6 @@ import { requestSummary } from "../usecases/requests/summary";
 import { updateRequest } from "../usecases/requests/update-request";
 import { escalateRequest } from "../usecases/requests/escalate-request";
 
-const flag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
-
 export function requestRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/requests" });
   r.post("/", requireUser, async (ctx) => {
@@ -26,7 +23,7 @@ export function requestRoutes(deps: Deps): Router {
     ctx.body = { id: String(created._id), number: created.number, status: created.status, warnings: created.warnings.map((w) => ({ kind: w.kind, message: w.message })) };
   });
   r.get("/", requireUser, async (ctx) => {
-    const q = query(ctx, z.object({ mine: flag.optional(), escalated: flag.optional(), status: z.string().max(100).optional(), ...paging }));
+    const q = query(ctx, listRequestsQuery);
     ctx.body = await listRequests(currentUser(ctx), q);
   });
   // Before "/:id" so "summary" is not taken for an id.
@@ -38,19 +35,19 @@ export function requestRoutes(deps: Deps): Router {
   });
   // ui-views: the requester corrects the text while open; "zoek nu landelijk" escalates now.
   r.patch("/:id", requireUser, async (ctx) => {
-    const b = body(ctx, z.strictObject({ title: newRequestSchema.shape.title.optional(), description: newRequestSchema.shape.description.unwrap().optional() }).refine((v) => v.title !== undefined || v.description !== undefined, { message: "Nothing to change" }));
+    const b = body(ctx, patchRequestSchema);
     ctx.body = await updateRequest(deps, currentUser(ctx), ctx.params.id!, b);
   });
   r.post("/:id/escalate", requireUser, async (ctx) => {
-    body(ctx, z.strictObject({}));
+    body(ctx, emptyBody);
     ctx.body = await escalateRequest(deps, currentUser(ctx), ctx.params.id!);
   });
   r.get("/:id/candidates", requireUser, async (ctx) => {
-    const q = query(ctx, z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }));
+    const q = query(ctx, candidatesQuery);
     ctx.body = await listCandidates(deps, currentUser(ctx), ctx.params.id!, q.limit);
   });
   r.post("/:id/cancel", requireUser, async (ctx) => {
-    const b = body(ctx, z.strictObject({ reason: text().max(500).optional() }));
+    const b = body(ctx, cancelSchema);
     ctx.body = await cancelRequest(deps, currentUser(ctx), ctx.params.id!, b.reason);
   });
   r.post("/:id/complete", requireUser, async (ctx) => {

@@ -1,9 +1,9 @@
 import Router from "@koa/router";
-import { z } from "zod";
 import type { Deps } from "../deps";
 import { currentUser, requireUser } from "../http/auth";
 import { hasRole } from "../auth/principal";
 import { query } from "../http/validate";
+import { searchQuery } from "../contract/knowledge";
 import { searchDirectory } from "../usecases/members/search-members";
 import { searchNotes } from "../usecases/knowledge/list-notes";
 
@@ -11,7 +11,7 @@ import { searchNotes } from "../usecases/knowledge/list-notes";
 export function searchRoutes(deps: Deps): Router {
   const r = new Router();
   r.get("/search", requireUser, async (ctx) => {
-    const q = query(ctx, z.object({ q: z.string().min(1).max(200), limit: z.coerce.number().int().min(1).max(100).default(20) }));
+    const q = query(ctx, searchQuery);
     const p = currentUser(ctx);
     const [knowledge, members] = await Promise.all([
       searchNotes(deps, { q: q.q, limit: q.limit }),

@@ -1,44 +1,16 @@
 // Time entries: log, list, correct, approve/reject. Thin: validation here, rules in use cases.
 import Router from "@koa/router";
-import { z } from "zod";
-import { safeId, text } from "../http/input";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
-import { body, isoDate, query } from "../http/validate";
+import { body, query } from "../http/validate";
+import { approveManySchema, listEntriesQuery as listQuery, newEntrySchema as newEntry, patchEntrySchema as patchEntry, rejectEntrySchema } from "../contract/time-entries";
+import { emptyBody } from "../contract/common";
 import { logTime } from "../usecases/time/log-time";
 import { editTimeEntry } from "../usecases/time/edit-entry";
 import { decideTimeEntry } from "../usecases/time/decide-entry";
 import { listTimeEntries } from "../usecases/time/list-entries";
 import { approveMany } from "../usecases/time/approve-many";
-
-const category = z.enum(["operational", "professionalisation", "network"]);
-const hours = z.number({ message: "hours must be a number" });
-
-const newEntry = z.strictObject({
-  date: isoDate,
-  hours,
-  category,
-  requestId: safeId().optional(),
-  note: text().max(500).optional(),
-});
-
-const patchEntry = z.strictObject({
-  date: isoDate.optional(),
-  hours: hours.optional(),
-  category: category.optional(),
-  requestId: safeId().optional(),
-  note: text().max(500).optional(),
-  version: z.number().int().positive().optional(),
-});
-
-const listQuery = z.object({
-  mine: z.enum(["1", "true", "0", "false"]).optional(),
-  memberId: z.string().max(64).optional(),
-  status: z.enum(["pending", "approved", "rejected"]).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
 
 export function timeEntryRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/time-entries" });
@@ -63,17 +35,17 @@ export function timeEntryRoutes(deps: Deps): Router {
 
   // ui-views: multi-select approval; before "/:id/approve" so "approve" is not taken for an id.
   r.post("/approve", requireRole("coordinator"), async (ctx) => {
-    const { ids } = body(ctx, z.strictObject({ ids: z.array(z.string().min(1).max(64)).min(1).max(500) }));
+    const { ids } = body(ctx, approveManySchema);
     ctx.body = await approveMany(deps, currentUser(ctx), ids);
   });
 
   r.post("/:id/approve", requireRole("coordinator"), async (ctx) => {
-    body(ctx, z.strictObject({}));
+    body(ctx, emptyBody);
     ctx.body = await decideTimeEntry(deps, currentUser(ctx), ctx.params.id!, { approve: true });
   });
 
   r.post("/:id/reject", requireRole("coordinator"), async (ctx) => {
-    const { reason } = body(ctx, z.strictObject({ reason: text().trim().min(1, "A reason is required").max(500) }));
+    const { reason } = body(ctx, rejectEntrySchema);
     ctx.body = await decideTimeEntry(deps, currentUser(ctx), ctx.params.id!, { approve: false, reason });
   });
 

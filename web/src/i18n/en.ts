@@ -491,6 +491,7 @@ export const en: Record<Key, string> = {
   "err.problem.personal_data": "This contains a citizen's personal data; remove it and try again.",
   "err.problem.busy": "It is busy right now; try again shortly.",
   "err.problem.service_unavailable": "The service is unavailable for a moment; try again shortly.",
+  "err.problem.contract_violation": "The server sent an answer that does not match its own API description. It has been logged.",
   "err.problem.internal_error": "Something went wrong on our side. It has been logged; try again later.",
   "err.fields": "Check these fields:",
   "input.decimalInvalid": "Enter a number, for example 1.5 or 0.25.",

@@ -489,6 +489,7 @@ export const nl = {
   "err.problem.personal_data": "Hier staan persoonsgegevens van een burger in; haal die weg en probeer het opnieuw.",
   "err.problem.busy": "Het is even druk; probeer het zo opnieuw.",
   "err.problem.service_unavailable": "De dienst is even niet bereikbaar; probeer het zo opnieuw.",
+  "err.problem.contract_violation": "De server gaf een antwoord dat niet klopt met zijn eigen API-beschrijving. Het is gemeld.",
   "err.problem.internal_error": "Er ging aan onze kant iets mis. Het is gemeld; probeer het later opnieuw.",
   "err.fields": "Kijk deze velden na:",
   "input.decimalInvalid": "Vul een getal in, bijvoorbeeld 1,5 of 0,25.",

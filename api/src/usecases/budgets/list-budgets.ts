@@ -7,7 +7,8 @@ import type { MemberBudget } from "./compute";
 import { escapeRegex } from "../../db/escape-regex";
 import { budgetReadModel, type ModelMember } from "./read-model";
 
-export const BUDGET_SORTS = ["name", "-name", "remaining", "-remaining", "used", "-used", "allotted", "-allotted", "pending", "-pending", "unit"] as const;
+import { BUDGET_SORTS } from "../../contract/budgets";
+export { BUDGET_SORTS };
 export type BudgetSort = (typeof BUDGET_SORTS)[number];
 
 export interface BudgetQuery {

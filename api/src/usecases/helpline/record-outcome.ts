@@ -5,7 +5,8 @@ import { helplineFor } from "../../helpline/runtime";
 
 export type Outcome = "answered" | "missed" | "forwarded";
 /** Why a member call went on to the RSC (reported by the SIP switch's failure route). */
-export const FORWARD_REASONS = ["member-busy", "member-no-answer", "member-unreachable"] as const;
+import { FORWARD_REASONS } from "../../contract/helpline";
+export { FORWARD_REASONS };
 export type ForwardReason = (typeof FORWARD_REASONS)[number];
 const FORWARD_TEXT: Record<ForwardReason, string> = { "member-busy": "member busy", "member-no-answer": "member did not answer", "member-unreachable": "member unreachable" };
 

@@ -1,9 +1,6 @@
 // Shared pieces of the pool use cases: input shape, loading, presenting.
 import { isValidObjectId } from "mongoose";
-import { z } from "zod";
-import { line, text } from "../../http/input";
 import type { Principal } from "../../auth/principal";
-import { isoDate } from "../../http/validate";
 import { forbidden, notFound } from "../../http/problem";
 import { hasRole } from "../../auth/principal";
 import { Member } from "../../models/member";
@@ -11,15 +8,9 @@ import { Pool } from "../../models/pool";
 import { canManagePool, canSeePoolMembers } from "../../policies/pools";
 import { coordinatesMember } from "../../policies/members";
 
-export const poolSchema = z.strictObject({
-  name: line().trim().min(2).max(120),
-  description: text().max(2000).default(""),
-  expertise: z.array(z.string().min(1).max(80)).max(30).default([]),
-  unitIds: z.array(z.string().min(1).max(64)).max(20).default([]),
-  activeFrom: isoDate.optional(),
-  activeUntil: isoDate.optional(),
-});
-export type PoolInput = z.infer<typeof poolSchema>;
+// The input shape lives in the contract (api/src/contract/pools.ts).
+export { poolSchema, type PoolInput } from "../../contract/pools";
+import type { PoolInput } from "../../contract/pools";
 
 type PoolRecord = { _id: unknown; name: string; description?: string | null; expertise: string[]; unitIds: string[]; memberIds: string[]; activeFrom?: Date | null; activeUntil?: Date | null };
 
