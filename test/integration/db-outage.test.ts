@@ -124,11 +124,13 @@ function judge(c: Call, res: Res, ms: number): string {
 }
 
 async function waitReady(s: Service) {
-  for (let i = 0; i < 120; i++) {
-    if ((await anonymous(s).get("/readyz")).status === 200) return;
+  let last: Res | undefined;
+  for (let i = 0; i < 240; i++) {
+    last = await anonymous(s).get("/readyz");
+    if (last.status === 200) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error("the service did not become ready again after the database returned");
+  throw new Error(`the service did not become ready again after the database returned: ${last?.status} ${last?.text}`);
 }
 
 /** Runs `fn` over `items`, at most `n` at a time (the outage calls mostly wait: cheap to overlap). */
