@@ -94,7 +94,7 @@ function concrete(pattern: string, f: Fixture): string {
 }
 
 /** Calls per outage round (see the test). */
-const ROUND = 40;
+const ROUND = 60;
 
 interface Call {
   who: string;
