@@ -17,13 +17,21 @@ type Problem = Json<"/requests", "post">["responses"][422]["content"]["applicati
 type Route = Json<"/helpline/route", "post">["responses"][200]["content"]["application/json"];
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch("/api/v1" + url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const init = { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) };
+  const res = await fetch("/api/v1" + url, init);
   if (!res.ok) throw (await res.json()) as Problem;
   return (await res.json()) as T;
 }
 
 export async function ask(): Promise<string> {
-  const input: NewRequest = { title: "Uitvaartrituelen", expertise: ["culture.somali"], urgency: "acute", mode: "phone", unitId: "rotterdam", estimatedHours: 2 };
+  const input: NewRequest = {
+    title: "Uitvaartrituelen",
+    expertise: ["culture.somali"],
+    urgency: "acute",
+    mode: "phone",
+    unitId: "rotterdam",
+    estimatedHours: 2,
+  };
   const created = await call<Created>("POST", "/requests", input);
   const detail = await call<Detail>("GET", \`/requests/\${created.id}\`);
   const when: string | undefined = detail.createdAt;
@@ -44,7 +52,21 @@ try {
   writeFileSync(join(dir, "schema.d.ts"), await typesFor(doc));
   writeFileSync(join(dir, "client.ts"), CLIENT);
   const tsc = join(process.cwd(), "node_modules", "typescript", "bin", "tsc");
-  const args = ["--noEmit", "--strict", "--skipLibCheck", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler", "--lib", "es2022,dom", "--types", "node"];
+  const args = [
+    "--noEmit",
+    "--strict",
+    "--skipLibCheck",
+    "--target",
+    "es2022",
+    "--module",
+    "esnext",
+    "--moduleResolution",
+    "bundler",
+    "--lib",
+    "es2022,dom",
+    "--types",
+    "node",
+  ];
   execFileSync(process.execPath, [tsc, ...args, join(dir, "client.ts")], { stdio: "inherit" });
   console.log(`client compiled against the types of ${urlAt > 0 ? process.argv[urlAt + 1] : "the generated document"}`);
 } catch (err) {

@@ -65,12 +65,14 @@ describe("contract check (test runs validate every answer against the OpenAPI do
     }
   });
 
-  it("flags an undocumented status, a wrong media type and a route missing from the table", async () => {
+  it("flags an undocumented status and a wrong media type", async () => {
     expect((await get("/units")).body.violation).to.include({ operationId: "listUnits", reason: "status 201, documented 200" });
     expect((await get("/budgets/export.csv")).body.violation.reason).to.match(/documented text\/csv/);
-    const res = await fetch(base + "/auth/providers-mode", { method: "POST", headers: { "x-body": "{}" } });
-    expect(res.status).to.equal(500);
-    expect(((await res.json()) as { detail: string }).detail).to.match(/has no operation/);
+  });
+
+  it("leaves a route missing from the table to the route-table test (test/unit/openapi.test.ts)", async () => {
+    const res = await fetch(base + "/auth/providers-mode", { method: "POST", headers: { "x-body": JSON.stringify({ local: true, oidc: false }) } });
+    expect(res.status).to.equal(204);
   });
 
   it("leaves problems thrown by handlers alone", async () => {

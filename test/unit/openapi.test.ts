@@ -10,7 +10,11 @@ import { OPERATIONS, openapiPath } from "../../api/src/contract/operations";
 import type { Deps } from "../../api/src/deps";
 import { SCHEMA_FILE, typesFor } from "../../scripts/openapi-types";
 
-type Op = { operationId: string; parameters?: { name: string; in: string; schema?: object }[]; responses: Record<string, { $ref?: string; content?: Record<string, { schema?: object }> }> };
+type Op = {
+  operationId: string;
+  parameters?: { name: string; in: string; schema?: object }[];
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema?: object }> }>;
+};
 
 describe("OpenAPI document", () => {
   const doc = openapiDocument();
@@ -22,8 +26,14 @@ describe("OpenAPI document", () => {
     for (const layer of router.stack)
       for (const m of layer.methods.filter((m) => m !== "HEAD")) mounted.add(`${m.toLowerCase()} ${openapiPath(String(layer.path))}`);
     const table = new Set(OPERATIONS.map((o) => `${o.method} ${o.path}`));
-    expect([...mounted].filter((k) => !table.has(k)), "routes without an operation in api/src/contract/operations.ts").to.deep.equal([]);
-    expect([...table].filter((k) => !mounted.has(k)), "operations without a route").to.deep.equal([]);
+    expect(
+      [...mounted].filter((k) => !table.has(k)),
+      "routes without an operation in api/src/contract/operations.ts",
+    ).to.deep.equal([]);
+    expect(
+      [...table].filter((k) => !mounted.has(k)),
+      "operations without a route",
+    ).to.deep.equal([]);
     expect(new Set(OPERATIONS.map((o) => o.id)).size, "operationIds are unique").to.equal(OPERATIONS.length);
   });
 
@@ -61,6 +71,15 @@ describe("OpenAPI document", () => {
     expect(params("/pools/{id}/members/{memberId}", "post")).to.include.members(["path:id", "path:memberId"]);
     expect(Object.keys(paths["/budgets/export.csv"]!.get!.responses["200"]!.content!)).to.deep.equal(["text/csv"]);
     expect(Object.keys(paths["/calendar/me.ics"]!.get!.responses["200"]!.content!)).to.deep.equal(["text/calendar"]);
+  });
+
+  it("carries examples, and each example fits its schema", () => {
+    const withExamples = OPERATIONS.filter((o) => o.bodyExample !== undefined || o.ok.example !== undefined);
+    expect(withExamples.length).to.be.greaterThan(5);
+    for (const o of withExamples) {
+      if (o.bodyExample !== undefined) expect(o.body!.safeParse(o.bodyExample).error?.issues, `${o.id} body example`).to.equal(undefined);
+      if (o.ok.example !== undefined) expect(o.ok.schema!.safeParse(o.ok.example).error?.issues, `${o.id} answer example`).to.equal(undefined);
+    }
   });
 
   it("names the security schemes: bearer, session cookie, X-Api-Key", () => {

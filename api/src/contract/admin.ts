@@ -9,7 +9,11 @@ export const HUMAN_ROLES = ROLES.filter((r): r is Exclude<(typeof ROLES)[number]
 const scopeSchema = z.strictObject({ units: z.array(z.string()).default([]), networks: z.array(z.string()).default([]) });
 
 export const newUserSchema = z.strictObject({
-  username: z.string().min(2).max(64).regex(/^[a-zA-Z0-9._-]+$/, "Letters, digits, dot, dash and underscore only"),
+  username: z
+    .string()
+    .min(2)
+    .max(64)
+    .regex(/^[a-zA-Z0-9._-]+$/, "Letters, digits, dot, dash and underscore only"),
   password: z.string().min(8, "At least 8 characters").max(200),
   name: line().trim().min(1).max(200),
   email: z.email().optional(),

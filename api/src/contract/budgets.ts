@@ -14,7 +14,10 @@ export const budgetListQuery = z.object({
   sort: z.enum(BUDGET_SORTS).optional(),
 });
 export const yearOnlyQuery = z.object({ year });
-export const exportQuery = budgetListQuery.extend({ delimiter: z.enum(["comma", "semicolon"]).default("comma"), format: z.enum(["machine", "nl"]).default("machine") });
+export const exportQuery = budgetListQuery.extend({
+  delimiter: z.enum(["comma", "semicolon"]).default("comma"),
+  format: z.enum(["machine", "nl"]).default("machine"),
+});
 export const alertsQuery = z.object({ year, all: z.enum(["1", "0", "true", "false"]).optional() });
 export const overrideSchema = z.strictObject({
   memberId: z.string().min(1).max(64),

@@ -28,14 +28,13 @@ export const paging = {
 /** Path parameters: ids are strings; malformed ones answer 404 like unknown ones. */
 export const idParams = z.object({ id: z.string().meta({ description: "Resource id" }) });
 
-export const FieldErrorSchema = z
-  .object({
-    path: z.string().meta({ description: "Dot path relative to the body or query, e.g. availability.weekly.0.from" }),
-    code: z.enum(FIELD_ERROR_CODES),
-    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    in: z.enum(["body", "query", "params"]).optional(),
-    message: z.string().meta({ description: "English, for API clients" }),
-  });
+export const FieldErrorSchema = z.object({
+  path: z.string().meta({ description: "Dot path relative to the body or query, e.g. availability.weekly.0.from" }),
+  code: z.enum(FIELD_ERROR_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  in: z.enum(["body", "query", "params"]).optional(),
+  message: z.string().meta({ description: "English, for API clients" }),
+});
 
 export const ProblemSchema = z
   .looseObject({

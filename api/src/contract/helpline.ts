@@ -12,9 +12,16 @@ export const CALL_OUTCOMES = ["answered", "missed", "forwarded"] as const;
  * malformed input, see usecases/helpline/route-call.ts); this schema is documentation only.
  */
 export const routeCallBody = z.object({
-  callId: z.string().regex(/^[\w.:@-]{1,128}$/).meta({ description: "Idempotency key, e.g. the SIP Call-ID" }),
+  callId: z
+    .string()
+    .regex(/^[\w.:@-]{1,128}$/)
+    .meta({ description: "Idempotency key, e.g. the SIP Call-ID" }),
   calledAt: z.string().optional().meta({ format: "date-time" }),
-  callerNumber: z.string().max(40).optional().meta({ examples: ["+31101234567"] }),
+  callerNumber: z
+    .string()
+    .max(40)
+    .optional()
+    .meta({ examples: ["+31101234567"] }),
   region: z.string().max(64).optional().meta({ description: "Unit id of the caller's region, when the switch knows it" }),
 });
 export const callParams = z.object({ callId: z.string().meta({ description: "1 to 128 letters, digits or . : @ - _" }) });
@@ -23,7 +30,10 @@ export const outcomeSchema = z.strictObject({
   durationSec: z.number().int().min(0).max(86_400).optional(),
   // Why the switch forwarded a member call to the RSC, and to which unit's RSC (deploy/kamailio).
   reason: z.enum(FORWARD_REASONS).optional(),
-  forwardedTo: z.string().regex(/^[a-z-]{1,64}$/).optional(),
+  forwardedTo: z
+    .string()
+    .regex(/^[a-z-]{1,64}$/)
+    .optional(),
 });
 export const newShiftSchema = z.strictObject({ memberId: id.optional(), start: isoDate, end: isoDate });
 export const shiftPatchSchema = z.strictObject({ memberId: id.optional(), start: isoDate.optional(), end: isoDate.optional() });
@@ -46,11 +56,22 @@ export const OutcomeRecorded = z.object({
   reason: z.enum(FORWARD_REASONS).optional(),
   known: z.boolean().meta({ description: "Whether the call had been routed by this service" }),
 });
-export const ShiftView = z.object({ id: Id, memberId: z.string(), memberName: z.string().meta({ description: "First name only" }), start: IsoDateTime, end: IsoDateTime });
+export const ShiftView = z.object({
+  id: Id,
+  memberId: z.string(),
+  memberName: z.string().meta({ description: "First name only" }),
+  start: IsoDateTime,
+  end: IsoDateTime,
+});
 export const ShiftList = listOf(ShiftView);
 export const HelplineMemberList = listOf(z.object({ id: Id, name: z.string(), unitId: z.string() }));
 const Gap = z.object({ start: IsoDateTime, end: IsoDateTime });
-export const Coverage = z.object({ from: IsoDateTime, to: IsoDateTime, gaps: z.array(Gap), byHourOfWeek: z.array(z.number()).optional().meta({ description: "Covered hours per hour of the week (168 slots, 0 = Monday 00:00 Europe/Amsterdam)" }) });
+export const Coverage = z.object({
+  from: IsoDateTime,
+  to: IsoDateTime,
+  gaps: z.array(Gap),
+  byHourOfWeek: z.array(z.number()).optional().meta({ description: "Covered hours per hour of the week (168 slots, 0 = Monday 00:00 Europe/Amsterdam)" }),
+});
 export const GapReport = z.looseObject({ computedAt: IsoDateTime.optional(), from: IsoDateTime, to: IsoDateTime, gaps: z.array(Gap) });
 const Share = { total: z.number().int(), rsc: z.number().int(), rscShare: z.number(), missed: z.number().int() };
 const Durations = z.object({ averageSec: z.number().nullable(), medianSec: z.number().nullable() });

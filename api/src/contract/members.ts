@@ -15,11 +15,20 @@ export const profileSchema = z.strictObject({
     .array(z.strictObject({ id: z.string().min(1).max(80), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), visible: z.boolean().default(true) }))
     .max(60)
     .optional(),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/, "ISO 639-1 code, e.g. so")).max(20).optional(),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, "ISO 639-1 code, e.g. so"))
+    .max(20)
+    .optional(),
   availability: z
     .strictObject({
-      weekly: z.array(z.strictObject({ day: z.number().int().min(1).max(7), from: hhmm, to: hhmm })).max(50).optional(),
-      absences: z.array(z.strictObject({ from: isoDate, to: isoDate, reason: line().max(200).optional() })).max(100).optional(),
+      weekly: z
+        .array(z.strictObject({ day: z.number().int().min(1).max(7), from: hhmm, to: hhmm }))
+        .max(50)
+        .optional(),
+      absences: z
+        .array(z.strictObject({ from: isoDate, to: isoDate, reason: line().max(200).optional() }))
+        .max(100)
+        .optional(),
     })
     .optional(),
   consent: z.strictObject({ shareExpertise: z.boolean() }).optional(),
@@ -38,7 +47,10 @@ export const askToJoinSchema = z.strictObject({ networkId: z.string().min(1).max
 export const decideJoinSchema = z.strictObject({ reason: z.string().max(500).optional() });
 export const changeUnitSchema = z.strictObject({ unitId: id, reason: z.string().max(500).optional() });
 export const NETWORK_REQUEST_STATUSES = ["pending", "approved", "rejected"] as const;
-export const networkRequestsQuery = z.object({ status: z.enum(NETWORK_REQUEST_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) });
+export const networkRequestsQuery = z.object({
+  status: z.enum(NETWORK_REQUEST_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
 
 // ---- out
 export const Profile = z.object({
@@ -57,7 +69,9 @@ export const Profile = z.object({
   consent: z.object({ shareExpertise: z.boolean(), at: IsoDateTime.optional() }),
   active: z.boolean(),
 });
-export const MemberRead = z.union([Profile, MemberContact]).meta({ description: "The whole profile (self, coordinators in scope) or the contact card (the requester of an accepted request)" });
+export const MemberRead = z
+  .union([Profile, MemberContact])
+  .meta({ description: "The whole profile (self, coordinators in scope) or the contact card (the requester of an accepted request)" });
 
 export const DirectoryRow = z.object({
   id: Id,

@@ -13,18 +13,37 @@ const policyFields = {
   name: line().max(200).optional(),
   baseHoursPerYear: z.number().min(0).max(2000),
   unitSupplements: z
-    .record(z.string().refine((u) => !!unitById(u), { message: "Unknown unit" }), z.number().min(-2000).max(2000))
+    .record(
+      z.string().refine((u) => !!unitById(u), { message: "Unknown unit" }),
+      z.number().min(-2000).max(2000),
+    )
     .default({}),
-  categories: z.array(category).min(1).default([...TIME_CATEGORIES]),
+  categories: z
+    .array(category)
+    .min(1)
+    .default([...TIME_CATEGORIES]),
   categoryCaps: z.partialRecord(category, z.number().min(0).max(2000)).optional(),
-  approvalThresholdHours: z.number().min(0).max(12).refine(quarter, { message: "Must be a multiple of 0.25", params: { code: "not_quarter_hour" } }),
+  approvalThresholdHours: z
+    .number()
+    .min(0)
+    .max(12)
+    .refine(quarter, { message: "Must be a multiple of 0.25", params: { code: "not_quarter_hour" } }),
 };
 
 const reason = z.string().trim().min(5, "Give a reason (at least 5 characters)").max(1000);
 /** A force-wide proposal: without unitSupplements the supplements in force are carried forward. */
-export const proposalSchema = z.strictObject({ ...policyFields, unitSupplements: policyFields.unitSupplements.unwrap().optional(), effectiveFrom: isoDate, reason });
+export const proposalSchema = z.strictObject({
+  ...policyFields,
+  unitSupplements: policyFields.unitSupplements.unwrap().optional(),
+  effectiveFrom: isoDate,
+  reason,
+});
 export const supplementSchema = z.strictObject({
-  unitId: z.string().min(1).max(64).refine((u) => !!unitById(u), { message: "Unknown unit" }),
+  unitId: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((u) => !!unitById(u), { message: "Unknown unit" }),
   hours: z.number().min(-2000).max(2000).refine(quarter, "Must be a multiple of 0.25"),
   effectiveFrom: isoDate,
   reason,

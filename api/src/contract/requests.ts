@@ -10,7 +10,10 @@ export const newRequestSchema = z.strictObject({
   title: line().trim().min(3).max(200),
   description: text().max(10_000).default(""),
   expertise: z.array(z.string().min(1).max(80)).min(1).max(20),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/, "ISO 639-1 code, e.g. so")).max(10).default([]),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, "ISO 639-1 code, e.g. so"))
+    .max(10)
+    .default([]),
   urgency: z.enum(URGENCIES),
   mode: z.enum(MODES),
   unitId: z.string().min(1).max(64),

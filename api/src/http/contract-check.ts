@@ -12,13 +12,19 @@ import { openapiPath, operationFor, type Operation } from "../contract/operation
 
 type Violation = { operationId: string; reason: string; errors?: unknown[] };
 
+const checked = new Set<string>();
+/** The operationIds whose answers this process has checked (the test run prints how many of all). */
+export const checkedOperations = (): ReadonlySet<string> => checked;
+
 export function contractCheck(logger: Logger) {
   const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
   const validators = new Map<string, ValidateFunction>();
   const validatorFor = (op: Operation): ValidateFunction | undefined => {
     const key = op.id;
     if (!validators.has(key)) {
-      const doc = openapiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
+      const doc = openapiDocument() as {
+        paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
+      };
       const content = doc.paths[op.path]?.[op.method]?.responses[String(op.ok.status)]?.content;
       const schema = content?.["application/json"]?.schema;
       if (schema) validators.set(key, ajv.compile(schema));
@@ -32,7 +38,11 @@ export function contractCheck(logger: Logger) {
     if (typeof route !== "string" || !route.startsWith("/api/v1/") || ctx.method === "HEAD" || ctx.method === "OPTIONS") return;
     if (ctx.path.startsWith("/api/v1/debug/")) return; // test-only route, not part of the contract
     const op = operationFor(ctx.method, openapiPath(route));
-    const v = op ? check(op, ctx, validatorFor) : { operationId: "-", reason: `${ctx.method} ${route} has no operation in api/src/contract/operations.ts` };
+    // A route without an operation fails test/unit/openapi.test.ts, which names it; its answers pass here
+    // so one missing table line does not fail every test that uses the route.
+    if (!op) return;
+    checked.add(op.id);
+    const v = check(op, ctx, validatorFor);
     if (!v) return;
     logger.error({ contractViolation: v, path: ctx.path }, "response breaks the documented contract");
     ctx.status = 500;

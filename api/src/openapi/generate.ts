@@ -56,7 +56,10 @@ function success(op: Operation): Json {
   if (a.media === "redirect") return { description: a.description, headers: { Location: { description: "Where to go next", schema: { type: "string" } } } };
   if (a.media === "none" || !a.schema) return { description: a.description };
   const media = a.media === "text/csv" ? "text/csv" : a.media === "text/calendar" ? "text/calendar" : "application/json";
-  return { description: a.description, content: { [media]: { schema: jsonSchema(a.schema, "output"), ...(a.example !== undefined ? { example: a.example } : {}) } } };
+  return {
+    description: a.description,
+    content: { [media]: { schema: jsonSchema(a.schema, "output"), ...(a.example !== undefined ? { example: a.example } : {}) } },
+  };
 }
 
 const SECURITY: Record<Operation["auth"], Json[]> = {
@@ -71,7 +74,9 @@ function operation(op: Operation): Json {
   for (const st of problemStatuses(op)) responses[String(st)] = { $ref: `#/components/responses/Problem${st}` };
   responses.default = { $ref: "#/components/responses/Problem" };
   const roles = op.roles?.length ? `Roles: ${op.roles.join(", ")}.` : op.auth === "user" ? "Any signed-in person." : undefined;
-  const description = [op.description, roles, op.auth === "calendar-token" ? "Authenticated by the calendar token in the URL." : undefined].filter(Boolean).join("\n\n");
+  const description = [op.description, roles, op.auth === "calendar-token" ? "Authenticated by the calendar token in the URL." : undefined]
+    .filter(Boolean)
+    .join("\n\n");
   const params = parameters(op);
   return {
     operationId: op.id,
@@ -81,15 +86,15 @@ function operation(op: Operation): Json {
     security: SECURITY[op.auth],
     ...(op.roles?.length ? { "x-roles": [...op.roles] } : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(op.body ? { requestBody: requestBody(op.body) } : {}),
+    ...(op.body ? { requestBody: requestBody(op.body, op.bodyExample) } : {}),
     responses,
   };
 }
 
-function requestBody(schema: z.ZodType): Json {
+function requestBody(schema: z.ZodType, example: unknown): Json {
   const js = jsonSchema(schema, "input");
   const required = Array.isArray(js.required) && js.required.length > 0;
-  return { required, content: { "application/json": { schema: js } } };
+  return { required, content: { "application/json": { schema: js, ...(example !== undefined ? { example } : {}) } } };
 }
 
 function problemResponses(): Json {

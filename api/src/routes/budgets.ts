@@ -5,7 +5,15 @@ import { currentUser, requireRole, requireUser } from "../http/auth";
 import { body, query } from "../http/validate";
 import { yearOf } from "../usecases/budgets/compute";
 import { listBudgets } from "../usecases/budgets/list-budgets";
-import { alertsQuery, budgetListQuery as listQuery, closeMonthSchema, exportQuery, overrideSchema as overrideBody, overridesQuery, yearOnlyQuery } from "../contract/budgets";
+import {
+  alertsQuery,
+  budgetListQuery as listQuery,
+  closeMonthSchema,
+  exportQuery,
+  overrideSchema as overrideBody,
+  overridesQuery,
+  yearOnlyQuery,
+} from "../contract/budgets";
 import { budgetSummary } from "../usecases/budgets/summary";
 import { exportBudgetsCsv } from "../usecases/budgets/export-csv";
 import { myBudget } from "../usecases/budgets/my-budget";

@@ -4,7 +4,15 @@ import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden, unprocessable } from "../http/problem";
 import { body, query } from "../http/validate";
-import { coverageQuery, helplineMembersQuery, newShiftSchema as newShift, outcomeSchema, shiftPatchSchema as shiftPatch, shiftsQuery, windowQuery } from "../contract/helpline";
+import {
+  coverageQuery,
+  helplineMembersQuery,
+  newShiftSchema as newShift,
+  outcomeSchema,
+  shiftPatchSchema as shiftPatch,
+  shiftsQuery,
+  windowQuery,
+} from "../contract/helpline";
 import { canReadRoster, canReadStats } from "../policies/helpline";
 import { CALL_ID, routeCall } from "../usecases/helpline/route-call";
 import { recordOutcome } from "../usecases/helpline/record-outcome";

@@ -5,7 +5,14 @@ import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
 import { canSimulatePolicy } from "../policies/budgets";
 import { body, query } from "../http/validate";
-import { decisionSchema as decisionBody, draftSchema as draftBody, noQuery, proposalSchema as proposalBody, proposalsQuery, supplementSchema as supplementBody } from "../contract/policies";
+import {
+  decisionSchema as decisionBody,
+  draftSchema as draftBody,
+  noQuery,
+  proposalSchema as proposalBody,
+  proposalsQuery,
+  supplementSchema as supplementBody,
+} from "../contract/policies";
 import { yearOf } from "../usecases/budgets/compute";
 import { decidePolicy, listPolicies, listProposals, proposePolicy, setUnitSupplement } from "../usecases/policies/create-policy";
 import { simulateDraft } from "../usecases/policies/simulate";

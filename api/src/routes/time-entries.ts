@@ -4,7 +4,13 @@ import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
 import { body, query } from "../http/validate";
-import { approveManySchema, listEntriesQuery as listQuery, newEntrySchema as newEntry, patchEntrySchema as patchEntry, rejectEntrySchema } from "../contract/time-entries";
+import {
+  approveManySchema,
+  listEntriesQuery as listQuery,
+  newEntrySchema as newEntry,
+  patchEntrySchema as patchEntry,
+  rejectEntrySchema,
+} from "../contract/time-entries";
 import { emptyBody } from "../contract/common";
 import { logTime } from "../usecases/time/log-time";
 import { editTimeEntry } from "../usecases/time/edit-entry";

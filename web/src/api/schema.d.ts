@@ -1648,6 +1648,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "requester",
+                 *       "password": "demo"
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     password: string;
@@ -2244,6 +2250,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "callId": "a84b4c76e66710@pc33",
+                 *       "callerNumber": "+31101234567",
+                 *       "calledAt": "2026-12-01T21:14:00+01:00"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Idempotency key, e.g. the SIP Call-ID */
                     callId: string;
@@ -2306,6 +2319,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "outcome": "forwarded",
+                 *       "reason": "member-busy",
+                 *       "forwardedTo": "rotterdam"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     outcome: "answered" | "missed" | "forwarded";
@@ -2403,6 +2423,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "start": "2026-12-05T18:00:00+01:00",
+                 *       "end": "2026-12-05T23:00:00+01:00"
+                 *     }
+                 */
                 "application/json": {
                     memberId?: string;
                     /** @description A calendar date YYYY-MM-DD or an ISO 8601 date-time with offset, years 2000-2100 */
@@ -2914,6 +2940,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2026-11-30",
+                 *       "hours": 1.5,
+                 *       "category": "network",
+                 *       "note": "Netwerkoverleg"
+                 *     }
+                 */
                 "application/json": {
                     /** @description A calendar date YYYY-MM-DD or an ISO 8601 date-time with offset, years 2000-2100 */
                     date: string;
@@ -4388,6 +4422,33 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "expertise": [
+                 *         {
+                 *           "id": "culture.somali",
+                 *           "level": 3,
+                 *           "visible": true
+                 *         }
+                 *       ],
+                 *       "languages": [
+                 *         "so",
+                 *         "nl"
+                 *       ],
+                 *       "availability": {
+                 *         "weekly": [
+                 *           {
+                 *             "day": 1,
+                 *             "from": "08:00",
+                 *             "to": "17:00"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "consent": {
+                 *         "shareExpertise": true
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     unitId?: string;
                     networks?: string[];
@@ -5199,6 +5260,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Overlijden kind in Somalische familie",
+                 *       "description": "Uitleg sectie en rouwrituelen",
+                 *       "expertise": [
+                 *         "culture.somali",
+                 *         "topic.death-rituals"
+                 *       ],
+                 *       "languages": [
+                 *         "so"
+                 *       ],
+                 *       "urgency": "acute",
+                 *       "mode": "onsite",
+                 *       "unitId": "rotterdam",
+                 *       "estimatedHours": 3
+                 *     }
+                 */
                 "application/json": {
                     title: string;
                     /** @default  */
