@@ -35,6 +35,8 @@ const schema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"), // embedded store: fsync per commit only with "full"
   MONGO_URL: z.string().url().optional(),
   MONGO_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  // How long one operation waits for an unreachable database before it fails (a 503), once started.
+  MONGO_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/).default("ndv_"),

@@ -1,18 +1,33 @@
 import mongoose from "mongoose";
 import "../models";
+import { isDbUnavailable } from "./unavailable";
 
 // Fail fast instead of queueing: with the database gone, requests get a 503 within the timeout.
 mongoose.set("bufferCommands", false);
 mongoose.set("autoIndex", false);
 mongoose.set("strictQuery", true);
 
-export async function connectMongo(url: string, timeoutMs: number): Promise<typeof mongoose> {
-  await mongoose.connect(url, {
-    serverSelectionTimeoutMS: timeoutMs,
-    connectTimeoutMS: timeoutMs,
-    socketTimeoutMS: 30000,
-    heartbeatFrequencyMS: 2000,
-  });
+/**
+ * Connects, retrying for up to `timeoutMs` at start-up. Each operation afterwards waits at most
+ * `requestTimeoutMs` for a reachable server (server selection), so an outage answers 503 in about
+ * that time instead of hanging; commands are never buffered (above).
+ */
+export async function connectMongo(url: string, timeoutMs: number, requestTimeoutMs = timeoutMs): Promise<typeof mongoose> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await mongoose.connect(url, {
+        serverSelectionTimeoutMS: requestTimeoutMs, // fixed for the client's life: not shortened by the deadline
+        connectTimeoutMS: timeoutMs,
+        socketTimeoutMS: 30000,
+        heartbeatFrequencyMS: 2000,
+      });
+      break;
+    } catch (err) {
+      if (deadline - Date.now() <= 0 || !isDbUnavailable(err)) throw err;
+      await mongoose.disconnect().catch(() => {}); // a fresh client for the next attempt
+    }
+  }
   await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
   return mongoose;
 }

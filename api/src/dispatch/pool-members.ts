@@ -1,5 +1,6 @@
 // Members the pool step may ask: the pool named on the request, or else the best fitting active pool
 // (most expertise overlap, covering the request's unit); only members who may be asked right now.
+import { isValidObjectId } from "mongoose";
 import type { MemberProfile } from "../domain/types";
 import { isAbsentAt } from "../domain/availability";
 import { Pool } from "../models/pool";
@@ -14,7 +15,7 @@ interface RequestLike {
 export async function poolMemberIdsFor(r: RequestLike, snapshot: MemberSnapshot, now: Date): Promise<string[]> {
   let memberIds: string[];
   if (r.poolId) {
-    const pool = await Pool.findById(r.poolId).lean().catch(() => null);
+    const pool = isValidObjectId(r.poolId) ? await Pool.findById(r.poolId).lean() : null;
     memberIds = pool?.memberIds ?? [];
   } else {
     const pools = await Pool.find({ expertise: { $in: r.expertise } }).lean();

@@ -1,22 +1,8 @@
 // Renders every failure as application/problem+json; never leaks a stack trace.
 import type { Context, Next } from "koa";
-import mongoose from "mongoose";
+import { isDbUnavailable } from "../db/unavailable";
 import type { Logger } from "../logger";
 import { Problem, problem } from "./problem";
-
-const DB_ERRORS = /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongooseServerSelectionError|MongoPoolClearedError|MongoNetworkTimeoutError|PoolClearedError|PoolClearedOnNetworkError|MongoWaitQueueTimeoutError|MongoServerClosedError|PoolClosedError/;
-
-/** A database that is (briefly) unreachable, wherever in the error's cause chain it shows. */
-export function isDbUnavailable(err: unknown): boolean {
-  let e = err as { name?: string; message?: string; cause?: unknown; reason?: unknown; errorLabels?: string[] } | undefined;
-  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
-    if (e instanceof mongoose.mongo.MongoNetworkError || e instanceof mongoose.mongo.MongoServerSelectionError) return true;
-    if (DB_ERRORS.test(e.name ?? "") || /buffering timed out|connection .* closed|ECONNREFUSED|ECONNRESET|Server selection timed out/i.test(e.message ?? "")) return true;
-    if (Array.isArray(e.errorLabels) && e.errorLabels.includes("ResetPool")) return true;
-    e = (e.cause ?? e.reason) as typeof e;
-  }
-  return false;
-}
 
 export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;

@@ -4,8 +4,13 @@ import type { ReactNode } from "react";
 import type { ApiError } from "../api/client";
 import { useI18n } from "../i18n";
 import { fieldErrorText, problemText } from "../lib/problems";
+import { isTransient } from "../lib/useLoad";
 
-export function ErrorBox({ error, inline = [] }: { error: ApiError | undefined | null; inline?: string[] }) {
+/**
+ * `onRetry`: offered as a "try again" button when the failure is transient (503 service unavailable,
+ * network down), so a database outage reads as "try again", never as "not found".
+ */
+export function ErrorBox({ error, inline = [], onRetry }: { error: ApiError | undefined | null; inline?: string[]; onRetry?: () => void }) {
   const { t, lang } = useI18n();
   if (!error) return null;
   const p = error.problem;
@@ -15,6 +20,13 @@ export function ErrorBox({ error, inline = [] }: { error: ApiError | undefined |
     <div className="alert alert-error" role="alert" data-problem-code={p.code}>
       <strong>{problemText(t, lang, p)}</strong>
       {!known && p.detail && <p>{p.detail}</p>}
+      {onRetry && isTransient(error) && (
+        <p>
+          <button type="button" className="btn btn-secondary btn-small" onClick={onRetry}>
+            {t("common.retry")}
+          </button>
+        </p>
+      )}
       {rest.length > 0 && (
         <ul>
           {rest.map((e, i) => (
@@ -38,6 +50,7 @@ export function Loading() {
   );
 }
 
+/** An endpoint this server does not offer (405/501; see `optional`). */
 export function Unavailable({ what }: { what?: string }) {
   const { t } = useI18n();
   return <p className="muted">{t("common.unavailable", { what: what ?? "" })}</p>;

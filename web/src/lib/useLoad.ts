@@ -41,12 +41,22 @@ export function useLoad<T>(fn: () => Promise<T>, deps: unknown[] = []): Loaded<T
   return { data, error, loading, reload, set: setData };
 }
 
-/** Like useLoad but a missing endpoint (404/405/501) yields `undefined` instead of an error. */
+/**
+ * Only for an endpoint this server may not offer (405 Method Not Allowed, 501 Not Implemented): those
+ * yield `undefined`. Everything else stays an error for what it is: 404 "not found" (the thing is
+ * missing), 503 "temporarily unavailable, try again" (the database is down), shown by ErrorBox.
+ */
 export async function optional<T>(p: Promise<T>): Promise<T | undefined> {
   try {
     return await p;
   } catch (e) {
-    if (e instanceof ApiError && [404, 405, 501].includes(e.status)) return undefined;
+    if (e instanceof ApiError && isNotOffered(e)) return undefined;
     throw e;
   }
 }
+
+/** The server does not offer this method or endpoint (as opposed to "not found" or "unavailable"). */
+export const isNotOffered = (e: ApiError) => e.status === 405 || e.status === 501;
+
+/** Worth trying again in a moment: the service or the network is down, not the request wrong. */
+export const isTransient = (e: ApiError) => e.status === 0 || e.status === 502 || e.status === 503 || e.status === 504;

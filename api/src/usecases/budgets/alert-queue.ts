@@ -1,4 +1,5 @@
 // The coordinators' queue of budget alerts.
+import { isValidObjectId } from "mongoose";
 import type { Principal } from "../../auth/principal";
 import { hasRole } from "../../auth/principal";
 import { notFound, forbidden } from "../../http/problem";
@@ -38,7 +39,7 @@ export async function listBudgetAlerts(actor: Principal, q: { year?: number; all
 }
 
 export async function acknowledgeBudgetAlert(actor: Principal, id: string) {
-  const alert = await BudgetAlert.findById(id).lean().catch(() => null);
+  const alert = isValidObjectId(id) ? await BudgetAlert.findById(id).lean() : null;
   if (!alert) throw notFound("Budget alert");
   if (!hasRole(actor, "admin") && !coordinatorCovers(actor, alert)) throw forbidden("This alert is outside your scope");
   const updated = await BudgetAlert.findOneAndUpdate(

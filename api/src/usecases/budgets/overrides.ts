@@ -1,4 +1,5 @@
 // Per-member exceptions: extra hours and/or permission to accept over budget, with a reason.
+import { isValidObjectId } from "mongoose";
 import type { Principal } from "../../auth/principal";
 import { hasRole } from "../../auth/principal";
 import { forbidden, notFound } from "../../http/problem";
@@ -28,7 +29,7 @@ const present = (o: Record<string, any>) => ({
 });
 
 async function memberInReach(actor: Principal, memberId: string) {
-  const m = await Member.findById(memberId, { unitId: 1, networks: 1 }).lean().catch(() => null);
+  const m = isValidObjectId(memberId) ? await Member.findById(memberId, { unitId: 1, networks: 1 }).lean() : null;
   if (!m) throw notFound("Member");
   if (!hasRole(actor, "admin") && !canDecideFor(actor, { id: String(m._id), unitId: m.unitId, networks: m.networks })) {
     throw forbidden("Only a coordinator whose scope covers this member (or an admin) may set an override");

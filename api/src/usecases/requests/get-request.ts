@@ -1,6 +1,7 @@
 // Reading one request: requester, assignee, coordinators in scope; audited when not the requester.
 // Each reader gets what is made for them: the assignee (after acceptance) the requester's contact;
 // the requester and coordinators in scope where the request is on the escalation ladder and when it moves on.
+import { isValidObjectId } from "mongoose";
 import type { Principal } from "../../auth/principal";
 import { Offer } from "../../models/offer";
 import { Job } from "../../models/job";
@@ -21,7 +22,7 @@ export async function getRequest(actor: Principal, id: string) {
   const [offers, assignee, requester, job] = await Promise.all([
     Offer.find({ requestId: id }, { status: 1 }).sort({ _id: 1 }).lean(),
     r.assigneeMemberId ? Member.findById(r.assigneeMemberId).lean() : null,
-    showRequester ? User.findById(r.requesterId, { name: 1, unitId: 1, phone: 1, email: 1 }).lean().catch(() => null) : null,
+    showRequester && isValidObjectId(r.requesterId) ? User.findById(r.requesterId, { name: 1, unitId: 1, phone: 1, email: 1 }).lean() : null,
     showLadder ? Job.findOne({ type: DISPATCH_JOB, key: dispatchJobKey(id, r.dispatchRound ?? 0), status: "pending" }, { runAt: 1 }).lean() : null,
   ]);
   // The requester's contact reaching the assignee is a read of personal data of its own: audited.

@@ -1,6 +1,7 @@
 // A coordinator in scope approves or rejects a pending entry. Decided under the member's lock (the
 // decision moves hours in the totals), conditional on the entry's version, so simultaneous decisions
 // take effect once.
+import { isValidObjectId } from "mongoose";
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict, forbidden, notFound } from "../../http/problem";
@@ -18,7 +19,7 @@ export async function decideTimeEntry(
   id: string,
   decision: { approve: true } | { approve: false; reason: string },
 ): Promise<TimeEntryView> {
-  const entry = await TimeEntry.findById(id).lean().catch(() => null);
+  const entry = isValidObjectId(id) ? await TimeEntry.findById(id).lean() : null;
   if (!entry) throw notFound("Time entry");
   const member = await Member.findById(entry.memberId, { unitId: 1, networks: 1 }).lean();
   if (!member || !canDecideFor(actor, { id: String(member._id), unitId: member.unitId, networks: member.networks })) {

@@ -1,5 +1,6 @@
 // A member corrects their own entry. Changing what was approved (date, hours, category) sends it
 // back for approval. Runs under the entry's lock and the member's.
+import { isValidObjectId } from "mongoose";
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import type { TimeCategory } from "../../domain/types";
@@ -24,7 +25,7 @@ export interface EditTimeInput {
 }
 
 export async function editTimeEntry(deps: Deps, actor: Principal, id: string, patch: EditTimeInput): Promise<TimeEntryView> {
-  const seen = await TimeEntry.findById(id).lean().catch(() => null);
+  const seen = isValidObjectId(id) ? await TimeEntry.findById(id).lean() : null;
   if (!seen) throw notFound("Time entry");
   if (!actor.memberId || actor.memberId !== seen.memberId) throw forbidden("You may only edit your own time entries");
 

@@ -1,4 +1,5 @@
 // Time entries: one's own, one member's (reviewer), or the approval queue of a coordinator's scope.
+import { isValidObjectId } from "mongoose";
 import type { Principal } from "../../auth/principal";
 import type { TimeEntryStatus } from "../../contract/values";
 import { forbidden, notFound } from "../../http/problem";
@@ -29,7 +30,7 @@ export async function listTimeEntries(actor: Principal, q: ListEntriesInput): Pr
     if (!actor.memberId) return [];
     filter.memberId = actor.memberId;
   } else if (q.memberId) {
-    const member = await Member.findById(q.memberId, { name: 1, unitId: 1, networks: 1 }).lean().catch(() => null);
+    const member = isValidObjectId(q.memberId) ? await Member.findById(q.memberId, { name: 1, unitId: 1, networks: 1 }).lean() : null;
     if (!member) throw notFound("Member");
     if (!canReadBudgetOf(actor, { id: String(member._id), unitId: member.unitId, networks: member.networks })) {
       throw forbidden("This member is outside your scope");

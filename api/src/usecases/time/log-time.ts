@@ -1,5 +1,6 @@
 // A member logs hours of NDV work. Small entries are approved at once; larger ones wait for a
 // coordinator in scope. Check and write happen under the member's lock (12 hours a day, totals).
+import { isValidObjectId } from "mongoose";
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import type { TimeCategory } from "../../domain/types";
@@ -26,7 +27,7 @@ export interface LogTimeInput {
 }
 
 export async function logTime(deps: Deps, actor: Principal, input: LogTimeInput): Promise<TimeEntryView> {
-  const member = await Member.findById(input.memberId, { unitId: 1, networks: 1 }).lean().catch(() => null);
+  const member = isValidObjectId(input.memberId) ? await Member.findById(input.memberId, { unitId: 1, networks: 1 }).lean() : null;
   if (!member) throw notFound("Member");
   if (!canLogFor(actor, { id: String(member._id), unitId: member.unitId, networks: member.networks })) {
     throw forbidden("You may only log time for yourself or for members in your scope");

@@ -135,7 +135,14 @@ export function Approvals() {
         </div>
       )}
       <ErrorBox error={error} />
-      <ErrorBox error={queue.error} />
+      {/* One box for the three loads: an outage fails them all alike. */}
+      <ErrorBox
+        error={queue.error ?? alerts.error ?? budgets.error}
+        onRetry={() => {
+          reload();
+          budgets.reload();
+        }}
+      />
       {!queue.data && queue.loading && <Loading />}
       {queue.data && items.length === 0 && <p className="card muted">{t("ap.empty")}</p>}
       {items.length > 0 && (

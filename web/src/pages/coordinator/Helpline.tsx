@@ -123,7 +123,7 @@ export function Helpline() {
           </div>
         </div>
         <p className="muted">{t("hl.coverageIntro")}</p>
-        <ErrorBox error={coverage.error} />
+        <ErrorBox error={coverage.error} onRetry={coverage.reload} />
         {coverage.loading && !coverage.data && <Loading />}
         {coverageShare && <HeatMap caption={t("hl.coverage")} values={coverageShare} max={1} format={(n) => `${Math.round(n * 100)}`} />}
         {coverage.data && coverage.data.gaps.length > 0 && (
@@ -152,7 +152,7 @@ export function Helpline() {
       <div className="card">
         <h2 style={{ marginTop: 0 }}>{t("hl.rscTitle")}</h2>
         <p className="muted">{t("hl.rscIntro")}</p>
-        <ErrorBox error={stats.error} />
+        <ErrorBox error={stats.error} onRetry={stats.reload} />
         {rscByHour && <HeatMap caption={t("hl.rscTitle")} values={rscByHour} max={100} tone="bad" format={(n) => `${Math.round(n)}`} />}
         {stats.data && stats.data.byUnit.length > 0 && (
           <div style={{ marginTop: "1rem" }}>
@@ -170,7 +170,7 @@ export function Helpline() {
 
       <div className="card">
         <h2 style={{ marginTop: 0 }}>{t("hl.roster")}</h2>
-        <ErrorBox error={shifts.error} />
+        <ErrorBox error={shifts.error} onRetry={shifts.reload} />
         {shifts.data && byDay.length === 0 && <p className="muted">{t("sh.none")}</p>}
         <div className="grid-3" data-testid="roster">
           {byDay.map(([day, list]) => (

@@ -34,7 +34,7 @@ export function MyBudget() {
   return (
     <section aria-labelledby="mb-title">
       <h1 id="mb-title">{t("mb.title", { year })}</h1>
-      <ErrorBox error={budget.error} />
+      <ErrorBox error={budget.error} onRetry={budget.reload} />
       {budget.loading && !b && <Loading />}
       {!budget.loading && !b && !budget.error && <Unavailable />}
       {b && (
@@ -51,7 +51,7 @@ export function MyBudget() {
       )}
       <LogTime onLogged={reload} />
       <h2>{t("mb.entries")}</h2>
-      <ErrorBox error={entries.error} />
+      <ErrorBox error={entries.error} onRetry={entries.reload} />
       {entries.data && entries.data.length === 0 && <p className="muted">{t("common.none")}</p>}
       {entries.data && entries.data.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t("mb.entries")}>

@@ -28,7 +28,7 @@ export function Shifts() {
   return (
     <section aria-labelledby="sh-title">
       <h1 id="sh-title">{t("sh.title")}</h1>
-      <ErrorBox error={list.error} />
+      <ErrorBox error={list.error} onRetry={list.reload} />
       {list.loading && !list.data && <Loading />}
       {!list.loading && list.data === undefined && !list.error && <p className="muted">{t("sh.unavailable")}</p>}
       {list.data && shifts.length === 0 && <p className="muted">{t("sh.none")}</p>}

@@ -66,7 +66,7 @@ export function RequestDetail({ id }: { id: string }) {
   if (!r) {
     // A member who holds a pending offer for this request reads it through the offer.
     if (req.error?.status === 403 && me?.memberId) return <OfferView requestId={id} onAccepted={req.reload} />;
-    return req.error ? <ErrorBox error={req.error} /> : <Loading />;
+    return req.error ? <ErrorBox error={req.error} onRetry={req.reload} /> : <Loading />;
   }
   const open = r.status === "open" || r.status === "offered";
   const canCancel = (isRequester || has("coordinator")) && open;
@@ -157,7 +157,7 @@ export function RequestDetail({ id }: { id: string }) {
             <>
               <h2>{t("rd.candidates")}</h2>
               <p className="muted">{t("rd.candidatesIntro")}</p>
-              {cands.error && <ErrorBox error={cands.error} />}
+              {cands.error && <ErrorBox error={cands.error} onRetry={cands.reload} />}
               {cands.data === undefined && !cands.loading && !cands.error && <p className="muted">{t("rd.noCandidatesApi")}</p>}
               {cands.data && cands.data.length === 0 && <p className="muted">{t("rd.noCandidates")}</p>}
               <ol className="card-list" data-testid="candidates">
