@@ -3,7 +3,7 @@
 //   contract       – value lists, error codes, schemas, shared pure checks: imported by the API and the web app
 //   domain         – pure functions and state machines over contract types
 //   infrastructure – db, models, search, indexing, realtime, http, auth, calendar, jobs/queue|runner, config,
-//                    logger, and the support modules the use cases call: policies/, presenters/, reference/, openapi/
+//                    logger, and the support modules the use cases call: access/, presenters/, reference/, openapi/
 //   application    – usecases/, plus the modules that run use cases on a schedule or per ranking: dispatch/,
 //                    helpline/ (its jobs.ts registers the daily coverage check), matching/ (the fairness cache
 //                    reads budgets through usecases/budgets/compute)
@@ -13,7 +13,7 @@
 
 /** Below the use cases: storage, transport, process, and the support modules the use cases call. */
 const INFRASTRUCTURE = [
-  "^api/src/(auth|calendar|db|http|indexing|models|realtime|reference|openapi|policies|presenters)/",
+  "^api/src/(auth|calendar|db|http|indexing|models|realtime|reference|openapi|access|presenters)/",
   "^api/src/jobs/(queue|runner)\\.ts$",
   "^api/src/(config|logger)\\.ts$",
   "^search/",
@@ -73,7 +73,7 @@ module.exports = {
     {
       name: "infrastructure-does-not-import-use-cases",
       comment:
-        "Infrastructure (db, models, search, indexing, realtime, http, auth, calendar, policies, presenters, reference, openapi, " +
+        "Infrastructure (db, models, search, indexing, realtime, http, auth, calendar, access, presenters, reference, openapi, " +
         "jobs/queue|runner, config, logger) sits below the use cases and must not call them. Only the composition root " +
         "(app.ts, server.ts, bootstrap.ts, deps.ts, background.ts, jobs/register.ts) and the application modules " +
         "(usecases/, dispatch/, helpline/, matching/), routes, cli/ and seed/ may import use cases.",

@@ -7,7 +7,7 @@ import { TimeEntry } from "../api/src/models/time-entry";
 import { TimeDay } from "../api/src/models/time-day";
 import { BudgetTotals } from "../api/src/models/budget-totals";
 import { totalsFromEntries, type EntryShape } from "../api/src/usecases/budgets/totals";
-import { ensureDefaultPolicy } from "../api/src/usecases/budgets/policy-data";
+import { ensureDefaultPolicy } from "../api/src/usecases/budgets/regulation-data";
 import { dayOf, yearOf } from "../api/src/usecases/budgets/compute";
 import { generateTimeEntries, type MemberSeed, type TimeEntrySeed } from "./generate";
 import type { SeedOptions } from "./run";

@@ -7,7 +7,7 @@ import { Member } from "../api/src/models/member";
 import { Shift } from "../api/src/models/shift";
 import { HelplineCall } from "../api/src/models/helpline-call";
 import { REGIONAL_UNIT_IDS, NATIONAL_FALLBACK_RSC, unitById } from "../api/src/reference/units";
-import { RIB } from "../api/src/policies/helpline";
+import { RIB } from "../api/src/access/helpline";
 import { insertMissing } from "./insert-missing";
 
 const ZONE = "Europe/Amsterdam";

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import {
-  DISPATCH_POLICY,
+  DEFAULT_DISPATCH_SETTINGS,
   ESCALATION_LADDER,
   nextDispatch,
-  resolveDispatchPolicy,
+  resolveDispatchSettings,
   type DispatchDecision,
   type DispatchInput,
   type DispatchStep,
@@ -31,9 +31,9 @@ function walk(input: Omit<DispatchInput, "step" | "alreadyOfferedIds">): Dispatc
 
 describe("domain/dispatch", () => {
   it("defines the policy per urgency", () => {
-    expect(DISPATCH_POLICY.acute).to.deep.equal({ batchSize: 5, timeoutMs: 10 * 60_000 });
-    expect(DISPATCH_POLICY.today).to.deep.equal({ batchSize: 3, timeoutMs: 60 * 60_000 });
-    expect(DISPATCH_POLICY.planned).to.deep.equal({ batchSize: 1, timeoutMs: 24 * 60 * 60_000 });
+    expect(DEFAULT_DISPATCH_SETTINGS.acute).to.deep.equal({ batchSize: 5, timeoutMs: 10 * 60_000 });
+    expect(DEFAULT_DISPATCH_SETTINGS.today).to.deep.equal({ batchSize: 3, timeoutMs: 60 * 60_000 });
+    expect(DEFAULT_DISPATCH_SETTINGS.planned).to.deep.equal({ batchSize: 1, timeoutMs: 24 * 60 * 60_000 });
     expect(ESCALATION_LADDER).to.deep.equal(["local", "national", "pool", "coordinators", "unfilled"]);
   });
 
@@ -45,7 +45,7 @@ describe("domain/dispatch", () => {
     ];
     for (const [urgency, expected] of cases) {
       const d = nextDispatch({ urgency, rankedCandidateIds: ranked, alreadyOfferedIds: [] });
-      expect(d).to.deep.equal({ step: "local", offerTo: expected, timeoutMs: DISPATCH_POLICY[urgency].timeoutMs });
+      expect(d).to.deep.equal({ step: "local", offerTo: expected, timeoutMs: DEFAULT_DISPATCH_SETTINGS[urgency].timeoutMs });
     }
   });
 
@@ -77,7 +77,7 @@ describe("domain/dispatch", () => {
     expect(offered).to.have.length(new Set(offered).size);
     expect(new Set(offered)).to.deep.equal(new Set([...ranked, "p1", "p2"]));
     const coordinators = steps.find((d) => d.step === "coordinators");
-    expect(coordinators).to.deep.equal({ step: "coordinators", timeoutMs: DISPATCH_POLICY.acute.timeoutMs });
+    expect(coordinators).to.deep.equal({ step: "coordinators", timeoutMs: DEFAULT_DISPATCH_SETTINGS.acute.timeoutMs });
   });
 
   it("uses the pool's members on the pool step, ranked ones first", () => {
@@ -97,7 +97,7 @@ describe("domain/dispatch", () => {
       alreadyOfferedIds: ["m01", "m02", "m03"],
       poolMemberIds: ["p9", "p1", "m02", "p4", "m03"],
     });
-    expect(p).to.deep.equal({ step: "pool", offerTo: ["p9", "p1", "p4"], timeoutMs: DISPATCH_POLICY.today.timeoutMs });
+    expect(p).to.deep.equal({ step: "pool", offerTo: ["p9", "p1", "p4"], timeoutMs: DEFAULT_DISPATCH_SETTINGS.today.timeoutMs });
   });
 
   it("skips empty steps: no candidates and no pool go straight to the coordinators, then unfilled", () => {
@@ -111,10 +111,10 @@ describe("domain/dispatch", () => {
   it("offers one at a time for planned requests across the whole ladder", () => {
     const steps = walk({ urgency: "planned", rankedCandidateIds: ["a", "b"], localCandidateIds: ["b"], poolMemberIds: ["c"] });
     expect(steps).to.deep.equal([
-      { step: "local", offerTo: ["b"], timeoutMs: DISPATCH_POLICY.planned.timeoutMs },
-      { step: "national", offerTo: ["a"], timeoutMs: DISPATCH_POLICY.planned.timeoutMs },
-      { step: "pool", offerTo: ["c"], timeoutMs: DISPATCH_POLICY.planned.timeoutMs },
-      { step: "coordinators", timeoutMs: DISPATCH_POLICY.planned.timeoutMs },
+      { step: "local", offerTo: ["b"], timeoutMs: DEFAULT_DISPATCH_SETTINGS.planned.timeoutMs },
+      { step: "national", offerTo: ["a"], timeoutMs: DEFAULT_DISPATCH_SETTINGS.planned.timeoutMs },
+      { step: "pool", offerTo: ["c"], timeoutMs: DEFAULT_DISPATCH_SETTINGS.planned.timeoutMs },
+      { step: "coordinators", timeoutMs: DEFAULT_DISPATCH_SETTINGS.planned.timeoutMs },
       { step: "unfilled" },
     ]);
   });
@@ -125,10 +125,10 @@ describe("domain/dispatch", () => {
   });
 
   it("takes overrides from configuration and ignores invalid values", () => {
-    const policy = resolveDispatchPolicy({ acute: { batchSize: 8 }, planned: { timeoutMs: 3_600_000, batchSize: 0 } });
-    expect(policy.acute).to.deep.equal({ batchSize: 8, timeoutMs: DISPATCH_POLICY.acute.timeoutMs });
+    const policy = resolveDispatchSettings({ acute: { batchSize: 8 }, planned: { timeoutMs: 3_600_000, batchSize: 0 } });
+    expect(policy.acute).to.deep.equal({ batchSize: 8, timeoutMs: DEFAULT_DISPATCH_SETTINGS.acute.timeoutMs });
     expect(policy.planned).to.deep.equal({ batchSize: 1, timeoutMs: 3_600_000 });
-    expect(policy.today).to.deep.equal(DISPATCH_POLICY.today);
+    expect(policy.today).to.deep.equal(DEFAULT_DISPATCH_SETTINGS.today);
     const d = nextDispatch({ urgency: "acute", rankedCandidateIds: ranked, alreadyOfferedIds: [], policy });
     expect(d).to.deep.include({ offerTo: ranked.slice(0, 8) });
   });

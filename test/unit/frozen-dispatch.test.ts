@@ -1,11 +1,11 @@
 import { expect } from "chai";
-import { DISPATCH_POLICY, freezeDispatch, resolveDispatchPolicy, settingsFor } from "../../api/src/domain/dispatch";
+import { DEFAULT_DISPATCH_SETTINGS, freezeDispatch, resolveDispatchSettings, settingsFor } from "../../api/src/domain/dispatch";
 
 describe("frozen dispatch settings", () => {
-  const changed = resolveDispatchPolicy({ acute: { batchSize: 2, timeoutMs: 60_000 } });
+  const changed = resolveDispatchSettings({ acute: { batchSize: 2, timeoutMs: 60_000 } });
 
   it("freezes the ladder and the urgency's rule", () => {
-    expect(freezeDispatch("today", DISPATCH_POLICY)).to.deep.equal({
+    expect(freezeDispatch("today", DEFAULT_DISPATCH_SETTINGS)).to.deep.equal({
       ladder: ["local", "national", "pool", "coordinators", "unfilled"],
       batchSize: 3,
       timeoutMs: 3_600_000,
@@ -13,7 +13,7 @@ describe("frozen dispatch settings", () => {
   });
 
   it("a request keeps its frozen settings when the configuration changes", () => {
-    const frozen = freezeDispatch("acute", DISPATCH_POLICY, ["local", "coordinators", "unfilled"]);
+    const frozen = freezeDispatch("acute", DEFAULT_DISPATCH_SETTINGS, ["local", "coordinators", "unfilled"]);
     expect(settingsFor("acute", frozen, changed)).to.deep.equal({ ladder: ["local", "coordinators", "unfilled"], batchSize: 5, timeoutMs: 600_000 });
   });
 

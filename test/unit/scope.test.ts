@@ -1,11 +1,11 @@
-// The coordinator scope rule (api/src/policies/scope.ts) and its users agree: members through unit or network,
+// The coordinator scope rule (api/src/access/scope.ts) and its users agree: members through unit or network,
 // requests through their unit only.
 import { expect } from "chai";
 import { principalFromUser, type Principal } from "../../api/src/auth/principal";
-import { coordinatorCovers, coordinatorFilter } from "../../api/src/policies/scope";
-import { canReadRequest, requestScopeFilter } from "../../api/src/policies/requests";
-import { canReadMember } from "../../api/src/policies/members";
-import { canDecideFor, memberScopeFilter } from "../../api/src/policies/budgets";
+import { coordinatorCovers, coordinatorFilter } from "../../api/src/access/scope";
+import { canReadRequest, requestScopeFilter } from "../../api/src/access/requests";
+import { canReadMember } from "../../api/src/access/members";
+import { canDecideFor, memberScopeFilter } from "../../api/src/access/budgets";
 
 const user = (roles: string[], scope: { units: string[]; networks: string[] }, id = "u-coord"): Principal =>
   principalFromUser({ id, name: "x", roles, unitId: "rotterdam", scope });

@@ -16,7 +16,7 @@ import * as knowledge from "./knowledge";
 import * as members from "./members";
 import * as notifications from "./notifications";
 import * as offers from "./offers";
-import * as policies from "./policies";
+import * as policies from "./regulation";
 import * as pools from "./pools";
 import * as reference from "./reference";
 import * as requests from "./requests";

@@ -1,7 +1,7 @@
 // One dispatch round of a request: rank, decide with the pure ladder (domain/dispatch), claim the round
 // with one conditional update (so concurrent timeouts/declines never both advance), then act.
 import type { Deps } from "../deps";
-import { freezeDispatch, nextDispatch, resolveDispatchPolicy, settingsFor } from "../domain/dispatch";
+import { freezeDispatch, nextDispatch, resolveDispatchSettings, settingsFor } from "../domain/dispatch";
 import type { DispatchDecision, DispatchStep, FrozenDispatch } from "../domain/dispatch";
 import type { Urgency } from "../domain/types";
 import { Offer } from "../models/offer";
@@ -37,7 +37,7 @@ export async function dispatchRequest(deps: Deps, requestId: string, opts: Dispa
     Offer.find({ requestId }, { memberId: 1, status: 1 }).lean(),
     poolMemberIdsFor(r, snapshot, now),
   ]);
-  const current = resolveDispatchPolicy(deps.config.DISPATCH_SETTINGS);
+  const current = resolveDispatchSettings(deps.config.DISPATCH_SETTINGS);
   const frozen = settingsFor(urgency, r.dispatchSettings as Partial<FrozenDispatch> | undefined, current);
   const rule = { batchSize: opts.replacement ? 1 : frozen.batchSize, timeoutMs: frozen.timeoutMs };
   const policy = { ...current, [urgency]: rule };
@@ -115,7 +115,7 @@ function skipCurrentStep(ladder: readonly DispatchStep[], step: DispatchDecision
 
 /** What a new request freezes when its dispatch starts: the ladder and its urgency's rule as configured now. */
 export function dispatchSettingsNow(deps: Deps, urgency: Urgency): FrozenDispatch {
-  return freezeDispatch(urgency, resolveDispatchPolicy(deps.config.DISPATCH_SETTINGS));
+  return freezeDispatch(urgency, resolveDispatchSettings(deps.config.DISPATCH_SETTINGS));
 }
 
 /** Withdraws every pending offer of a request; returns them so the caller's event tells their members. */

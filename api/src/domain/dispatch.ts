@@ -26,17 +26,17 @@ export interface DispatchRule {
   timeoutMs: number;
 }
 
-export type DispatchPolicy = Record<Urgency, DispatchRule>;
+export type DispatchSettings = Record<Urgency, DispatchRule>;
 
-export const DISPATCH_POLICY: Readonly<DispatchPolicy> = Object.freeze(recordOf(URGENCIES, (u) => Object.freeze({ ...URGENCY_RULES[u].dispatch })));
+export const DEFAULT_DISPATCH_SETTINGS: Readonly<DispatchSettings> = Object.freeze(recordOf(URGENCIES, (u) => Object.freeze({ ...URGENCY_RULES[u].dispatch })));
 
-export type DispatchPolicyOverride = Partial<Record<Urgency, Partial<DispatchRule>>>;
+export type DispatchSettingsOverride = Partial<Record<Urgency, Partial<DispatchRule>>>;
 
 /** The default policy with overrides from configuration; invalid values (non-positive, non-integer batch) are ignored. */
-export function resolveDispatchPolicy(
-  override: DispatchPolicyOverride = {},
-  base: Readonly<DispatchPolicy> = DISPATCH_POLICY,
-): DispatchPolicy {
+export function resolveDispatchSettings(
+  override: DispatchSettingsOverride = {},
+  base: Readonly<DispatchSettings> = DEFAULT_DISPATCH_SETTINGS,
+): DispatchSettings {
   return recordOf(URGENCIES, (u): DispatchRule => {
     const o = override[u] ?? {};
     const batchSize = Number.isInteger(o.batchSize) && (o.batchSize as number) > 0 ? (o.batchSize as number) : base[u].batchSize;
@@ -66,12 +66,12 @@ export interface FrozenDispatch {
   timeoutMs: number;
 }
 
-export function freezeDispatch(urgency: Urgency, policy: Readonly<DispatchPolicy>, ladder: readonly DispatchStep[] = ESCALATION_LADDER): FrozenDispatch {
+export function freezeDispatch(urgency: Urgency, policy: Readonly<DispatchSettings>, ladder: readonly DispatchStep[] = ESCALATION_LADDER): FrozenDispatch {
   return { ladder: [...ladder], batchSize: policy[urgency].batchSize, timeoutMs: policy[urgency].timeoutMs };
 }
 
 /** The settings a dispatch step uses: the request's frozen ones, or (documents from before freezing) the current ones. */
-export function settingsFor(urgency: Urgency, frozen: Partial<FrozenDispatch> | null | undefined, current: Readonly<DispatchPolicy>): FrozenDispatch {
+export function settingsFor(urgency: Urgency, frozen: Partial<FrozenDispatch> | null | undefined, current: Readonly<DispatchSettings>): FrozenDispatch {
   const valid = frozen && frozen.ladder?.length && frozen.batchSize && frozen.timeoutMs && frozen.ladder.every((s) => ESCALATION_LADDER.includes(s));
   return valid ? { ladder: [...frozen.ladder!], batchSize: frozen.batchSize!, timeoutMs: frozen.timeoutMs! } : freezeDispatch(urgency, current);
 }
@@ -85,7 +85,7 @@ export interface DispatchInput {
   localCandidateIds?: readonly string[];
   alreadyOfferedIds: readonly string[];
   poolMemberIds?: readonly string[];
-  policy?: Readonly<DispatchPolicy>;
+  policy?: Readonly<DispatchSettings>;
   ladder?: readonly DispatchStep[];
 }
 
@@ -125,7 +125,7 @@ export function stepCandidates(step: OfferStep, input: DispatchInput): string[] 
 /** What to do next for a request: offer a batch on a step, alert coordinators, or give up. */
 export function nextDispatch(input: DispatchInput): DispatchDecision {
   const ladder = input.ladder ?? ESCALATION_LADDER;
-  const rule = (input.policy ?? DISPATCH_POLICY)[input.urgency];
+  const rule = (input.policy ?? DEFAULT_DISPATCH_SETTINGS)[input.urgency];
   const startAt = input.step ? ladder.indexOf(input.step) : 0;
   if (startAt < 0) return { step: "unfilled" };
   for (let i = startAt; i < ladder.length; i++) {

@@ -1,4 +1,4 @@
-// Authentication (who is calling) and coarse role checks. Fine-grained rules live in policies/.
+// Authentication (who is calling) and coarse role checks. Fine-grained rules live in access/.
 import type { Context, Next } from "koa";
 import type { Role } from "../domain/types";
 import type { Principal } from "../auth/principal";

@@ -2,7 +2,7 @@
 import type { Deps } from "../deps";
 import type { JobRunner } from "./runner";
 import { registerCoreJobs } from "../dispatch/jobs";
-import { ensureDefaultPolicy } from "../usecases/budgets/policy-data";
+import { ensureDefaultPolicy } from "../usecases/budgets/regulation-data";
 import { registerHelplineJobs } from "../helpline/jobs";
 import { registerStaffAlerts } from "../notify/staff/alerts";
 import { registerNotifyJobs } from "../notify/jobs";

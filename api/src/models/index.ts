@@ -27,7 +27,7 @@ export { CalendarToken } from "./calendar-token";
 export { HelplineGapReport } from "./helpline-gap-report";
 export { TimeEntry } from "./time-entry";
 export { TimeDay } from "./time-day";
-export { PolicyVersion } from "./policy";
+export { PolicyVersion } from "./regulation";
 export { BudgetOverride } from "./budget-override";
 export { ClosedPeriod } from "./closed-period";
 export { BudgetAlert } from "./budget-alert";

@@ -2,7 +2,7 @@
 // and contact only after acceptance and only to those the policy allows.
 import type { Principal } from "../auth/principal";
 import type { MemberProfile } from "../domain/types";
-import { canSeeAssigneeContact } from "../policies/requests";
+import { canSeeAssigneeContact } from "../access/requests";
 import { presentContact } from "./member";
 
 export interface RequestView {

@@ -13,7 +13,7 @@ import {
   shiftsQuery,
   windowQuery,
 } from "../contract/helpline";
-import { canReadRoster, canReadStats } from "../policies/helpline";
+import { canReadRoster, canReadStats } from "../access/helpline";
 import { CALL_ID, routeCall } from "../usecases/helpline/route-call";
 import { recordOutcome } from "../usecases/helpline/record-outcome";
 import { createShift, deleteShift, listShifts, MAX_RANGE_DAYS, updateShift } from "../usecases/helpline/shifts";

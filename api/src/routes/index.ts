@@ -18,7 +18,7 @@ import { searchRoutes } from "./search";
 import { auditRoutes } from "./audit";
 import { timeEntryRoutes } from "./time-entries";
 import { budgetRoutes } from "./budgets";
-import { policyRoutes } from "./policies";
+import { policyRoutes } from "./regulation";
 import { helplineRoutes } from "./helpline";
 import { calendarRoutes } from "./calendar";
 import { notificationRoutes } from "./notifications";

@@ -4,7 +4,7 @@ import Router from "@koa/router";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
-import { canAskToJoin, canListNetworkRequests } from "../policies/memberships";
+import { canAskToJoin, canListNetworkRequests } from "../access/memberships";
 import { body, query } from "../http/validate";
 import { askToJoinSchema as askSchema, changeUnitSchema as unitSchema, decideJoinSchema as decideSchema, networkRequestsQuery } from "../contract/members";
 import { askToJoin, changeUnit, decideNetworkRequest, listNetworkRequests, myNetworkRequests } from "../usecases/members/network-requests";

@@ -5,7 +5,7 @@ import { hasRole } from "../../auth/principal";
 import { notFound, forbidden } from "../../http/problem";
 import { BudgetAlert } from "../../models/budget-alert";
 import { Member } from "../../models/member";
-import { coordinatorCovers, coordinatorFilter } from "../../policies/scope";
+import { coordinatorCovers, coordinatorFilter } from "../../access/scope";
 import { audit } from "../audit";
 
 // Alerts carry the member's unit and networks, so they follow the member's scope.

@@ -7,7 +7,7 @@ import { allotment, budgetAlertLevel, budgetFor, BUDGET_ZONE, policyInForce, typ
 import { Member } from "../../models/member";
 import { BudgetTotals } from "../../models/budget-totals";
 import { BudgetOverride } from "../../models/budget-override";
-import { loadPolicies, type PolicyRecord } from "./policy-data";
+import { loadPolicies, type PolicyRecord } from "./regulation-data";
 
 export interface BudgetMemberRow {
   id: string;

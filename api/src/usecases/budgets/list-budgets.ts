@@ -2,7 +2,7 @@
 import { DateTime } from "luxon";
 import type { Principal } from "../../auth/principal";
 import { BUDGET_ZONE } from "../../domain/budget";
-import { inMemberScope, memberScopeFilter } from "../../policies/budgets";
+import { inMemberScope, memberScopeFilter } from "../../access/budgets";
 import type { MemberBudget } from "./compute";
 import { escapeRegex } from "../../db/escape-regex";
 import { budgetReadModel, type ModelMember } from "./read-model";

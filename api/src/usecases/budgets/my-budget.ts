@@ -4,7 +4,7 @@ import { allotment } from "../../domain/budget";
 import { notFound } from "../../http/problem";
 import { BudgetOverride } from "../../models/budget-override";
 import { computeBudgets, loadBudgetMembers } from "./compute";
-import { loadPolicies } from "./policy-data";
+import { loadPolicies } from "./regulation-data";
 
 export async function budgetOfMember(memberId: string, year: number) {
   const [member] = await loadBudgetMembers({ _id: memberId });

@@ -5,7 +5,7 @@ import { hasRole } from "../../auth/principal";
 import { forbidden, notFound } from "../../http/problem";
 import { BudgetOverride } from "../../models/budget-override";
 import { Member } from "../../models/member";
-import { canDecideFor } from "../../policies/budgets";
+import { canDecideFor } from "../../access/budgets";
 import { audit } from "../audit";
 import { budgetReadModel } from "./read-model";
 

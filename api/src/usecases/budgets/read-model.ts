@@ -6,7 +6,7 @@
 // of this process, each applied after its database write succeeded:
 //   totalsMoved      time entry logged / approved / rejected / edited (usecases/budgets/totals.ts)
 //   overrideSet      a coordinator's override (usecases/budgets/overrides.ts)
-//   policiesChanged  a new korpsregeling version (usecases/policies/create-policy.ts)
+//   policiesChanged  a new korpsregeling version (usecases/regulation/versions.ts)
 //   memberChanged    a member created or edited (create-user, reindexMember)
 //   requestChanged   a request accepted, completed, reopened or cancelled (committed hours)
 //   reset            bulk writes behind the model's back (seeding, benchmarks)
@@ -21,7 +21,7 @@ import { Member } from "../../models/member";
 import { TimeEntry } from "../../models/time-entry";
 import { BudgetTotals } from "../../models/budget-totals";
 import { BudgetOverride } from "../../models/budget-override";
-import { loadPolicies, type PolicyRecord } from "./policy-data";
+import { loadPolicies, type PolicyRecord } from "./regulation-data";
 import { toBudgetMember, type BudgetMemberRow, type MemberBudget } from "./compute";
 
 const RELOAD_MS = 60_000;

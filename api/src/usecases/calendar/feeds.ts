@@ -7,7 +7,7 @@ import { forbidden, notFound } from "../../http/problem";
 import { CalendarToken } from "../../models/calendar-token";
 import { Shift } from "../../models/shift";
 import { User } from "../../models/user";
-import { canHaveHelplineFeed } from "../../policies/helpline";
+import { canHaveHelplineFeed } from "../../access/helpline";
 import { renderFeed } from "../../calendar/feed";
 import { engagementEvents } from "../../calendar/engagements";
 import { namesFor } from "../helpline/shifts";

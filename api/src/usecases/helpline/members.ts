@@ -1,7 +1,7 @@
 // Who a planner can put on the roster: active Roze in Blauw members, by name, so shifts are assigned by
 // picking a person rather than typing an id. Name and unit only: no contact details, no expertise.
 import { Member } from "../../models/member";
-import { RIB } from "../../policies/helpline";
+import { RIB } from "../../access/helpline";
 import { escapeRegex } from "../../db/escape-regex";
 
 export interface HelplineMemberView {

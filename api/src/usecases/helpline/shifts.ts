@@ -7,7 +7,7 @@ import { validateShift } from "../../domain/shift-rules";
 import { forbidden, notFound, unprocessable } from "../../http/problem";
 import { Member } from "../../models/member";
 import { Shift } from "../../models/shift";
-import { canManageShiftOf, isPlanner, RIB } from "../../policies/helpline";
+import { canManageShiftOf, isPlanner, RIB } from "../../access/helpline";
 import { presentShift, type ShiftView } from "../../presenters/shift";
 import { firstName } from "../../helpline/snapshot";
 import { shiftRemoved } from "../../notify/staff/alerts";

@@ -5,7 +5,7 @@ import type { Principal } from "../../auth/principal";
 import { forbidden, notFound } from "../../http/problem";
 import { Member } from "../../models/member";
 import { Request } from "../../models/request";
-import { canReadMember, coordinatesMember } from "../../policies/members";
+import { canReadMember, coordinatesMember } from "../../access/members";
 import { presentContact, presentProfile } from "../../presenters/member";
 import { toProfile } from "../../matching/snapshot";
 import { auditRead } from "../audit";

@@ -12,7 +12,7 @@ import { forgetUserSessions } from "../../auth/sessions";
 import { NetworkRequest } from "../../models/network-request";
 import { networkById } from "../../reference/networks";
 import { unitById } from "../../reference/units";
-import { canAskToJoin, canChangeUnit, canDecideNetworkRequest, canListNetworkRequests, networkRequestScope } from "../../policies/memberships";
+import { canAskToJoin, canChangeUnit, canDecideNetworkRequest, canListNetworkRequests, networkRequestScope } from "../../access/memberships";
 import { helplineFor } from "../../helpline/runtime";
 import { audit } from "../audit";
 import { reindexMember } from "./index-member";

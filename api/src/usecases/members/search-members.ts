@@ -3,7 +3,7 @@
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import type { Filters } from "../../../../search/port";
-import { coordinatesMember } from "../../policies/members";
+import { coordinatesMember } from "../../access/members";
 import { presentDirectoryRow } from "../../presenters/member";
 import { memberSnapshot } from "../../matching/snapshot";
 

@@ -1,7 +1,7 @@
 // Who was reached how for one request: coordinators in scope. Members appear by the same per-request
 // pseudonymous ref as on the candidate cards (no names, no addresses, no endpoints).
 import type { Principal } from "../../auth/principal";
-import { coordinatesUnit } from "../../policies/requests";
+import { coordinatesUnit } from "../../access/requests";
 import { candidateRef } from "../../presenters/candidate";
 import { Delivery } from "../../models/delivery";
 import { Offer } from "../../models/offer";

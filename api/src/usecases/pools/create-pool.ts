@@ -1,7 +1,7 @@
 import type { Principal } from "../../auth/principal";
 import { forbidden, unprocessable } from "../../http/problem";
 import { Pool } from "../../models/pool";
-import { canCreatePool, canManagePool } from "../../policies/pools";
+import { canCreatePool, canManagePool } from "../../access/pools";
 import { unknownExpertiseIds } from "../../reference/expertise";
 import { unitById } from "../../reference/units";
 import { audit } from "../audit";

@@ -5,8 +5,8 @@ import { forbidden, notFound } from "../../http/problem";
 import { hasRole } from "../../auth/principal";
 import { Member } from "../../models/member";
 import { Pool } from "../../models/pool";
-import { canManagePool, canSeePoolMembers } from "../../policies/pools";
-import { coordinatesMember } from "../../policies/members";
+import { canManagePool, canSeePoolMembers } from "../../access/pools";
+import { coordinatesMember } from "../../access/members";
 
 // The input shape lives in the contract (api/src/contract/pools.ts).
 export { poolSchema, type PoolInput } from "../../contract/pools";

@@ -3,7 +3,7 @@ import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict } from "../../http/problem";
 import { claimOnce, decisionKey, Request } from "../../models/request";
-import { canCancelRequest } from "../../policies/requests";
+import { canCancelRequest } from "../../access/requests";
 import { presentRequest } from "../../presenters/request";
 import { withdrawPending } from "../../dispatch/dispatch";
 import { loadRequestFor } from "./load";

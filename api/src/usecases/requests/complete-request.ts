@@ -5,7 +5,7 @@ import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict } from "../../http/problem";
 import { Request } from "../../models/request";
-import { canCompleteRequest } from "../../policies/requests";
+import { canCompleteRequest } from "../../access/requests";
 import { presentRequest } from "../../presenters/request";
 import { logTime } from "../time/log-time";
 import { checkNote } from "../knowledge/check-note";

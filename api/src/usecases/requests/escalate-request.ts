@@ -4,7 +4,7 @@ import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { conflict } from "../../http/problem";
 import { OPEN_STATUSES } from "../../contract/values";
-import { canEscalateRequest } from "../../policies/requests";
+import { canEscalateRequest } from "../../access/requests";
 import { dispatchRequest } from "../../dispatch/dispatch";
 import { getRequest } from "./get-request";
 import { loadRequestFor } from "./load";

@@ -6,7 +6,7 @@ import type { Principal } from "../../auth/principal";
 import { Offer } from "../../models/offer";
 import { Job } from "../../models/job";
 import { User } from "../../models/user";
-import { canReadRequest, canSeeRequesterContact, isRequester, coordinatesUnit } from "../../policies/requests";
+import { canReadRequest, canSeeRequesterContact, isRequester, coordinatesUnit } from "../../access/requests";
 import { presentRequest } from "../../presenters/request";
 import { Member } from "../../models/member";
 import { toProfile } from "../../matching/snapshot";

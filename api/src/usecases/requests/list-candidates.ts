@@ -1,7 +1,7 @@
 // Ranked, pseudonymous candidate cards for the requester and coordinators in scope.
 import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
-import { canSeeCandidates, isRequester } from "../../policies/requests";
+import { canSeeCandidates, isRequester } from "../../access/requests";
 import { presentCandidates } from "../../presenters/candidate";
 import { rankCandidates, toMatchRequest } from "../../matching/candidates";
 import { auditRead } from "../audit";

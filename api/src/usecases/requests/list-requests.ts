@@ -4,7 +4,7 @@ import { isValidObjectId } from "mongoose";
 import type { Principal } from "../../auth/principal";
 import { OPEN_STATUSES } from "../../contract/values";
 import { Request } from "../../models/request";
-import { requestScopeFilter } from "../../policies/requests";
+import { requestScopeFilter } from "../../access/requests";
 import { presentRequestRow } from "../../presenters/request";
 import { unprocessable } from "../../http/problem";
 

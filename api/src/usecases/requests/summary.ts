@@ -4,7 +4,7 @@
 import type { Principal } from "../../auth/principal";
 import { REQUEST_STATUSES, UNMET_STATUSES, type RequestStatus } from "../../contract/values";
 import { Request } from "../../models/request";
-import { requestScopeFilter } from "../../policies/requests";
+import { requestScopeFilter } from "../../access/requests";
 
 export const SUMMARY_WINDOW_DAYS = 90;
 const DAY = 86_400_000;

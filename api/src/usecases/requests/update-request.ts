@@ -6,7 +6,7 @@ import type { Principal } from "../../auth/principal";
 import { conflict, forbidden } from "../../http/problem";
 import { OPEN_STATUSES } from "../../contract/values";
 import { Request } from "../../models/request";
-import { canEditRequest } from "../../policies/requests";
+import { canEditRequest } from "../../access/requests";
 import { presentRequest } from "../../presenters/request";
 import { personalDataWarnings } from "./create-request";
 import { findRequest } from "./load";

@@ -7,7 +7,7 @@ import type { Principal } from "../../auth/principal";
 import { conflict, forbidden, notFound } from "../../http/problem";
 import { Member } from "../../models/member";
 import { TimeEntry } from "../../models/time-entry";
-import { canDecideFor } from "../../policies/budgets";
+import { canDecideFor } from "../../access/budgets";
 import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";
 import { memberLock, withLock } from "../budgets/mutex";
 import { moveTotals } from "../budgets/totals";

@@ -5,7 +5,7 @@ import type { TimeEntryStatus } from "../../contract/values";
 import { forbidden, notFound } from "../../http/problem";
 import { Member } from "../../models/member";
 import { TimeEntry } from "../../models/time-entry";
-import { canReadBudgetOf, canReviewBudgets, inMemberScope, memberScopeFilter } from "../../policies/budgets";
+import { canReadBudgetOf, canReviewBudgets, inMemberScope, memberScopeFilter } from "../../access/budgets";
 import { budgetReadModel } from "../budgets/read-model";
 import { SHORT_IN } from "../budgets/compute";
 import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";

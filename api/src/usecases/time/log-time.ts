@@ -8,7 +8,7 @@ import { needsApproval } from "../../domain/budget";
 import { forbidden, notFound, unprocessable } from "../../http/problem";
 import { Member } from "../../models/member";
 import { TimeEntry } from "../../models/time-entry";
-import { canLogFor } from "../../policies/budgets";
+import { canLogFor } from "../../access/budgets";
 import { presentTimeEntry, type TimeEntryView } from "../../presenters/budget-entries";
 import { checkBudgetAlerts } from "../budgets/alerts";
 import { yearOf } from "../budgets/compute";

@@ -4,7 +4,7 @@ import { TIME_CATEGORIES } from "../../contract/values";
 import { BUDGET_ZONE, policyInForce, validateTimeEntry, type FieldError } from "../../domain/budget";
 import { unprocessable } from "../../http/problem";
 import { ClosedPeriod } from "../../models/closed-period";
-import { loadPolicies } from "../budgets/policy-data";
+import { loadPolicies } from "../budgets/regulation-data";
 import { dayOf } from "../budgets/compute";
 
 export interface EntryRules {

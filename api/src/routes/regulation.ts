@@ -3,7 +3,7 @@ import Router from "@koa/router";
 import type { Deps } from "../deps";
 import { currentUser, requireRole, requireUser } from "../http/auth";
 import { forbidden } from "../http/problem";
-import { canSimulatePolicy } from "../policies/budgets";
+import { canSimulatePolicy } from "../access/budgets";
 import { body, query } from "../http/validate";
 import {
   decisionSchema as decisionBody,
@@ -12,10 +12,10 @@ import {
   proposalSchema as proposalBody,
   proposalsQuery,
   supplementSchema as supplementBody,
-} from "../contract/policies";
+} from "../contract/regulation";
 import { yearOf } from "../usecases/budgets/compute";
-import { decidePolicy, listPolicies, listProposals, proposePolicy, setUnitSupplement } from "../usecases/policies/create-policy";
-import { simulateDraft } from "../usecases/policies/simulate";
+import { decidePolicy, listPolicies, listProposals, proposePolicy, setUnitSupplement } from "../usecases/regulation/versions";
+import { simulateDraft } from "../usecases/regulation/simulate";
 
 export function policyRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/policies" });

@@ -9,11 +9,11 @@ import type { Policy } from "../../domain/types";
 import { BUDGET_ZONE } from "../../domain/budget";
 import { conflict, forbidden, notFound, unprocessable } from "../../http/problem";
 import { ClosedPeriod } from "../../models/closed-period";
-import { PolicyVersion } from "../../models/policy";
-import { canDecidePolicy, canProposePolicy, canReadProposals, canRejectPolicy, canSetUnitSupplement } from "../../policies/budgets";
+import { PolicyVersion } from "../../models/regulation";
+import { canDecidePolicy, canProposePolicy, canReadProposals, canRejectPolicy, canSetUnitSupplement } from "../../access/budgets";
 import { audit } from "../audit";
-import { toPolicy, loadPolicies, loadPolicyRecords, type PolicyStatus } from "../budgets/policy-data";
-import { presentPolicy } from "../../presenters/budget-policy";
+import { toPolicy, loadPolicies, loadPolicyRecords, type PolicyStatus } from "../budgets/regulation-data";
+import { presentPolicy } from "../../presenters/regulation";
 import { budgetReadModel } from "../budgets/read-model";
 
 export type PolicyInput = Omit<Policy, "id"> & { name?: string };
@@ -79,7 +79,7 @@ export async function setUnitSupplement(actor: Principal, input: { unitId: strin
     hours: input.hours,
     effectiveFrom: input.effectiveFrom,
     reason: input.reason,
-    // Required fields of a version; a unit change never touches them (see domain/policy-timeline.ts).
+    // Required fields of a version; a unit change never touches them (see domain/regulation-timeline.ts).
     baseHoursPerYear: 0,
     approvalThresholdHours: 0,
     unitSupplements: { [input.unitId]: input.hours },

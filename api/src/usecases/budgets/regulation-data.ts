@@ -1,8 +1,8 @@
 // Loads the korpsregeling versions and maps them to the domain shape.
 import type { TimeCategory } from "../../domain/types";
 import { TIME_CATEGORIES } from "../../contract/values";
-import { PolicyVersion } from "../../models/policy";
-import { policyTimeline } from "../../domain/policy-timeline";
+import { PolicyVersion } from "../../models/regulation";
+import { policyTimeline } from "../../domain/regulation-timeline";
 
 import type { PolicyKind, PolicyRecord, PolicyStatus } from "../../domain/policy-record";
 export type { PolicyKind, PolicyRecord, PolicyStatus };

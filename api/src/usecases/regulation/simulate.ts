@@ -5,9 +5,9 @@ import type { Policy, TimeEntry as DomainEntry, MemberOverride } from "../../dom
 import { BUDGET_ZONE, policyInForce, simulatePolicy } from "../../domain/budget";
 import { BudgetOverride } from "../../models/budget-override";
 import { loadBudgetMembers, usageFor } from "../budgets/compute";
-import { loadPolicies } from "../budgets/policy-data";
-import { presentPolicy } from "../../presenters/budget-policy";
-import type { PolicyInput } from "./create-policy";
+import { loadPolicies } from "../budgets/regulation-data";
+import { presentPolicy } from "../../presenters/regulation";
+import type { PolicyInput } from "./versions";
 
 export async function simulateDraft(draftInput: Omit<PolicyInput, "effectiveFrom"> & { effectiveFrom?: Date }, year: number, now: Date) {
   const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: BUDGET_ZONE }).toJSDate();

@@ -1,6 +1,6 @@
 // The korpsregeling in force from approved records: force-wide versions and unit-supplement changes.
 import { expect } from "chai";
-import { policyTimeline, type PolicyEvent } from "../../api/src/domain/policy-timeline";
+import { policyTimeline, type PolicyEvent } from "../../api/src/domain/regulation-timeline";
 import { policyInForce } from "../../api/src/domain/budget";
 
 const d = (s: string) => new Date(`${s}T00:00:00+01:00`);
