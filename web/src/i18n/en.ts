@@ -1,5 +1,4 @@
 // English. Same keys as nl.ts (the type enforces it).
-import type { Key } from "./nl";
 
 import { viewsEn } from "./views";
 import { notificationsEn } from "./notifications";

@@ -10,7 +10,6 @@ import { coordinatesMember } from "../../access/members";
 
 // The input shape lives in the contract (api/src/contract/pools.ts).
 export { poolSchema, type PoolInput } from "../../contract/pools";
-import type { PoolInput } from "../../contract/pools";
 
 type PoolRecord = { _id: unknown; name: string; description?: string | null; expertise: string[]; unitIds: string[]; memberIds: string[]; activeFrom?: Date | null; activeUntil?: Date | null };
 

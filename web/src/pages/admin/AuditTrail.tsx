@@ -1,6 +1,5 @@
 // Auditor: the audit trail filtered by who, whose data, what and when, and its CSV export.
 import { useState, type FormEvent } from "react";
-import { qs } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { ErrorBox, Loading } from "../../components/ErrorBox";
@@ -8,16 +7,6 @@ import { DateField } from "../../components/Inputs";
 import { parseDate } from "../../lib/parse";
 import { client, linkTo } from "../../api/typed-client";
 
-interface Event {
-  id: string;
-  at: string;
-  actorId: string;
-  actorRoles: string[];
-  action: string;
-  resourceType: string;
-  resourceId: string;
-  details?: unknown;
-}
 
 const ACTIONS = ["read", "create", "update", "cancel", "escalate", "approve", "reject", "revoke", "reset-password", "export"];
 

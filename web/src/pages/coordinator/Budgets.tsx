@@ -1,7 +1,6 @@
 // Budgets per member in scope: sort, filter, drill down into one member's entries, export as CSV.
 import { Fragment, useMemo, useState } from "react";
-import { qs } from "../../api/client";
-import type { Budget, TimeEntry } from "../../api/types";
+import type { Budget } from "../../api/types";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useDebounced } from "../../lib/debounce";

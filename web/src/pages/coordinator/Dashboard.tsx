@@ -2,7 +2,6 @@
 // demand by expertise. The figures come from GET /requests/summary (computed on the server); the list
 // uses the request rows only. Reading request details here would write an audit event per request.
 import { useState } from "react";
-import type { Req, RequestSummary } from "../../api/types";
 import { ESCALATION_STEPS } from "../../../../api/src/contract/values";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";

@@ -1,7 +1,7 @@
 // Roze in Blauw helpline for planners and coordinators: the roster, coverage by hour of week
 // (heat map), gaps, and the share of calls the RSC carries (by hour of week and by unit).
 import { useEffect, useMemo, useState } from "react";
-import type { HelplineMember, Shift } from "../../api/types";
+import type { Shift } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
 import { useSubmit } from "../../lib/useSubmit";
@@ -19,27 +19,8 @@ import { client } from "../../api/typed-client";
 
 const DAY = 86_400_000;
 
-interface Coverage {
-  gaps: { start: string; end: string }[];
-  byHourOfWeek?: number[];
-}
 
-interface Share {
-  total: number;
-  rsc: number;
-  rscShare: number;
-  missed: number;
-}
 
-interface Stats {
-  total: number;
-  routedToMember: number;
-  routedToRsc: number;
-  rscShare: number;
-  missed: number;
-  byHourOfWeek: (Share & { slot: number })[];
-  byUnit: (Share & { unitId: string })[];
-}
 
 /** "14:00" in Amsterdam time, whatever the browser's zone and locale. */
 function clock(iso: string, _lang: "nl" | "en"): string {

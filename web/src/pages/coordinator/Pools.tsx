@@ -20,11 +20,6 @@ const dayInstant = (text: string) => {
   return d ? localToDate(d).toISOString() : text;
 };
 
-interface DirMember {
-  id: string;
-  name?: string;
-  unitId?: string;
-}
 
 export function Pools() {
   const { t, lang, date } = useI18n();

@@ -1,7 +1,6 @@
 // A coordinator sets the supplement of the units in their scope (issue 9): from today on, with a
 // reason, audited. The force-wide regulation is the policy-admins' (four eyes), not changed here.
 import { useState } from "react";
-import type { PolicyVersion } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useSubmit } from "../../lib/useSubmit";

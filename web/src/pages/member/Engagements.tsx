@@ -1,6 +1,6 @@
 // Requests this member accepted: open ones can be completed with hours and a knowledge note.
 import { useState } from "react";
-import type { Offer, OfferedRequest } from "../../api/types";
+import type { OfferedRequest } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useAnnounce } from "../../lib/announce";

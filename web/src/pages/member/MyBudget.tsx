@@ -1,7 +1,7 @@
 // The member's service-time budget for the year, their time entries, and logging other NDV work.
 import { useRef, useState, type FormEvent } from "react";
 import { listOf } from "../../api/client";
-import type { Budget, TimeEntry } from "../../api/types";
+import type { TimeEntry } from "../../api/types";
 import { TIME_CATEGORIES, type TimeCategory } from "../../../../api/src/contract/values";
 import { useI18n } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";

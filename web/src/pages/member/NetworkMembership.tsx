@@ -1,7 +1,6 @@
 // Networks are granted, not self-declared (issue 9): the member sees their unit and networks read-only,
 // asks to join a network here, and follows the status of that request.
 import { useState } from "react";
-import type { NetworkRequest } from "../../api/types";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { useSubmit } from "../../lib/useSubmit";

@@ -1,5 +1,4 @@
 // The requester's own requests, with status kept live by request:updated.
-import type { Req } from "../../api/types";
 import { useI18n } from "../../i18n";
 import { useLoad } from "../../lib/useLoad";
 import { Link } from "../../lib/router";

@@ -1,7 +1,7 @@
 // The new-request form: what is needed, how urgent, where; knowledge hints alongside.
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { ApiError } from "../../api/client";
-import type { Mode, Req, Urgency } from "../../api/types";
+import type { Mode, Urgency } from "../../api/types";
 import { MODES, URGENCIES } from "../../../../api/src/contract/values";
 import { useI18n } from "../../i18n";
 import { useSession } from "../../lib/session";

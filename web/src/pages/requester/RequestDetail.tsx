@@ -6,7 +6,7 @@
 // - a member with a pending offer: the offer with its text and accept / decline.
 import { useState, type FormEvent } from "react";
 import { ApiError, listOf } from "../../api/client";
-import type { Candidate, Offer, OfferedRequest, Req } from "../../api/types";
+import type { Candidate, OfferedRequest, Req } from "../../api/types";
 import { ESCALATION_STEPS } from "../../../../api/src/contract/values";
 import { useI18n, type Key } from "../../i18n";
 import { useLoad, optional } from "../../lib/useLoad";
