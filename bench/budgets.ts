@@ -20,7 +20,6 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
-
 async function time(label: string, fn: () => Promise<void>) {
   await fn(); // warm-up
   const ms: number[] = [];
@@ -34,13 +33,23 @@ async function time(label: string, fn: () => Promise<void>) {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "ndv-bench-budgets-"));
-  const service = await startService({ env: { ...process.env, NODE_ENV: "development", DATA_DIR: dir, DEMO: "0", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn" } });
+  const service = await startService({
+    env: { ...process.env, NODE_ENV: "development", DATA_DIR: dir, DEMO: "0", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+  });
   try {
     const now = new Date();
     const year = DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).year;
     const t0 = performance.now();
     const seeds = generateMembers({ count: MEMBERS, seed: 7, now });
-    const docs = seeds.map((m) => ({ _id: new mongoose.Types.ObjectId(), userId: `bench:${m.key}`, name: m.name, unitId: m.unitId, networks: m.networks, active: true, joinedAt: m.joinedAt }));
+    const docs = seeds.map((m) => ({
+      _id: new mongoose.Types.ObjectId(),
+      userId: `bench:${m.key}`,
+      name: m.name,
+      unitId: m.unitId,
+      networks: m.networks,
+      active: true,
+      joinedAt: m.joinedAt,
+    }));
     for (let i = 0; i < docs.length; i += 500) await Member.insertMany(docs.slice(i, i + 500), { ordered: false });
 
     // 20 entries per member on distinct past days of this year.
@@ -73,7 +82,14 @@ async function main() {
     console.log(`seeded ${docs.length} members × ${ENTRIES} entries = ${entries.length} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     await createUser({ username: "bench-admin", password: "bench-password", name: "Bench admin", roles: ["admin"], unitId: "politiedienstencentrum" });
-    await createUser({ username: "bench-coord", password: "bench-password", name: "Bench coordinator", roles: ["coordinator"], unitId: "rotterdam", scope: { units: ["rotterdam"], networks: [] } });
+    await createUser({
+      username: "bench-coord",
+      password: "bench-password",
+      name: "Bench coordinator",
+      roles: ["coordinator"],
+      unitId: "rotterdam",
+      scope: { units: ["rotterdam"], networks: [] },
+    });
     const admin: Client = await login(service, "bench-admin", "bench-password");
     const coord: Client = await login(service, "bench-coord", "bench-password");
     const rdam = docs.filter((d) => d.unitId === "rotterdam").length;

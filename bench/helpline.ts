@@ -26,7 +26,14 @@ async function generateLoad(port: string, key: string): Promise<Result> {
   const post = (body: string, path = "/api/v1/helpline/route") =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(
-        { host: "127.0.0.1", port, path, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-api-key": key } },
+        {
+          host: "127.0.0.1",
+          port,
+          path,
+          method: "POST",
+          agent,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-api-key": key },
+        },
         (res) => {
           let text = "";
           res.setEncoding("utf8");

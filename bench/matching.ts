@@ -110,12 +110,30 @@ async function main() {
     // slow on FerretDB at this size and idempotency is not needed in a fresh store.
     const now = new Date();
     const seeds = generateMembers({ count: MEMBERS, seed: 42, now });
-    const docs = seeds.map((m) => ({ _id: new mongoose.Types.ObjectId(), userId: `seed:${m.key}`, seedKey: m.key, name: m.name, email: m.email, phone: m.phone, unitId: m.unitId, networks: m.networks, expertise: m.expertise, languages: m.languages, availability: m.availability, consent: m.consent, active: m.active, joinedAt: m.joinedAt }));
+    const docs = seeds.map((m) => ({
+      _id: new mongoose.Types.ObjectId(),
+      userId: `seed:${m.key}`,
+      seedKey: m.key,
+      name: m.name,
+      email: m.email,
+      phone: m.phone,
+      unitId: m.unitId,
+      networks: m.networks,
+      expertise: m.expertise,
+      languages: m.languages,
+      availability: m.availability,
+      consent: m.consent,
+      active: m.active,
+      joinedAt: m.joinedAt,
+    }));
     for (let i = 0; i < docs.length; i += 500) {
       await Member.insertMany(docs.slice(i, i + 500), { ordered: false });
       process.stdout.write(`\r  seeding members: ${Math.min(i + 500, docs.length)}/${docs.length}   `);
     }
-    const counts = await seedCore(docs.map((d, i) => ({ id: String(d._id), seed: seeds[i]! })), { members: MEMBERS, seed: 42, now });
+    const counts = await seedCore(
+      docs.map((d, i) => ({ id: String(d._id), seed: seeds[i]! })),
+      { members: MEMBERS, seed: 42, now },
+    );
     process.stdout.write("\n");
     console.log(`seeded ${MEMBERS} members + ${JSON.stringify(counts)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
@@ -128,7 +146,16 @@ async function main() {
     await fairnessCache(deps).prime(new Date());
     console.log(`fairness cache warmed in ${(performance.now() - t).toFixed(0)} ms (budgets and engagements of every member, in the background)`);
 
-    const requests: RequestForMatching[] = exampleRequests().map((r, i) => ({ id: `bench-${i}`, title: r.title, expertise: r.expertise, languages: r.languages ?? [], urgency: r.urgency, unitId: r.unitId, estimatedHours: r.estimatedHours, mode: r.mode }));
+    const requests: RequestForMatching[] = exampleRequests().map((r, i) => ({
+      id: `bench-${i}`,
+      title: r.title,
+      expertise: r.expertise,
+      languages: r.languages ?? [],
+      urgency: r.urgency,
+      unitId: r.unitId,
+      estimatedHours: r.estimatedHours,
+      mode: r.mode,
+    }));
     const embedded = await figures(deps, requests);
     let meili: Figures | undefined;
     const server = await meiliServer();
@@ -149,9 +176,13 @@ async function main() {
         await server.stop();
       }
     }
-    console.log(`\nranking a request's candidates among ${MEMBERS} members (avg ${embedded.scored!.toFixed(0)} scored, ${embedded.ranked!.toFixed(0)} ranked), ms:`);
+    console.log(
+      `\nranking a request's candidates among ${MEMBERS} members (avg ${embedded.scored!.toFixed(0)} scored, ${embedded.ranked!.toFixed(0)} ranked), ms:`,
+    );
     console.log(`${"".padEnd(36)} ${"embedded".padEnd(20)}   ${meili ? "Meilisearch".padEnd(20) : ""}`);
-    console.log(`${"".padEnd(36)} ${["p50 ", "p95 ", "p99 "].map((x) => x.padStart(6)).join(" ")}   ${meili ? ["p50 ", "p95 ", "p99 "].map((x) => x.padStart(6)).join(" ") : ""}`);
+    console.log(
+      `${"".padEnd(36)} ${["p50 ", "p95 ", "p99 "].map((x) => x.padStart(6)).join(" ")}   ${meili ? ["p50 ", "p95 ", "p99 "].map((x) => x.padStart(6)).join(" ") : ""}`,
+    );
     for (const [label, ms] of embedded) {
       if (label === "  load (snapshot, search, caches)") console.log("stages (inside rankCandidates, first line):");
       if (label === "  search port, expertise words") console.log("uncached, for comparison:");
@@ -162,13 +193,29 @@ async function main() {
     const created = [];
     for (let i = 0; i < DISPATCH; i++) {
       const ex = exampleRequests()[i % 5]!;
-      created.push(await Request.create({ title: ex.title, description: ex.description, expertise: ex.expertise, languages: ex.languages ?? [], urgency: ex.urgency === "planned" ? "today" : ex.urgency, mode: ex.mode, unitId: ex.unitId, estimatedHours: ex.estimatedHours, number: await nextRequestNumber(new Date()), requesterId: "bench", refSalt: randomBytes(16).toString("hex") }));
+      created.push(
+        await Request.create({
+          title: ex.title,
+          description: ex.description,
+          expertise: ex.expertise,
+          languages: ex.languages ?? [],
+          urgency: ex.urgency === "planned" ? "today" : ex.urgency,
+          mode: ex.mode,
+          unitId: ex.unitId,
+          estimatedHours: ex.estimatedHours,
+          number: await nextRequestNumber(new Date()),
+          requesterId: "bench",
+          refSalt: randomBytes(16).toString("hex"),
+        }),
+      );
     }
     t = performance.now();
     for (const r of created) await dispatchRequest(deps, r.id, { round: 0 });
     const secs = (performance.now() - t) / 1000;
     const offers = await Offer.countDocuments({ requestId: { $in: created.map((r) => r.id) } });
-    console.log(`\ndispatch: ${DISPATCH} requests, ${offers} offers in ${secs.toFixed(2)} s → ${(offers / secs).toFixed(1)} offers/s, ${(DISPATCH / secs).toFixed(1)} rounds/s`);
+    console.log(
+      `\ndispatch: ${DISPATCH} requests, ${offers} offers in ${secs.toFixed(2)} s → ${(offers / secs).toFixed(1)} offers/s, ${(DISPATCH / secs).toFixed(1)} rounds/s`,
+    );
   } finally {
     await service.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,16 @@ const units = ["rotterdam", "amsterdam", "den-haag", "oost-nederland", "limburg"
 const docs: Doc[] = [];
 for (let i = 0; i < 10_000; i++) {
   const picks = [words[i % words.length]!, words[(i * 7) % words.length]!, words[(i * 13 + 5) % words.length]!];
-  docs.push({ id: `m${i}`, unitId: units[i % units.length]!, networks: i % 4 ? ["ndv"] : ["ndv", "roze-in-blauw"], expertiseIds: picks, expertiseText: picks.join(" "), languages: ["nl"], active: i % 10 !== 0, consented: true });
+  docs.push({
+    id: `m${i}`,
+    unitId: units[i % units.length]!,
+    networks: i % 4 ? ["ndv"] : ["ndv", "roze-in-blauw"],
+    expertiseIds: picks,
+    expertiseText: picks.join(" "),
+    languages: ["nl"],
+    active: i % 10 !== 0,
+    consented: true,
+  });
 }
 const queries = ["somalie", "oekraiens", "transgender", "marokaans", "lgbtq+", ""];
 
@@ -41,7 +50,8 @@ interface Figures {
 }
 
 async function measure(s: SearchPort, limit: number): Promise<Figures> {
-  const run = (q: string) => s.search("members", { q, filters: { active: true, consented: true, unitId: ["rotterdam", "amsterdam"] }, facets: ["unitId", "networks"], limit });
+  const run = (q: string) =>
+    s.search("members", { q, filters: { active: true, consented: true, unitId: ["rotterdam", "amsterdam"] }, facets: ["unitId", "networks"], limit });
   for (const q of queries) await run(q); // warm up
   const wall: number[] = [];
   const server: number[] = [];
@@ -70,7 +80,10 @@ if (meili) {
   const prefix = `bench_${process.pid}_`;
   owner = new MeilisearchAdapter(meili.url, meili.key, prefix);
   await index(owner, `Meilisearch, ${meili.source}`);
-  engines.push(["meilisearch, keep-alive agent", owner], ["meilisearch, global fetch", new MeilisearchAdapter(meili.url, meili.key, prefix, { transport: "fetch" })]);
+  engines.push(
+    ["meilisearch, keep-alive agent", owner],
+    ["meilisearch, global fetch", new MeilisearchAdapter(meili.url, meili.key, prefix, { transport: "fetch" })],
+  );
 }
 try {
   console.log(`\nquery (typo/synonym/filter/facets), ${RUNS * queries.length} runs each; server = Meilisearch's own processingTimeMs`);

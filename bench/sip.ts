@@ -21,10 +21,13 @@ async function main() {
     process.stdout.write("starting the API, Kamailio and SIPp phones ... ");
     await lab.init();
     await lab.startApi();
-    const login = async (u: string) => new Client(lab.apiUrl, (await new Client(lab.apiUrl).post("/api/v1/auth/login", { username: u, password: "demo" })).body.token);
+    const login = async (u: string) =>
+      new Client(lab.apiUrl, (await new Client(lab.apiUrl).post("/api/v1/auth/login", { username: u, password: "demo" })).body.token);
     const memberId = (await (await login("member")).get("/api/v1/members/me")).body.id;
     const now = Date.now();
-    await (await login("planner")).post("/api/v1/helpline/shifts", { memberId, start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 3 * 3_600_000).toISOString() });
+    await (
+      await login("planner")
+    ).post("/api/v1/helpline/shifts", { memberId, start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 3 * 3_600_000).toISOString() });
     await lab.startRscs();
     await lab.startUas("member", "answer");
     console.log("ok");

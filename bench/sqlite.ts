@@ -69,7 +69,10 @@ async function runVariant({ params, pool }: { params: string; pool: number }): P
     const phases: Phase[] = [];
     phases.push({ name: "insert, sequential", ...(await timed(OPS / 2, 1, (i) => c.insertOne({ _id: i, n: 0, text }))) });
     phases.push({ name: `insert, ${CONCURRENCY} in flight`, ...(await timed(OPS, CONCURRENCY, (i) => c.insertOne({ _id: 100_000 + i, n: 0, text }))) });
-    phases.push({ name: `update by _id, ${CONCURRENCY} in flight`, ...(await timed(OPS, CONCURRENCY, (i) => c.updateOne({ _id: i % (OPS / 2) }, { $inc: { n: 1 } }))) });
+    phases.push({
+      name: `update by _id, ${CONCURRENCY} in flight`,
+      ...(await timed(OPS, CONCURRENCY, (i) => c.updateOne({ _id: i % (OPS / 2) }, { $inc: { n: 1 } }))),
+    });
     return phases;
   } finally {
     await client.close();
@@ -89,6 +92,9 @@ for (let round = 0; round < ROUNDS; round++) {
 console.log(`embedded FerretDB/SQLite, ${OPS} operations per phase (best of ${ROUNDS} runs)`);
 for (const [name, phases] of Object.entries(best)) {
   console.log(`\n${name}: ${VARIANTS[name].params} (MongoDB driver pool ${VARIANTS[name].pool})`);
-  for (const p of phases) console.log(`  ${p.name.padEnd(30)} ${p.opsPerSec.toFixed(0).padStart(6)} ops/s   p50 ${p.p50.toFixed(1).padStart(6)} ms   p99 ${p.p99.toFixed(1).padStart(6)} ms`);
+  for (const p of phases)
+    console.log(
+      `  ${p.name.padEnd(30)} ${p.opsPerSec.toFixed(0).padStart(6)} ops/s   p50 ${p.p50.toFixed(1).padStart(6)} ms   p99 ${p.p99.toFixed(1).padStart(6)} ms`,
+    );
 }
 process.exit(0);

@@ -27,7 +27,11 @@ const MEMBERS = process.env.BENCH_MEMBERS ?? "300";
 const PENDING = Number(process.env.BENCH_PENDING ?? 1200);
 
 const line = (label: string, xs: number[], target: string) =>
-  console.log(`${label.padEnd(48)} p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(5)} ms  max ${Math.max(...xs).toFixed(0).padStart(5)} ms  (n=${xs.length})  target ${target}`);
+  console.log(
+    `${label.padEnd(48)} p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(5)} ms  max ${Math.max(...xs)
+      .toFixed(0)
+      .padStart(5)} ms  (n=${xs.length})  target ${target}`,
+  );
 
 // CPU time (this process, which is the service and its clients, plus the database child): on a
 // machine shared with other work, latency varies with the load; CPU per operation much less.
@@ -55,7 +59,9 @@ const cpuMeter = (pid: () => number | undefined) => {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "ndv-bench-writes-"));
   console.log(`starting a service (embedded FerretDB, ${MEMBERS} demo members) ...`);
-  const service = await startService({ env: { ...process.env, NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, LOG_LEVEL: "warn", DEMO: "1", DEMO_MEMBERS: MEMBERS } });
+  const service = await startService({
+    env: { ...process.env, NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, LOG_LEVEL: "warn", DEMO: "1", DEMO_MEMBERS: MEMBERS },
+  });
   // Announcements: every offer:new the service emits, with when.
   const announced = new Map<string, number[]>();
   const emit = service.deps.notifier.emit;
@@ -80,7 +86,16 @@ async function main() {
       const r = await Request.findById(id).lean();
       await Offer.deleteMany({ requestId: id });
       const chosen = members.slice(0, n);
-      const docs = await Offer.insertMany(chosen.map((m) => ({ requestId: id, memberId: m.memberId, status: "pending", step: "local", round: r!.dispatchRound, expiresAt: new Date(service.deps.now().getTime() + 3_600_000) })));
+      const docs = await Offer.insertMany(
+        chosen.map((m) => ({
+          requestId: id,
+          memberId: m.memberId,
+          status: "pending",
+          step: "local",
+          round: r!.dispatchRound,
+          expiresAt: new Date(service.deps.now().getTime() + 3_600_000),
+        })),
+      );
       await Request.updateOne({ _id: id }, { $set: { status: "offered" } });
       return chosen.map((m, i) => ({ client: m.client, offerId: String(docs[i]!._id) }));
     };
@@ -91,7 +106,9 @@ async function main() {
       const res = await Promise.all(offers.map((o) => o.client.post(`/api/v1/offers/${o.offerId}/accept`)));
       const ms = performance.now() - t;
       const st = res.map((r) => r.status);
-      const count = Object.entries(st.reduce<Record<number, number>>((a, x) => ((a[x] = (a[x] ?? 0) + 1), a), {})).map(([k, v]) => `${v}×${k}`).join(", ");
+      const count = Object.entries(st.reduce<Record<number, number>>((a, x) => ((a[x] = (a[x] ?? 0) + 1), a), {}))
+        .map(([k, v]) => `${v}×${k}`)
+        .join(", ");
       console.log(`\n50 simultaneous accepts of one request: all answered in ${ms.toFixed(0)} ms (${count})   target < 2000 ms`);
       console.log(cpu(50));
       if (!st.includes(200)) console.log(`  e.g. ${res.find((r) => r.status !== 200 && r.status !== 409)?.text.slice(0, 300)}`);
@@ -121,10 +138,14 @@ async function main() {
         const t = performance.now();
         const created = await requester.post("/api/v1/requests", { ...somaliRequest, title: `${somaliRequest.title} ${i}` });
         const id = created.body.id as string;
-        const r = await waitFor(async () => {
-          const req = await Request.findById(id, { dispatchRound: 1 }).lean();
-          return req && req.dispatchRound! >= 1 ? req : null;
-        }, "first round", 10_000);
+        const r = await waitFor(
+          async () => {
+            const req = await Request.findById(id, { dispatchRound: 1 }).lean();
+            return req && req.dispatchRound! >= 1 ? req : null;
+          },
+          "first round",
+          10_000,
+        );
         void r;
         const n = await Offer.countDocuments({ requestId: id });
         const times = announced.get(id) ?? [];
@@ -135,7 +156,14 @@ async function main() {
     }
 
     // 4 + 5. Pending entries for a national coordinator: approve one after another, and the queue.
-    await createUser({ username: "bench-coord", password: "bench-password", name: "Bench coordinator", roles: ["coordinator"], unitId: "landelijke-eenheid", scope: { units: UNITS.map((u) => u.id), networks: [] } });
+    await createUser({
+      username: "bench-coord",
+      password: "bench-password",
+      name: "Bench coordinator",
+      roles: ["coordinator"],
+      unitId: "landelijke-eenheid",
+      scope: { units: UNITS.map((u) => u.id), networks: [] },
+    });
     const coord = await login(service, "bench-coord", "bench-password");
     const now = service.deps.now();
     const year = DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).year;
@@ -144,7 +172,18 @@ async function main() {
     const span = Math.max(1, Math.floor(DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).diff(start, "days").days));
     const entries = Array.from({ length: PENDING }, (_, i) => {
       const day = start.plus({ days: (i * 7) % span });
-      return { _id: new mongoose.Types.ObjectId(), memberId: String(all[i % all.length]!._id), date: day.toJSDate(), day: day.toISODate()!, year, hours: 0.5, category: "network" as const, status: "pending" as const, createdBy: "bench", version: 1 };
+      return {
+        _id: new mongoose.Types.ObjectId(),
+        memberId: String(all[i % all.length]!._id),
+        date: day.toJSDate(),
+        day: day.toISODate()!,
+        year,
+        hours: 0.5,
+        category: "network" as const,
+        status: "pending" as const,
+        createdBy: "bench",
+        version: 1,
+      };
     });
     for (let i = 0; i < entries.length; i += 1000) await TimeEntry.insertMany(entries.slice(i, i + 1000), { ordered: false });
     await countInserted(entries);

@@ -36,7 +36,13 @@ function send(base: string, method: string, path: string, body?: string | Buffer
   const u = new URL(path, base);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: u.hostname, port: u.port || 80, method, path: u.pathname + u.search, headers: { ...(body !== undefined ? { "content-length": String(Buffer.byteLength(body)) } : {}), ...headers } },
+      {
+        host: u.hostname,
+        port: u.port || 80,
+        method,
+        path: u.pathname + u.search,
+        headers: { ...(body !== undefined ? { "content-length": String(Buffer.byteLength(body)) } : {}), ...headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -150,16 +156,60 @@ function targets(): Target[] {
       role: "requester",
       method: "POST",
       path: "/api/v1/requests",
-      base: { title: `${RUN} aanvraag`, description: "Context voor de aanvraag", expertise: ["culture.somali"], urgency: "planned", mode: "phone", unitId: "amsterdam", estimatedHours: 2 },
+      base: {
+        title: `${RUN} aanvraag`,
+        description: "Context voor de aanvraag",
+        expertise: ["culture.somali"],
+        urgency: "planned",
+        mode: "phone",
+        unitId: "amsterdam",
+        estimatedHours: 2,
+      },
       fields: { title: "string", description: "string", expertise: "array", unitId: "id", neededBy: "date", estimatedHours: "number" },
     },
-    { role: "member", method: "POST", path: "/api/v1/time-entries", base: { date: yesterday, hours: 0.25, category: "network", note: `${RUN} notitie` }, fields: { date: "date", hours: "number", note: "string", requestId: "id" } },
+    {
+      role: "member",
+      method: "POST",
+      path: "/api/v1/time-entries",
+      base: { date: yesterday, hours: 0.25, category: "network", note: `${RUN} notitie` },
+      fields: { date: "date", hours: "number", note: "string", requestId: "id" },
+    },
     { role: "member", method: "PUT", path: "/api/v1/members/me", base: {}, fields: { languages: "array", consent: "bool" } },
-    { role: "member", method: "POST", path: "/api/v1/knowledge", base: { title: `${RUN} kennis`, body: "Een kennisnotitie van voldoende lengte.", expertise: [] }, fields: { title: "string", body: "string", expertise: "array" } },
-    { role: "coordinator", method: "POST", path: "/api/v1/pools", base: { name: `${RUN} pool`, description: "", expertise: [], unitIds: ["rotterdam"] }, fields: { name: "string", description: "string", unitIds: "array", activeFrom: "date", activeUntil: "date" } },
-    { role: "coordinator", method: "POST", path: "/api/v1/budgets/overrides", base: { memberId: "does-not-exist", extraHours: 1, reason: `${RUN} reden` }, fields: { memberId: "id", extraHours: "number", reason: "string", year: "number" } },
-    { role: "coordinator", method: "POST", path: "/api/v1/policies/simulate", base: { baseHoursPerYear: 72 }, fields: { effectiveFrom: "date", baseHoursPerYear: "number" } },
-    { role: "planner", method: "POST", path: "/api/v1/helpline/shifts", base: { memberId: "does-not-exist", start: inAnHour, end: inTwoHours }, fields: { memberId: "id", start: "date", end: "date" } },
+    {
+      role: "member",
+      method: "POST",
+      path: "/api/v1/knowledge",
+      base: { title: `${RUN} kennis`, body: "Een kennisnotitie van voldoende lengte.", expertise: [] },
+      fields: { title: "string", body: "string", expertise: "array" },
+    },
+    {
+      role: "coordinator",
+      method: "POST",
+      path: "/api/v1/pools",
+      base: { name: `${RUN} pool`, description: "", expertise: [], unitIds: ["rotterdam"] },
+      fields: { name: "string", description: "string", unitIds: "array", activeFrom: "date", activeUntil: "date" },
+    },
+    {
+      role: "coordinator",
+      method: "POST",
+      path: "/api/v1/budgets/overrides",
+      base: { memberId: "does-not-exist", extraHours: 1, reason: `${RUN} reden` },
+      fields: { memberId: "id", extraHours: "number", reason: "string", year: "number" },
+    },
+    {
+      role: "coordinator",
+      method: "POST",
+      path: "/api/v1/policies/simulate",
+      base: { baseHoursPerYear: 72 },
+      fields: { effectiveFrom: "date", baseHoursPerYear: "number" },
+    },
+    {
+      role: "planner",
+      method: "POST",
+      path: "/api/v1/helpline/shifts",
+      base: { memberId: "does-not-exist", start: inAnHour, end: inTwoHours },
+      fields: { memberId: "id", start: "date", end: "date" },
+    },
     {
       role: "admin",
       method: "POST",
@@ -176,9 +226,21 @@ function bodyAttacks(t: Target, quick: boolean): { label: string; body: string |
   const inner = json.slice(1, -1);
   const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
   const all = [
-    { label: "__proto__ pollution", body: `{"__proto__":{"polluted":"${POLLUTION}","isAdmin":true,"roles":["admin"]}${inner ? "," + inner : ""}}`, contentType: "application/json" },
-    { label: "constructor.prototype pollution", body: `{"constructor":{"prototype":{"polluted":"${POLLUTION}"}}${inner ? "," + inner : ""}}`, contentType: "application/json" },
-    { label: "nested __proto__", body: JSON.stringify({ ...t.base, scope: JSON.parse(`{"__proto__":{"polluted":"${POLLUTION}"}}`) }), contentType: "application/json" },
+    {
+      label: "__proto__ pollution",
+      body: `{"__proto__":{"polluted":"${POLLUTION}","isAdmin":true,"roles":["admin"]}${inner ? "," + inner : ""}}`,
+      contentType: "application/json",
+    },
+    {
+      label: "constructor.prototype pollution",
+      body: `{"constructor":{"prototype":{"polluted":"${POLLUTION}"}}${inner ? "," + inner : ""}}`,
+      contentType: "application/json",
+    },
+    {
+      label: "nested __proto__",
+      body: JSON.stringify({ ...t.base, scope: JSON.parse(`{"__proto__":{"polluted":"${POLLUTION}"}}`) }),
+      contentType: "application/json",
+    },
     { label: "deeply nested array (20,000)", body: deep(20_000), contentType: "application/json" },
     { label: "deeply nested object", body: '{"a":'.repeat(5_000) + "1" + "}".repeat(5_000), contentType: "application/json" },
     { label: "1 MB body", body: JSON.stringify({ ...t.base, pad: "x".repeat(1_000_000) }), contentType: "application/json" },
@@ -236,7 +298,14 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
   const password = opts.password ?? "demo";
   const report: AttackReport = { tried: 0, fiveXX: [], accepted: [], stored: [] };
   const tokens: Record<string, string> = {};
-  for (const [role, username] of Object.entries({ requester: "requester", member: "member", coordinator: "coordinator", planner: "planner", admin: "admin", auditor: "auditor" })) {
+  for (const [role, username] of Object.entries({
+    requester: "requester",
+    member: "member",
+    coordinator: "coordinator",
+    planner: "planner",
+    admin: "admin",
+    auditor: "auditor",
+  })) {
     const res = await send(base, "POST", "/api/v1/auth/login", JSON.stringify({ username, password }), { "content-type": "application/json" });
     if (res.status !== 200) throw new Error(`cannot sign in as ${username}: ${res.status} ${res.text.slice(0, 200)}`);
     tokens[role] = res.body.token;
@@ -262,13 +331,21 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
     for (const [field, kind] of Object.entries(t.fields)) {
       for (const v of variants(kind, quick)) {
         const body = JSON.stringify(setPath(t.base, field, v.value));
-        await safely(`${t.role} ${t.method} ${t.path} ${field}=${v.label}`, () => send(base, t.method, t.path, body, { "content-type": "application/json", ...auth(t.role) }), v.refuse ?? true);
+        await safely(
+          `${t.role} ${t.method} ${t.path} ${field}=${v.label}`,
+          () => send(base, t.method, t.path, body, { "content-type": "application/json", ...auth(t.role) }),
+          v.refuse ?? true,
+        );
       }
     }
     // 2. Whole-body and content-type attacks.
     for (const a of bodyAttacks(t, quick)) {
       const expectRefusal = true; // every schema is strict: unknown keys (pollution too) are 422
-      await safely(`${t.role} ${t.method} ${t.path} body: ${a.label}`, () => send(base, t.method, t.path, a.body, { "content-type": a.contentType, ...auth(t.role) }), expectRefusal);
+      await safely(
+        `${t.role} ${t.method} ${t.path} body: ${a.label}`,
+        () => send(base, t.method, t.path, a.body, { "content-type": a.contentType, ...auth(t.role) }),
+        expectRefusal,
+      );
     }
   }
 
@@ -281,20 +358,43 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
 
   // 5. The helpline webhook must answer every bad body with a routing decision (never 5xx).
   const key = opts.apiKey ?? "demo-telephony-key";
-  const webhookBodies = ["", "not json", '{"callId":{"$gt":""}}', `{"__proto__":{"polluted":"${POLLUTION}"},"callId":"${RUN}-p"}`, '{"callId":"a\\u0000b"}', "[".repeat(20_000), JSON.stringify({ callId: `${RUN}-big`, pad: "x".repeat(200_000) })];
+  const webhookBodies = [
+    "",
+    "not json",
+    '{"callId":{"$gt":""}}',
+    `{"__proto__":{"polluted":"${POLLUTION}"},"callId":"${RUN}-p"}`,
+    '{"callId":"a\\u0000b"}',
+    "[".repeat(20_000),
+    JSON.stringify({ callId: `${RUN}-big`, pad: "x".repeat(200_000) }),
+  ];
   for (const b of quick ? webhookBodies.slice(0, 4) : webhookBodies) {
-    await safely(`telephony POST /helpline/route body ${b.slice(0, 30)}`, async () => {
-      const res = await send(base, "POST", "/api/v1/helpline/route", b, { "content-type": "application/json", "x-api-key": key });
-      if (res.status === 200 && !["member", "rsc"].includes(res.body?.action)) return { ...res, status: 500, text: `no routing decision: ${res.text.slice(0, 100)}` };
-      return res;
-    }, false);
+    await safely(
+      `telephony POST /helpline/route body ${b.slice(0, 30)}`,
+      async () => {
+        const res = await send(base, "POST", "/api/v1/helpline/route", b, { "content-type": "application/json", "x-api-key": key });
+        if (res.status === 200 && !["member", "rsc"].includes(res.body?.action))
+          return { ...res, status: 500, text: `no routing decision: ${res.text.slice(0, 100)}` };
+        return res;
+      },
+      false,
+    );
   }
 
   // 6. CSV formulas: stored as names (allowed), but neutralised in every export.
   const formulaNames = quick ? FORMULAS.slice(0, 3) : FORMULAS;
   for (const [i, name] of formulaNames.entries()) {
-    await safely(`admin POST /admin/users name=${name}`, () =>
-      send(base, "POST", "/api/v1/admin/users", JSON.stringify({ username: `${RUN.toLowerCase()}f${i}`, password: "long-enough-password", name, roles: ["member"], unitId: "rotterdam" }), { "content-type": "application/json", ...auth("admin") }), false);
+    await safely(
+      `admin POST /admin/users name=${name}`,
+      () =>
+        send(
+          base,
+          "POST",
+          "/api/v1/admin/users",
+          JSON.stringify({ username: `${RUN.toLowerCase()}f${i}`, password: "long-enough-password", name, roles: ["member"], unitId: "rotterdam" }),
+          { "content-type": "application/json", ...auth("admin") },
+        ),
+      false,
+    );
   }
 
   // 7. Read back: nothing with control characters, lone surrogates, operators or pollution markers
@@ -326,7 +426,9 @@ export async function runAttack(opts: AttackOptions): Promise<AttackReport> {
       continue;
     }
     const rows = parseCsv(res.text, { bom: true, delimiter: format ? ";" : ",", relax_column_count: true }) as string[][];
-    for (const row of rows) for (const cell of row) if (/^[=+\-@\t\r]/.test(cell) && !/^-?\d+([.,]\d+)?$/.test(cell)) report.stored.push(`CSV${format} cell starts a formula: ${cell.slice(0, 60)}`);
+    for (const row of rows)
+      for (const cell of row)
+        if (/^[=+\-@\t\r]/.test(cell) && !/^-?\d+([.,]\d+)?$/.test(cell)) report.stored.push(`CSV${format} cell starts a formula: ${cell.slice(0, 60)}`);
     for (const name of formulaNames) if (!rows.some((row) => row.includes(`'${name}`))) report.stored.push(`CSV${format}: neutralised name ${name} not found`);
   }
 

@@ -237,7 +237,7 @@ export class EmbeddedSearch implements SearchPort {
       return syns.length ? { combineWith: "OR", queries: [own, ...syns] } : own;
     };
     const segments: Query[] = [];
-    for (let s = 0; s < words.length; ) {
+    for (let s = 0; s < words.length;) {
       let n = Math.min(this.longestKey, words.length - s);
       while (n > 1 && !this.synonyms.has(words.slice(s, s + n).join(" "))) n--;
       if (n === 1) segments.push(word(words[s]!, s));
@@ -286,7 +286,14 @@ export class EmbeddedSearch implements SearchPort {
     return {
       hits: page.map((h) => ({ id: h.doc.id, score: h.score, doc: h.doc as D })),
       total: matched.length,
-      ...(query.facets?.length ? { facets: facetCounts(matched.map((m) => m.doc), query.facets) } : {}),
+      ...(query.facets?.length
+        ? {
+            facets: facetCounts(
+              matched.map((m) => m.doc),
+              query.facets,
+            ),
+          }
+        : {}),
     };
   }
 

@@ -30,27 +30,31 @@ export function keepAliveTransport(opts: { maxSockets?: number; timeoutMs?: numb
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
     const lib = url.protocol === "https:" ? https : http;
     return new Promise((resolve, reject) => {
-      const req = lib.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"], signal: init.signal ?? undefined }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", (e) => reject(new MeilisearchRequestError(url.toString(), e)));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let parsed: unknown;
-          try {
-            parsed = text === "" ? undefined : JSON.parse(text);
-          } catch (e) {
-            return reject(new MeilisearchRequestError(url.toString(), e));
-          }
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) return resolve(parsed);
-          // The same error the client throws with fetch, so `error.cause.code` ("index_not_found") still works.
-          const response = new Response(null, { status, statusText: res.statusMessage ?? "" });
-          reject(new MeilisearchApiError(response, parsed as never));
-        });
-      });
+      const req = lib.request(
+        url,
+        { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"], signal: init.signal ?? undefined },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("error", (e) => reject(new MeilisearchRequestError(url.toString(), e)));
+          res.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            let parsed: unknown;
+            try {
+              parsed = text === "" ? undefined : JSON.parse(text);
+            } catch (e) {
+              return reject(new MeilisearchRequestError(url.toString(), e));
+            }
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) return resolve(parsed);
+            // The same error the client throws with fetch, so `error.cause.code` ("index_not_found") still works.
+            const response = new Response(null, { status, statusText: res.statusMessage ?? "" });
+            reject(new MeilisearchApiError(response, parsed as never));
+          });
+        },
+      );
       // The client aborts with its own timeout reason; the caller sees a request error either way.
-      req.on("error", (e) => reject(init.signal?.aborted ? init.signal.reason ?? e : new MeilisearchRequestError(url.toString(), e)));
+      req.on("error", (e) => reject(init.signal?.aborted ? (init.signal.reason ?? e) : new MeilisearchRequestError(url.toString(), e)));
       req.setTimeout(timeoutMs, () => req.destroy(new Error(`no response within ${timeoutMs} ms`)));
       req.end(body);
     });

@@ -125,7 +125,10 @@ export class MeilisearchAdapter implements SearchPort {
     const previous = this.pending;
     const p = (async () => {
       await previous;
-      await doneAll(this.client, INDEX_NAMES.map((name) => () => this.index(name).updateSynonyms(this.synonyms)));
+      await doneAll(
+        this.client,
+        INDEX_NAMES.map((name) => () => this.index(name).updateSynonyms(this.synonyms)),
+      );
     })();
     this.pending = p;
     p.catch(() => {}); // not unhandled: the error is rethrown by the next call
@@ -173,9 +176,7 @@ export class MeilisearchAdapter implements SearchPort {
         return { id: String(doc.id), score: _rankingScore ?? 1, doc: doc as unknown as D };
       }),
       total: res.estimatedTotalHits ?? res.hits.length,
-      ...(query.facets?.length
-        ? { facets: Object.fromEntries(query.facets.map((f) => [f, res.facetDistribution?.[f] ?? {}])) }
-        : {}),
+      ...(query.facets?.length ? { facets: Object.fromEntries(query.facets.map((f) => [f, res.facetDistribution?.[f] ?? {}])) } : {}),
     };
   }
 
@@ -208,7 +209,11 @@ export class MeilisearchAdapter implements SearchPort {
   /** Deletes this adapter's indexes and waits until they are gone (tests use a throw-away prefix). */
   async drop() {
     await this.settled().catch(() => {});
-    await doneAll(this.client, this.indexUids.map((uid) => () => this.client.deleteIndex(uid)), ["index_not_found"]);
+    await doneAll(
+      this.client,
+      this.indexUids.map((uid) => () => this.client.deleteIndex(uid)),
+      ["index_not_found"],
+    );
   }
 
   /** Releases the keep-alive sockets. The indexes stay (they are the production data); see drop(). */

@@ -42,5 +42,9 @@ export function checkQuery(index: IndexName, query: SearchQuery): void {
   };
   bad("filterable", Object.keys(query.filters ?? {}), s.filterable);
   bad("facetable", query.facets ?? [], s.filterable);
-  bad("sortable", (query.sort ?? []).map((x) => x.field), s.sortable);
+  bad(
+    "sortable",
+    (query.sort ?? []).map((x) => x.field),
+    s.sortable,
+  );
 }

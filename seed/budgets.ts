@@ -20,7 +20,10 @@ const BATCH = 1000;
 const seedId = (key: string) => new mongoose.Types.ObjectId(createHash("sha1").update(`time-entry:${key}`).digest("hex").slice(0, 24));
 
 /** Writes `entries` for members and rebuilds those members' per-day counters. */
-export async function writeTimeEntries(entries: (TimeEntrySeed & { memberId: string; seedKey: string })[], progress?: SeedOptions["progress"]): Promise<number> {
+export async function writeTimeEntries(
+  entries: (TimeEntrySeed & { memberId: string; seedKey: string })[],
+  progress?: SeedOptions["progress"],
+): Promise<number> {
   // The generator does not know the 12-hours-a-day rule; drop what would break it.
   const perDay = new Map<string, number>();
   const kept = entries.filter((e) => {

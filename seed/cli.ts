@@ -33,7 +33,9 @@ async function main() {
         if (done === total) process.stdout.write("\n");
       },
     });
-    console.log(`Seeded ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}). The search index is rebuilt at start-up or with \`npm run reindex\`.`);
+    console.log(
+      `Seeded ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}). The search index is rebuilt at start-up or with \`npm run reindex\`.`,
+    );
   } finally {
     await disconnectMongo();
     await db.stop();

@@ -17,7 +17,16 @@ export async function seedCore(members: { id: string; seed: MemberSeed }[], opts
   for (const p of pools) {
     await Pool.updateOne(
       { seedKey: `pool:${p.name}` },
-      { $set: { name: p.name, description: p.description, expertise: p.expertise, unitIds: p.unitIds, memberIds: p.memberKeys.flatMap((k) => idByKey.get(k) ?? []) }, $setOnInsert: { createdBy: "seed" } },
+      {
+        $set: {
+          name: p.name,
+          description: p.description,
+          expertise: p.expertise,
+          unitIds: p.unitIds,
+          memberIds: p.memberKeys.flatMap((k) => idByKey.get(k) ?? []),
+        },
+        $setOnInsert: { createdBy: "seed" },
+      },
       { upsert: true },
     );
   }
@@ -33,7 +42,9 @@ async function seedHistory(members: { id: string; seed: MemberSeed }[], opts: Se
   const ops = [];
   for (let i = 0; i < count; i++) {
     const t = templates[i % templates.length]!;
-    const fitting = members.filter((m) => m.seed.active && m.seed.consent.shareExpertise && m.seed.expertise.some((e) => e.visible && t.expertise.includes(e.id)));
+    const fitting = members.filter(
+      (m) => m.seed.active && m.seed.consent.shareExpertise && m.seed.expertise.some((e) => e.visible && t.expertise.includes(e.id)),
+    );
     if (!fitting.length) continue;
     const assignee = fitting[Math.floor(rnd() * fitting.length)]!;
     // createdAt < acceptedAt < completedAt: asked, taken within minutes to hours, done within two days.

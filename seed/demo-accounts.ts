@@ -18,12 +18,44 @@ interface DemoAccount {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "requester", name: "Sanne de Vries (basisteam)", roles: ["requester"], unitId: "amsterdam", what: "asks for expertise" },
-  { username: "member", name: "Yusuf Abdi", roles: ["member"], unitId: "rotterdam", networks: ["ndv", "roze-in-blauw"], what: "NDV + Roze in Blauw member, takes offers" },
-  { username: "coordinator", name: "Marieke Jansen (coördinator)", roles: ["coordinator"], unitId: "rotterdam", scope: { units: ["rotterdam", "amsterdam"], networks: ["roze-in-blauw"] }, what: "reviews budgets for Rotterdam, Amsterdam and Roze in Blauw" },
-  { username: "planner", name: "Kees Bakker (roosteraar)", roles: ["helpline-planner"], unitId: "landelijke-eenheid", what: "plans the Roze in Blauw helpline" },
+  {
+    username: "member",
+    name: "Yusuf Abdi",
+    roles: ["member"],
+    unitId: "rotterdam",
+    networks: ["ndv", "roze-in-blauw"],
+    what: "NDV + Roze in Blauw member, takes offers",
+  },
+  {
+    username: "coordinator",
+    name: "Marieke Jansen (coördinator)",
+    roles: ["coordinator"],
+    unitId: "rotterdam",
+    scope: { units: ["rotterdam", "amsterdam"], networks: ["roze-in-blauw"] },
+    what: "reviews budgets for Rotterdam, Amsterdam and Roze in Blauw",
+  },
+  {
+    username: "planner",
+    name: "Kees Bakker (roosteraar)",
+    roles: ["helpline-planner"],
+    unitId: "landelijke-eenheid",
+    what: "plans the Roze in Blauw helpline",
+  },
   // Issue 9: the force-wide regulation has its own role; two accounts so four eyes can be shown.
-  { username: "policy", name: "Fatima El Amrani (korpsregeling)", roles: ["policy-admin"], unitId: "politiedienstencentrum", what: "proposes changes to the force-wide regulation" },
-  { username: "policy2", name: "Joost Verhoeven (korpsregeling)", roles: ["policy-admin"], unitId: "politiedienstencentrum", what: "approves another policy-admin's proposal (four eyes)" },
+  {
+    username: "policy",
+    name: "Fatima El Amrani (korpsregeling)",
+    roles: ["policy-admin"],
+    unitId: "politiedienstencentrum",
+    what: "proposes changes to the force-wide regulation",
+  },
+  {
+    username: "policy2",
+    name: "Joost Verhoeven (korpsregeling)",
+    roles: ["policy-admin"],
+    unitId: "politiedienstencentrum",
+    what: "approves another policy-admin's proposal (four eyes)",
+  },
   { username: "admin", name: "Beheerder", roles: ["admin"], unitId: "politiedienstencentrum", what: "manages users and API keys" },
   { username: "auditor", name: "Auditor", roles: ["auditor"], unitId: "politiedienstencentrum", what: "reads the audit trail" },
 ];

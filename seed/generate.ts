@@ -181,136 +181,371 @@ const LGBTIQ_ITEMS: readonly Chance[] = [
 
 const PROFILES: readonly Profile[] = [
   {
-    id: "somali", weight: 4, origins: ["somali"],
-    core: [["culture.somali", 1], ["language.so", 0.85], ["religion.islam", 0.6], ["topic.death-rituals", 0.35], ["topic.fgm", 0.15], ["topic.family-structures", 0.25]],
-    speaks: [["ar", 0.3], ["en", 0.6]], networks: [["moslimnetwerk", 0.2]],
+    id: "somali",
+    weight: 4,
+    origins: ["somali"],
+    core: [
+      ["culture.somali", 1],
+      ["language.so", 0.85],
+      ["religion.islam", 0.6],
+      ["topic.death-rituals", 0.35],
+      ["topic.fgm", 0.15],
+      ["topic.family-structures", 0.25],
+    ],
+    speaks: [
+      ["ar", 0.3],
+      ["en", 0.6],
+    ],
+    networks: [["moslimnetwerk", 0.2]],
   },
   {
-    id: "turkish", weight: 7, origins: ["turkish"],
-    core: [["culture.turkish", 1], ["language.tr", 0.85], ["religion.islam", 0.35], ["religion.alevism", 0.12], ["topic.elections-diaspora", 0.3], ["culture.kurdish", 0.1], ["topic.polarisation", 0.2]],
-    speaks: [["de", 0.2], ["en", 0.5]], networks: [["moslimnetwerk", 0.15], ["netwerk-dubbele-nationaliteit", 0.2]],
+    id: "turkish",
+    weight: 7,
+    origins: ["turkish"],
+    core: [
+      ["culture.turkish", 1],
+      ["language.tr", 0.85],
+      ["religion.islam", 0.35],
+      ["religion.alevism", 0.12],
+      ["topic.elections-diaspora", 0.3],
+      ["culture.kurdish", 0.1],
+      ["topic.polarisation", 0.2],
+    ],
+    speaks: [
+      ["de", 0.2],
+      ["en", 0.5],
+    ],
+    networks: [
+      ["moslimnetwerk", 0.15],
+      ["netwerk-dubbele-nationaliteit", 0.2],
+    ],
   },
   {
-    id: "moroccan", weight: 8, origins: ["moroccan"],
-    core: [["culture.moroccan", 1], ["language.ar", 0.55], ["language.zgh", 0.35], ["religion.islam", 0.55], ["topic.honour-related-violence", 0.2], ["topic.forced-marriage", 0.1], ["topic.anti-muslim", 0.15]],
-    speaks: [["fr", 0.4], ["en", 0.5]], networks: [["moslimnetwerk", 0.2], ["netwerk-dubbele-nationaliteit", 0.2]],
+    id: "moroccan",
+    weight: 8,
+    origins: ["moroccan"],
+    core: [
+      ["culture.moroccan", 1],
+      ["language.ar", 0.55],
+      ["language.zgh", 0.35],
+      ["religion.islam", 0.55],
+      ["topic.honour-related-violence", 0.2],
+      ["topic.forced-marriage", 0.1],
+      ["topic.anti-muslim", 0.15],
+    ],
+    speaks: [
+      ["fr", 0.4],
+      ["en", 0.5],
+    ],
+    networks: [
+      ["moslimnetwerk", 0.2],
+      ["netwerk-dubbele-nationaliteit", 0.2],
+    ],
   },
   {
-    id: "surinamese", weight: 6, origins: ["surinamese"],
-    core: [["culture.surinamese", 1], ["language.srn", 0.5], ["religion.winti", 0.15], ["religion.christianity-evangelical", 0.15], ["topic.racism", 0.25]],
-    speaks: [["en", 0.6]], networks: [["caribisch-netwerk", 0.15]],
+    id: "surinamese",
+    weight: 6,
+    origins: ["surinamese"],
+    core: [
+      ["culture.surinamese", 1],
+      ["language.srn", 0.5],
+      ["religion.winti", 0.15],
+      ["religion.christianity-evangelical", 0.15],
+      ["topic.racism", 0.25],
+    ],
+    speaks: [["en", 0.6]],
+    networks: [["caribisch-netwerk", 0.15]],
   },
   {
-    id: "hindustani", weight: 3, origins: ["hindustani"],
-    core: [["culture.hindustani", 1], ["religion.hinduism", 0.6], ["language.hi", 0.3], ["culture.surinamese", 0.3], ["topic.death-rituals", 0.25]],
+    id: "hindustani",
+    weight: 3,
+    origins: ["hindustani"],
+    core: [
+      ["culture.hindustani", 1],
+      ["religion.hinduism", 0.6],
+      ["language.hi", 0.3],
+      ["culture.surinamese", 0.3],
+      ["topic.death-rituals", 0.25],
+    ],
     speaks: [["en", 0.6]],
   },
   {
-    id: "caribbean", weight: 4, origins: ["caribbean"],
-    core: [["culture.antillean", 1], ["language.pap", 0.7], ["language.es", 0.3], ["subculture.street-culture", 0.15]],
-    speaks: [["en", 0.8], ["es", 0.3]], networks: [["caribisch-netwerk", 0.4]],
+    id: "caribbean",
+    weight: 4,
+    origins: ["caribbean"],
+    core: [
+      ["culture.antillean", 1],
+      ["language.pap", 0.7],
+      ["language.es", 0.3],
+      ["subculture.street-culture", 0.15],
+    ],
+    speaks: [
+      ["en", 0.8],
+      ["es", 0.3],
+    ],
+    networks: [["caribisch-netwerk", 0.4]],
   },
   {
-    id: "ukrainian", weight: 4, origins: ["ukrainian"],
-    core: [["culture.ukrainian", 1], ["language.uk", 0.9], ["language.ru", 0.7], ["topic.refugees", 0.5], ["religion.christianity-orthodox", 0.2], ["culture.russian", 0.2]],
-    speaks: [["en", 0.6], ["pl", 0.1]],
+    id: "ukrainian",
+    weight: 4,
+    origins: ["ukrainian"],
+    core: [
+      ["culture.ukrainian", 1],
+      ["language.uk", 0.9],
+      ["language.ru", 0.7],
+      ["topic.refugees", 0.5],
+      ["religion.christianity-orthodox", 0.2],
+      ["culture.russian", 0.2],
+    ],
+    speaks: [
+      ["en", 0.6],
+      ["pl", 0.1],
+    ],
   },
   {
-    id: "polish", weight: 3, origins: ["polish"],
-    core: [["culture.polish", 1], ["language.pl", 0.9], ["religion.christianity", 0.3], ["topic.human-trafficking", 0.2]],
-    speaks: [["en", 0.6], ["de", 0.2]], networks: [["christelijk-politie-netwerk", 0.1]],
+    id: "polish",
+    weight: 3,
+    origins: ["polish"],
+    core: [
+      ["culture.polish", 1],
+      ["language.pl", 0.9],
+      ["religion.christianity", 0.3],
+      ["topic.human-trafficking", 0.2],
+    ],
+    speaks: [
+      ["en", 0.6],
+      ["de", 0.2],
+    ],
+    networks: [["christelijk-politie-netwerk", 0.1]],
   },
   {
-    id: "eastern-eu", weight: 2, origins: [],
-    core: [["culture.bulgarian", 1], ["culture.romanian", 0.4], ["language.bg", 0.6], ["language.ro", 0.3], ["culture.roma-sinti", 0.2], ["topic.human-trafficking", 0.35]],
+    id: "eastern-eu",
+    weight: 2,
+    origins: [],
+    core: [
+      ["culture.bulgarian", 1],
+      ["culture.romanian", 0.4],
+      ["language.bg", 0.6],
+      ["language.ro", 0.3],
+      ["culture.roma-sinti", 0.2],
+      ["topic.human-trafficking", 0.35],
+    ],
     speaks: [["en", 0.6]],
   },
   {
-    id: "horn-of-africa", weight: 3, origins: ["eritrean"],
-    core: [["culture.eritrean", 1], ["language.ti", 0.8], ["language.am", 0.25], ["culture.ethiopian", 0.25], ["religion.christianity-orthodox", 0.5], ["topic.refugees", 0.5]],
-    speaks: [["en", 0.7], ["ar", 0.15]], networks: [["christelijk-politie-netwerk", 0.15]],
+    id: "horn-of-africa",
+    weight: 3,
+    origins: ["eritrean"],
+    core: [
+      ["culture.eritrean", 1],
+      ["language.ti", 0.8],
+      ["language.am", 0.25],
+      ["culture.ethiopian", 0.25],
+      ["religion.christianity-orthodox", 0.5],
+      ["topic.refugees", 0.5],
+    ],
+    speaks: [
+      ["en", 0.7],
+      ["ar", 0.15],
+    ],
+    networks: [["christelijk-politie-netwerk", 0.15]],
   },
   {
-    id: "syrian-iraqi", weight: 4, origins: ["syrian"],
-    core: [["culture.syrian", 1], ["language.ar", 0.9], ["culture.iraqi", 0.25], ["culture.kurdish", 0.15], ["language.ku", 0.15], ["topic.refugees", 0.5], ["religion.islam", 0.35], ["religion.yazidi", 0.05]],
-    speaks: [["en", 0.7]], networks: [["moslimnetwerk", 0.1]],
+    id: "syrian-iraqi",
+    weight: 4,
+    origins: ["syrian"],
+    core: [
+      ["culture.syrian", 1],
+      ["language.ar", 0.9],
+      ["culture.iraqi", 0.25],
+      ["culture.kurdish", 0.15],
+      ["language.ku", 0.15],
+      ["topic.refugees", 0.5],
+      ["religion.islam", 0.35],
+      ["religion.yazidi", 0.05],
+    ],
+    speaks: [["en", 0.7]],
+    networks: [["moslimnetwerk", 0.1]],
   },
   {
-    id: "afghan-iranian", weight: 3, origins: ["afghan"],
-    core: [["culture.afghan", 1], ["language.fa", 0.85], ["language.ps", 0.3], ["culture.iranian", 0.3], ["topic.refugees", 0.4], ["religion.humanism", 0.1]],
+    id: "afghan-iranian",
+    weight: 3,
+    origins: ["afghan"],
+    core: [
+      ["culture.afghan", 1],
+      ["language.fa", 0.85],
+      ["language.ps", 0.3],
+      ["culture.iranian", 0.3],
+      ["topic.refugees", 0.4],
+      ["religion.humanism", 0.1],
+    ],
     speaks: [["en", 0.7]],
   },
   {
-    id: "east-asian", weight: 2, origins: ["chinese"],
-    core: [["culture.chinese", 1], ["language.zh", 0.8], ["culture.vietnamese", 0.15], ["language.vi", 0.1], ["religion.buddhism", 0.3]],
+    id: "east-asian",
+    weight: 2,
+    origins: ["chinese"],
+    core: [
+      ["culture.chinese", 1],
+      ["language.zh", 0.8],
+      ["culture.vietnamese", 0.15],
+      ["language.vi", 0.1],
+      ["religion.buddhism", 0.3],
+    ],
     speaks: [["en", 0.8]],
   },
   {
-    id: "moluccan-indo", weight: 2, origins: ["moluccan"],
-    core: [["culture.moluccan", 1], ["culture.indonesian", 0.4], ["religion.christianity", 0.4]],
-    speaks: [["en", 0.5]], networks: [["christelijk-politie-netwerk", 0.2]],
+    id: "moluccan-indo",
+    weight: 2,
+    origins: ["moluccan"],
+    core: [
+      ["culture.moluccan", 1],
+      ["culture.indonesian", 0.4],
+      ["religion.christianity", 0.4],
+    ],
+    speaks: [["en", 0.5]],
+    networks: [["christelijk-politie-netwerk", 0.2]],
   },
   {
-    id: "west-african", weight: 2, origins: ["ghanaian"],
-    core: [["culture.ghanaian", 1], ["culture.nigerian", 0.3], ["religion.christianity-evangelical", 0.5], ["topic.human-trafficking", 0.2]],
-    speaks: [["en", 0.95]], networks: [["christelijk-politie-netwerk", 0.2]],
+    id: "west-african",
+    weight: 2,
+    origins: ["ghanaian"],
+    core: [
+      ["culture.ghanaian", 1],
+      ["culture.nigerian", 0.3],
+      ["religion.christianity-evangelical", 0.5],
+      ["topic.human-trafficking", 0.2],
+    ],
+    speaks: [["en", 0.95]],
+    networks: [["christelijk-politie-netwerk", 0.2]],
   },
   {
-    id: "cape-verdean", weight: 1, origins: [],
-    core: [["culture.cape-verdean", 1], ["language.pt", 0.8]],
-    speaks: [["en", 0.5], ["fr", 0.2]],
+    id: "cape-verdean",
+    weight: 1,
+    origins: [],
+    core: [
+      ["culture.cape-verdean", 1],
+      ["language.pt", 0.8],
+    ],
+    speaks: [
+      ["en", 0.5],
+      ["fr", 0.2],
+    ],
   },
   {
-    id: "roma-sinti", weight: 1, origins: [],
-    core: [["culture.roma-sinti", 1], ["language.rom", 0.4], ["subculture.travellers", 0.3]],
+    id: "roma-sinti",
+    weight: 1,
+    origins: [],
+    core: [
+      ["culture.roma-sinti", 1],
+      ["language.rom", 0.4],
+      ["subculture.travellers", 0.3],
+    ],
   },
   {
-    id: "jewish", weight: 2, origins: [],
-    core: [["religion.judaism", 1], ["topic.antisemitism", 0.6], ["topic.religious-holidays", 0.2]],
-    speaks: [["en", 0.7]], networks: [["joods-politienetwerk", 0.5]],
+    id: "jewish",
+    weight: 2,
+    origins: [],
+    core: [
+      ["religion.judaism", 1],
+      ["topic.antisemitism", 0.6],
+      ["topic.religious-holidays", 0.2],
+    ],
+    speaks: [["en", 0.7]],
+    networks: [["joods-politienetwerk", 0.5]],
   },
   {
-    id: "christian", weight: 3, origins: [],
-    core: [["religion.christianity", 1], ["subculture.orthodox-protestant", 0.3], ["religion.christianity-evangelical", 0.2], ["topic.religious-holidays", 0.2]],
+    id: "christian",
+    weight: 3,
+    origins: [],
+    core: [
+      ["religion.christianity", 1],
+      ["subculture.orthodox-protestant", 0.3],
+      ["religion.christianity-evangelical", 0.2],
+      ["topic.religious-holidays", 0.2],
+    ],
     networks: [["christelijk-politie-netwerk", 0.4]],
   },
   {
-    id: "muslim", weight: 2, origins: ["moroccan", "turkish", "dutch", "somali"],
-    core: [["religion.islam", 1], ["topic.radicalisation", 0.3], ["topic.anti-muslim", 0.3], ["topic.religious-holidays", 0.3]],
+    id: "muslim",
+    weight: 2,
+    origins: ["moroccan", "turkish", "dutch", "somali"],
+    core: [
+      ["religion.islam", 1],
+      ["topic.radicalisation", 0.3],
+      ["topic.anti-muslim", 0.3],
+      ["topic.religious-holidays", 0.3],
+    ],
     networks: [["moslimnetwerk", 0.4]],
   },
   {
-    id: "lgbtiq", weight: 17, origins: [],
-    core: [["topic.hate-crime", 0.35], ["topic.discrimination-reporting", 0.35]],
+    id: "lgbtiq",
+    weight: 17,
+    origins: [],
+    core: [
+      ["topic.hate-crime", 0.35],
+      ["topic.discrimination-reporting", 0.35],
+    ],
     pickFrom: { items: LGBTIQ_ITEMS, max: 3 },
-    speaks: [["en", 0.7]], networks: [["roze-in-blauw", 1]],
+    speaks: [["en", 0.7]],
+    networks: [["roze-in-blauw", 1]],
   },
   {
-    id: "gender", weight: 6, origins: [],
+    id: "gender",
+    weight: 6,
+    origins: [],
     core: [["topic.domestic-violence", 0.3]],
-    pickFrom: { items: [["gender.women-safety", 3], ["gender.women-in-police", 3], ["gender.sexual-harassment", 2], ["gender.masculinity", 1.2], ["gender.femicide", 0.8]], max: 2 },
+    pickFrom: {
+      items: [
+        ["gender.women-safety", 3],
+        ["gender.women-in-police", 3],
+        ["gender.sexual-harassment", 2],
+        ["gender.masculinity", 1.2],
+        ["gender.femicide", 0.8],
+      ],
+      max: 2,
+    },
     networks: [["netwerk-vrouwen", 0.5]],
   },
   {
-    id: "subculture", weight: 7, origins: [],
+    id: "subculture",
+    weight: 7,
+    origins: [],
     core: [],
     pickFrom: {
       items: [
-        ["subculture.gaming", 2], ["subculture.hiphop-drill", 2], ["subculture.street-culture", 2], ["subculture.football-supporters", 1.5],
-        ["subculture.nightlife-festivals", 1.5], ["subculture.deaf", 1], ["subculture.neurodiversity", 1.5], ["subculture.travellers", 0.8],
-        ["subculture.motorcycle-clubs", 0.8], ["subculture.rural-communities", 1],
+        ["subculture.gaming", 2],
+        ["subculture.hiphop-drill", 2],
+        ["subculture.street-culture", 2],
+        ["subculture.football-supporters", 1.5],
+        ["subculture.nightlife-festivals", 1.5],
+        ["subculture.deaf", 1],
+        ["subculture.neurodiversity", 1.5],
+        ["subculture.travellers", 0.8],
+        ["subculture.motorcycle-clubs", 0.8],
+        ["subculture.rural-communities", 1],
       ],
       max: 2,
     },
   },
   {
-    id: "generalist", weight: 8, origins: [],
+    id: "generalist",
+    weight: 8,
+    origins: [],
     core: [],
     pickFrom: {
       items: [
-        ["topic.inclusive-leadership", 2], ["topic.discrimination-reporting", 2], ["topic.ethnic-profiling", 1.5], ["topic.polarisation", 1.5],
-        ["topic.radicalisation", 1], ["topic.mental-health", 1.5], ["topic.racism", 1.5], ["topic.community-engagement", 2],
-        ["topic.interpreting", 0.8], ["topic.human-trafficking", 0.8], ["topic.hate-crime", 1],
+        ["topic.inclusive-leadership", 2],
+        ["topic.discrimination-reporting", 2],
+        ["topic.ethnic-profiling", 1.5],
+        ["topic.polarisation", 1.5],
+        ["topic.radicalisation", 1],
+        ["topic.mental-health", 1.5],
+        ["topic.racism", 1.5],
+        ["topic.community-engagement", 2],
+        ["topic.interpreting", 0.8],
+        ["topic.human-trafficking", 0.8],
+        ["topic.hate-crime", 1],
       ],
       max: 3,
     },
@@ -319,13 +554,31 @@ const PROFILES: readonly Profile[] = [
 
 /** Extra topics anyone may add on top of their profile. */
 const EXTRA_TOPICS: readonly Chance[] = [
-  ["topic.inclusive-leadership", 2], ["topic.discrimination-reporting", 2], ["topic.community-engagement", 2], ["topic.mental-health", 1.5],
-  ["topic.polarisation", 1.2], ["topic.ethnic-profiling", 1.2], ["topic.racism", 1], ["topic.interpreting", 1], ["topic.religious-holidays", 0.8],
-  ["topic.death-rituals", 0.6], ["topic.domestic-violence", 0.8], ["topic.hate-crime", 0.6],
+  ["topic.inclusive-leadership", 2],
+  ["topic.discrimination-reporting", 2],
+  ["topic.community-engagement", 2],
+  ["topic.mental-health", 1.5],
+  ["topic.polarisation", 1.2],
+  ["topic.ethnic-profiling", 1.2],
+  ["topic.racism", 1],
+  ["topic.interpreting", 1],
+  ["topic.religious-holidays", 0.8],
+  ["topic.death-rituals", 0.6],
+  ["topic.domestic-violence", 0.8],
+  ["topic.hate-crime", 0.6],
 ];
 
-const OFFICE_HOURS: readonly (readonly [string, string])[] = [["08:00", "17:00"], ["09:00", "17:00"], ["08:30", "16:30"], ["07:30", "16:00"]];
-const SHIFT_HOURS: readonly (readonly [string, string])[] = [["07:00", "15:00"], ["15:00", "23:00"], ["12:00", "20:00"]];
+const OFFICE_HOURS: readonly (readonly [string, string])[] = [
+  ["08:00", "17:00"],
+  ["09:00", "17:00"],
+  ["08:30", "16:30"],
+  ["07:30", "16:00"],
+];
+const SHIFT_HOURS: readonly (readonly [string, string])[] = [
+  ["07:00", "15:00"],
+  ["15:00", "23:00"],
+  ["12:00", "20:00"],
+];
 const ABSENCE_REASONS = ["verlof", "vakantie", "opleiding", "dienstreis"] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -344,32 +597,183 @@ interface Anchor {
 }
 
 const ANCHORS: readonly Anchor[] = [
-  { purpose: "somali-rotterdam", origin: "somali", unitId: "rotterdam", networks: ["ndv"], weekly: "always",
-    expertise: [["culture.somali", 3], ["language.so", 3], ["religion.islam", 2], ["topic.death-rituals", 3]], languages: ["nl", "so", "en"] },
-  { purpose: "somali-rotterdam", origin: "somali", unitId: "rotterdam", networks: ["ndv", "moslimnetwerk"], weekly: "office",
-    expertise: [["culture.somali", 3], ["language.so", 3], ["topic.death-rituals", 2], ["topic.family-structures", 2]], languages: ["nl", "so", "ar"] },
-  { purpose: "trans-amsterdam", origin: "dutch", unitId: "amsterdam", networks: ["ndv", "roze-in-blauw"], weekly: "always",
-    expertise: [["lgbtiq.trans", 3], ["topic.hate-crime", 2], ["topic.discrimination-reporting", 2]], languages: ["nl", "en"] },
-  { purpose: "trans-amsterdam", origin: "surinamese", unitId: "amsterdam", networks: ["ndv", "roze-in-blauw"], weekly: "office",
-    expertise: [["lgbtiq.trans", 3], ["lgbtiq.non-binary", 2], ["topic.hate-crime", 3]], languages: ["nl", "en", "srn"] },
-  { purpose: "trans-amsterdam", origin: "dutch", unitId: "amsterdam", networks: ["ndv", "roze-in-blauw"], weekly: "always",
-    expertise: [["lgbtiq.trans", 2], ["lgbtiq.coming-out", 2], ["topic.discrimination-reporting", 3]], languages: ["nl", "en"] },
-  { purpose: "turkish-elections-den-haag", origin: "turkish", unitId: "den-haag", networks: ["ndv"], weekly: "office",
-    expertise: [["culture.turkish", 3], ["language.tr", 3], ["topic.elections-diaspora", 3], ["topic.polarisation", 2]], languages: ["nl", "tr", "en"] },
-  { purpose: "turkish-elections-den-haag", origin: "turkish", unitId: "den-haag", networks: ["ndv", "netwerk-dubbele-nationaliteit"], weekly: "always",
-    expertise: [["culture.turkish", 3], ["language.tr", 3], ["topic.elections-diaspora", 2], ["culture.kurdish", 2], ["religion.alevism", 2]], languages: ["nl", "tr", "ku"] },
-  { purpose: "turkish-elections-den-haag", origin: "turkish", unitId: "den-haag", networks: ["ndv", "moslimnetwerk"], weekly: "office",
-    expertise: [["culture.turkish", 2], ["language.tr", 3], ["topic.elections-diaspora", 3], ["religion.islam", 2], ["topic.community-engagement", 2]], languages: ["nl", "tr", "de"] },
-  { purpose: "ukrainian-oost-nederland", origin: "ukrainian", unitId: "oost-nederland", networks: ["ndv"], weekly: "always",
-    expertise: [["culture.ukrainian", 3], ["language.uk", 3], ["language.ru", 3], ["topic.refugees", 2]], languages: ["nl", "uk", "ru", "en"] },
-  { purpose: "ukrainian-oost-nederland", origin: "ukrainian", unitId: "oost-nederland", networks: ["ndv"], weekly: "office",
-    expertise: [["culture.ukrainian", 2], ["language.uk", 2], ["language.ru", 3], ["topic.refugees", 3], ["topic.interpreting", 2]], languages: ["nl", "uk", "ru"] },
-  { purpose: "inclusive-leadership", origin: "dutch", unitId: "politieacademie", networks: ["ndv", "netwerk-vrouwen"], weekly: "office",
-    expertise: [["topic.inclusive-leadership", 3], ["gender.women-in-police", 2]], languages: ["nl", "en"] },
-  { purpose: "inclusive-leadership", origin: "moroccan", unitId: "landelijke-eenheid", networks: ["ndv"], weekly: "always",
-    expertise: [["topic.inclusive-leadership", 3], ["topic.discrimination-reporting", 2], ["culture.moroccan", 2]], languages: ["nl", "ar", "fr"] },
-  { purpose: "inclusive-leadership", origin: "hindustani", unitId: "midden-nederland", networks: ["ndv", "roze-in-blauw"], weekly: "office",
-    expertise: [["topic.inclusive-leadership", 3], ["lgbtiq.gay-lesbian", 2]], languages: ["nl", "en"] },
+  {
+    purpose: "somali-rotterdam",
+    origin: "somali",
+    unitId: "rotterdam",
+    networks: ["ndv"],
+    weekly: "always",
+    expertise: [
+      ["culture.somali", 3],
+      ["language.so", 3],
+      ["religion.islam", 2],
+      ["topic.death-rituals", 3],
+    ],
+    languages: ["nl", "so", "en"],
+  },
+  {
+    purpose: "somali-rotterdam",
+    origin: "somali",
+    unitId: "rotterdam",
+    networks: ["ndv", "moslimnetwerk"],
+    weekly: "office",
+    expertise: [
+      ["culture.somali", 3],
+      ["language.so", 3],
+      ["topic.death-rituals", 2],
+      ["topic.family-structures", 2],
+    ],
+    languages: ["nl", "so", "ar"],
+  },
+  {
+    purpose: "trans-amsterdam",
+    origin: "dutch",
+    unitId: "amsterdam",
+    networks: ["ndv", "roze-in-blauw"],
+    weekly: "always",
+    expertise: [
+      ["lgbtiq.trans", 3],
+      ["topic.hate-crime", 2],
+      ["topic.discrimination-reporting", 2],
+    ],
+    languages: ["nl", "en"],
+  },
+  {
+    purpose: "trans-amsterdam",
+    origin: "surinamese",
+    unitId: "amsterdam",
+    networks: ["ndv", "roze-in-blauw"],
+    weekly: "office",
+    expertise: [
+      ["lgbtiq.trans", 3],
+      ["lgbtiq.non-binary", 2],
+      ["topic.hate-crime", 3],
+    ],
+    languages: ["nl", "en", "srn"],
+  },
+  {
+    purpose: "trans-amsterdam",
+    origin: "dutch",
+    unitId: "amsterdam",
+    networks: ["ndv", "roze-in-blauw"],
+    weekly: "always",
+    expertise: [
+      ["lgbtiq.trans", 2],
+      ["lgbtiq.coming-out", 2],
+      ["topic.discrimination-reporting", 3],
+    ],
+    languages: ["nl", "en"],
+  },
+  {
+    purpose: "turkish-elections-den-haag",
+    origin: "turkish",
+    unitId: "den-haag",
+    networks: ["ndv"],
+    weekly: "office",
+    expertise: [
+      ["culture.turkish", 3],
+      ["language.tr", 3],
+      ["topic.elections-diaspora", 3],
+      ["topic.polarisation", 2],
+    ],
+    languages: ["nl", "tr", "en"],
+  },
+  {
+    purpose: "turkish-elections-den-haag",
+    origin: "turkish",
+    unitId: "den-haag",
+    networks: ["ndv", "netwerk-dubbele-nationaliteit"],
+    weekly: "always",
+    expertise: [
+      ["culture.turkish", 3],
+      ["language.tr", 3],
+      ["topic.elections-diaspora", 2],
+      ["culture.kurdish", 2],
+      ["religion.alevism", 2],
+    ],
+    languages: ["nl", "tr", "ku"],
+  },
+  {
+    purpose: "turkish-elections-den-haag",
+    origin: "turkish",
+    unitId: "den-haag",
+    networks: ["ndv", "moslimnetwerk"],
+    weekly: "office",
+    expertise: [
+      ["culture.turkish", 2],
+      ["language.tr", 3],
+      ["topic.elections-diaspora", 3],
+      ["religion.islam", 2],
+      ["topic.community-engagement", 2],
+    ],
+    languages: ["nl", "tr", "de"],
+  },
+  {
+    purpose: "ukrainian-oost-nederland",
+    origin: "ukrainian",
+    unitId: "oost-nederland",
+    networks: ["ndv"],
+    weekly: "always",
+    expertise: [
+      ["culture.ukrainian", 3],
+      ["language.uk", 3],
+      ["language.ru", 3],
+      ["topic.refugees", 2],
+    ],
+    languages: ["nl", "uk", "ru", "en"],
+  },
+  {
+    purpose: "ukrainian-oost-nederland",
+    origin: "ukrainian",
+    unitId: "oost-nederland",
+    networks: ["ndv"],
+    weekly: "office",
+    expertise: [
+      ["culture.ukrainian", 2],
+      ["language.uk", 2],
+      ["language.ru", 3],
+      ["topic.refugees", 3],
+      ["topic.interpreting", 2],
+    ],
+    languages: ["nl", "uk", "ru"],
+  },
+  {
+    purpose: "inclusive-leadership",
+    origin: "dutch",
+    unitId: "politieacademie",
+    networks: ["ndv", "netwerk-vrouwen"],
+    weekly: "office",
+    expertise: [
+      ["topic.inclusive-leadership", 3],
+      ["gender.women-in-police", 2],
+    ],
+    languages: ["nl", "en"],
+  },
+  {
+    purpose: "inclusive-leadership",
+    origin: "moroccan",
+    unitId: "landelijke-eenheid",
+    networks: ["ndv"],
+    weekly: "always",
+    expertise: [
+      ["topic.inclusive-leadership", 3],
+      ["topic.discrimination-reporting", 2],
+      ["culture.moroccan", 2],
+    ],
+    languages: ["nl", "ar", "fr"],
+  },
+  {
+    purpose: "inclusive-leadership",
+    origin: "hindustani",
+    unitId: "midden-nederland",
+    networks: ["ndv", "roze-in-blauw"],
+    weekly: "office",
+    expertise: [
+      ["topic.inclusive-leadership", 3],
+      ["lgbtiq.gay-lesbian", 2],
+    ],
+    languages: ["nl", "en"],
+  },
 ];
 
 /** Keys of the guaranteed example members by purpose (present when `count` is large enough). */
@@ -384,8 +788,21 @@ export const GUARANTEED_MEMBERS: Readonly<Record<string, string[]>> = Object.fre
 // Members
 
 const NAME_MIX: readonly (readonly [NameOrigin, number])[] = [
-  ["dutch", 70], ["moroccan", 4], ["turkish", 4], ["surinamese", 4], ["hindustani", 2], ["caribbean", 2], ["moluccan", 2],
-  ["polish", 2], ["ukrainian", 1], ["somali", 1], ["eritrean", 1], ["syrian", 1], ["afghan", 1], ["chinese", 1], ["ghanaian", 1],
+  ["dutch", 70],
+  ["moroccan", 4],
+  ["turkish", 4],
+  ["surinamese", 4],
+  ["hindustani", 2],
+  ["caribbean", 2],
+  ["moluccan", 2],
+  ["polish", 2],
+  ["ukrainian", 1],
+  ["somali", 1],
+  ["eritrean", 1],
+  ["syrian", 1],
+  ["afghan", 1],
+  ["chinese", 1],
+  ["ghanaian", 1],
 ];
 
 function drawName(rng: Rng, origins: readonly NameOrigin[], fromOrigin = 0.8): { first: string; last: string } {
@@ -397,17 +814,33 @@ function drawName(rng: Rng, origins: readonly NameOrigin[], fromOrigin = 0.8): {
 }
 
 function drawLevel(rng: Rng, main: boolean): Lvl {
-  return main ? rng.weighted<Lvl>([[1, 0.2], [2, 0.45], [3, 0.35]]) : rng.weighted<Lvl>([[1, 0.45], [2, 0.4], [3, 0.15]]);
+  return main
+    ? rng.weighted<Lvl>([
+        [1, 0.2],
+        [2, 0.45],
+        [3, 0.35],
+      ])
+    : rng.weighted<Lvl>([
+        [1, 0.45],
+        [2, 0.4],
+        [3, 0.15],
+      ]);
 }
 
 function drawWeekly(rng: Rng): WeeklySlot[] | undefined {
   if (rng.chance(0.2)) return undefined; // no pattern: available at any time
   if (rng.chance(0.7)) {
     const [from, to] = rng.pick(OFFICE_HOURS);
-    return rng.sample([1, 2, 3, 4, 5], rng.int(2, 5)).sort((a, b) => a - b).map((day) => ({ day, from, to }));
+    return rng
+      .sample([1, 2, 3, 4, 5], rng.int(2, 5))
+      .sort((a, b) => a - b)
+      .map((day) => ({ day, from, to }));
   }
   const [from, to] = rng.pick(SHIFT_HOURS);
-  return rng.sample([1, 2, 3, 4, 5, 6, 7], rng.int(3, 5)).sort((a, b) => a - b).map((day) => ({ day, from, to }));
+  return rng
+    .sample([1, 2, 3, 4, 5, 6, 7], rng.int(3, 5))
+    .sort((a, b) => a - b)
+    .map((day) => ({ day, from, to }));
 }
 
 function drawAbsences(rng: Rng, now: Date): Absence[] | undefined {
@@ -446,7 +879,10 @@ function expertiseFor(rng: Rng, profile: Profile): string[] {
     for (let i = 0; i < n && pool.length; i++) {
       const id = rng.weighted(pool.map(([v, w]) => [v, w] as const));
       add(id);
-      pool.splice(pool.findIndex(([v]) => v === id), 1);
+      pool.splice(
+        pool.findIndex(([v]) => v === id),
+        1,
+      );
     }
   }
   profile.core.forEach(([id, p], i) => {
@@ -656,8 +1092,7 @@ export function exampleRequests(): RequestSeed[] {
     {
       title: "Gastsprekers masterclass inclusief leiderschap",
       description:
-        "Voor een masterclass inclusief leiderschap zoeken we twee collega's die vanuit eigen ervaring vertellen over " +
-        "veilige en inclusieve teams.",
+        "Voor een masterclass inclusief leiderschap zoeken we twee collega's die vanuit eigen ervaring vertellen over " + "veilige en inclusieve teams.",
       expertise: ["topic.inclusive-leadership"],
       urgency: "planned",
       mode: "onsite",
@@ -731,8 +1166,15 @@ export function generateTimeEntries({ members, year, seed, now }: GenerateTimeEn
       const ageDays = (startOfUtcDay(now).getTime() - day.getTime()) / DAY;
       const status: TimeEntryStatus =
         ageDays > 14
-          ? rng.weighted<TimeEntryStatus>([["approved", 0.93], ["rejected", 0.03], ["pending", 0.04]])
-          : rng.weighted<TimeEntryStatus>([["pending", 0.7], ["approved", 0.3]]);
+          ? rng.weighted<TimeEntryStatus>([
+              ["approved", 0.93],
+              ["rejected", 0.03],
+              ["pending", 0.04],
+            ])
+          : rng.weighted<TimeEntryStatus>([
+              ["pending", 0.7],
+              ["approved", 0.3],
+            ]);
       entries.push({ memberKey: m.key, date: day, hours, category, status, note: rng.pick(NOTES[category]) });
       sum += hours;
     }

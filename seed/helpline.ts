@@ -20,7 +20,7 @@ const SLOTS = [
 
 function prng(seed: number) {
   let s = seed >>> 0 || 1;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Shifts from Monday of the current week for three weeks; Sunday 23:00 → Monday 07:00 stays open. */
@@ -43,7 +43,10 @@ export function plannedShifts(memberIds: string[], now: Date): { key: string; me
 
 export const seedHelpline: Seeder = async (members, opts) => {
   if (!members.length) return { helplineShifts: 0, helplineCalls: 0 };
-  const rib = await Member.find({ _id: { $in: members.map((m) => m.id) }, networks: RIB, active: true, phone: { $exists: true } }, { _id: 1, unitId: 1, phone: 1 })
+  const rib = await Member.find(
+    { _id: { $in: members.map((m) => m.id) }, networks: RIB, active: true, phone: { $exists: true } },
+    { _id: 1, unitId: 1, phone: 1 },
+  )
     .sort({ _id: 1 })
     .limit(60)
     .lean();
@@ -51,7 +54,10 @@ export const seedHelpline: Seeder = async (members, opts) => {
   if (rib.length < 3) return { helplineShifts: 0, helplineCalls: 0 };
   const ids = rib.map((m) => String(m._id));
   const shifts = plannedShifts(ids, opts.now);
-  await insertMissing(Shift, shifts.map((s) => ({ seedKey: s.key, memberId: s.memberId, start: s.start, end: s.end, createdBy: "seed" })));
+  await insertMissing(
+    Shift,
+    shifts.map((s) => ({ seedKey: s.key, memberId: s.memberId, start: s.start, end: s.end, createdBy: "seed" })),
+  );
 
   const rand = prng(opts.seed + 5);
   const unitOf = new Map(rib.map((m) => [String(m._id), m.unitId]));

@@ -55,4 +55,5 @@ export async function seedDatabase(opts: SeedOptions): Promise<Record<string, nu
   for (const s of seeders) Object.assign(counts, await s(members, opts));
   return counts;
 }
-import { seedHelpline } from "./helpline"; seeders.push(seedHelpline); // helpline roster and calls
+import { seedHelpline } from "./helpline";
+seeders.push(seedHelpline); // helpline roster and calls

@@ -40,7 +40,16 @@ export function createApp(deps: Deps): Koa {
   app.use(helmet(HELMET_OPTIONS));
   app.use(hardening({ config: deps.config, lenientPaths: LENIENT_PATHS })); // methods, NUL, content type, CSRF
   app.use(lenientBodyForHelpline); // the helpline webhook answers even a body that is not JSON
-  app.use(bodyParser({ enableTypes: ["json"], jsonLimit: "256kb", encoding: "utf-8", onError: (err) => { throw Object.assign(err, { type: "entity.parse.failed", status: 400 }); } }));
+  app.use(
+    bodyParser({
+      enableTypes: ["json"],
+      jsonLimit: "256kb",
+      encoding: "utf-8",
+      onError: (err) => {
+        throw Object.assign(err, { type: "entity.parse.failed", status: 400 });
+      },
+    }),
+  );
   // Passport's per-request set-up (a proxy of the request, a measurable share of every request) only
   // where a strategy runs: the login (routes/auth.ts). Bearer tokens, session cookies and API keys are
   // resolved in http/auth.ts without it (issue 11).

@@ -48,9 +48,12 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     await connectMongo(db.url, config.MONGO_TIMEOUT_MS, config.MONGO_REQUEST_TIMEOUT_MS);
   } catch (err) {
     await db.stop();
-    throw new Error(`Cannot reach MongoDB at ${redactUrl(db.url)} within ${config.MONGO_TIMEOUT_MS} ms (${(err as Error).message}). Check MONGO_URL, or unset it to use the embedded database.`, {
-      cause: err,
-    });
+    throw new Error(
+      `Cannot reach MongoDB at ${redactUrl(db.url)} within ${config.MONGO_TIMEOUT_MS} ms (${(err as Error).message}). Check MONGO_URL, or unset it to use the embedded database.`,
+      {
+        cause: err,
+      },
+    );
   }
   logger.info({ db: db.kind, url: redactUrl(db.url) }, "database connected");
   configureMailer(config, logger); // says "e-mail off" once when SMTP_URL is unset
@@ -87,7 +90,8 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   await new Promise<void>((res) => http.listen(config.PORT, config.HOST, res));
   const port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  if (!config.PUBLIC_URL) setFallbackPublicUrl(config.HOST === "0.0.0.0" || config.HOST === "::" ? `http://localhost:${port}` : `http://${config.HOST}:${port}`);
+  if (!config.PUBLIC_URL)
+    setFallbackPublicUrl(config.HOST === "0.0.0.0" || config.HOST === "::" ? `http://localhost:${port}` : `http://${config.HOST}:${port}`);
   logger.info({ url }, "NDV service listening");
 
   let stopping: Promise<void> | undefined;
@@ -142,4 +146,3 @@ async function useRedisAdapter(io: import("socket.io").Server, url: string, logg
   io.adapter(createAdapter(pub, sub));
   logger.info("socket.io fan-out through Redis");
 }
-

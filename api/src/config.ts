@@ -3,9 +3,7 @@ import { z } from "zod";
 import { URGENCIES } from "./contract/values";
 import { unitById } from "./reference/units";
 
-const bool = z
-  .enum(["1", "0", "true", "false", "yes", "no"])
-  .transform((v) => v === "1" || v === "true" || v === "yes");
+const bool = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((v) => v === "1" || v === "true" || v === "yes");
 
 // An environment variable holding JSON: parsed, then checked by the schema piped after it.
 const jsonString = z.string().transform((s, ctx) => {
@@ -25,7 +23,12 @@ const dispatchPolicy = jsonString.pipe(z.partialRecord(z.enum(URGENCIES), rule))
 // A SIP URI with placeholders ({phone}, and for RSCs {unitId} and {code}), e.g. "sip:{phone}@sbc.example".
 const sipTemplate = z.string().regex(/^sips?:[^\s"<>]+$/, "Expected a sip: or sips: URI template");
 // Per-unit RSC SIP URIs overriding the template, e.g. '{"amsterdam":"sip:rsc@10.0.0.5:5060"}'.
-const rscSipUris = jsonString.pipe(z.record(z.string().refine((id) => !!unitById(id), "Unknown unit id"), sipTemplate));
+const rscSipUris = jsonString.pipe(
+  z.record(
+    z.string().refine((id) => !!unitById(id), "Unknown unit id"),
+    sipTemplate,
+  ),
+);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -39,7 +42,10 @@ const schema = z.object({
   MONGO_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
-  MEILI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/).default("ndv_"),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]*$/)
+    .default("ndv_"),
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: bool.optional(),
@@ -71,12 +77,24 @@ const schema = z.object({
   HELPLINE_RSC_SIP_URI: sipTemplate.default("sip:{phone}@trunk.helpline.invalid"),
   HELPLINE_RSC_SIP_URIS: rscSipUris.optional(),
   // Notifications (issue 13): e-mail through an SMTP relay, Web Push with VAPID. Unset SMTP_URL: e-mail off.
-  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "Expected smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "Expected smtp:// or smtps:// URL")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("NDV expertisenetwerk <noreply@ndv.invalid>"),
   // Without these the service generates a VAPID key pair once and keeps it with the data.
-  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/).optional(),
-  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/).optional(),
-  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/).default("mailto:ndv-beheer@politie.invalid"),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/)
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/)
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/)
+    .default("mailto:ndv-beheer@politie.invalid"),
 });
 
 export type Config = z.infer<typeof schema> & { demo: boolean };

@@ -7,33 +7,36 @@ const autocannon = require("autocannon");
 process.once("message", (spec) => run(spec));
 
 function run({ url, path, method, headers, body, kind, ids, duration, amount, connections }) {
-let n = 0;
-const request = { method, path, headers: { ...headers, ...(body !== undefined || kind ? { "content-type": "application/json" } : {}) }, body };
-if (kind === "route") {
-  // A fresh callId per request, one in ten repeating an earlier one (the platform retrying).
-  request.setupRequest = (req) => {
-    const i = n++;
-    const callId = i % 10 === 9 ? `bench-${Math.floor(i / 2)}` : `bench-${i}`;
-    return { ...req, body: JSON.stringify({ callId, callerNumber: `010${String(1234567 + i).slice(-7)}` }) };
-  };
-} else if (kind === "ids") {
-  // Each id once (e.g. approving a different pending time entry per request).
-  request.setupRequest = (req) => ({ ...req, path: path.replace(":id", ids[n++ % ids.length]), body: "{}" });
-}
+  let n = 0;
+  const request = { method, path, headers: { ...headers, ...(body !== undefined || kind ? { "content-type": "application/json" } : {}) }, body };
+  if (kind === "route") {
+    // A fresh callId per request, one in ten repeating an earlier one (the platform retrying).
+    request.setupRequest = (req) => {
+      const i = n++;
+      const callId = i % 10 === 9 ? `bench-${Math.floor(i / 2)}` : `bench-${i}`;
+      return { ...req, body: JSON.stringify({ callId, callerNumber: `010${String(1234567 + i).slice(-7)}` }) };
+    };
+  } else if (kind === "ids") {
+    // Each id once (e.g. approving a different pending time entry per request).
+    request.setupRequest = (req) => ({ ...req, path: path.replace(":id", ids[n++ % ids.length]), body: "{}" });
+  }
 
   autocannon({ url, connections, duration, ...(amount ? { amount } : {}), pipelining: 1, timeout: 10, requests: [request] }, (err, r) => {
-  if (err) return process.send({ error: String(err) }, () => process.exit(0));
-  process.send({
-    rps: r.requests.average,
-    total: r.requests.total,
-    p50: r.latency.p50,
-    p90: r.latency.p90,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    seconds: r.duration,
-  }, () => process.exit(0));
-});
+    if (err) return process.send({ error: String(err) }, () => process.exit(0));
+    process.send(
+      {
+        rps: r.requests.average,
+        total: r.requests.total,
+        p50: r.latency.p50,
+        p90: r.latency.p90,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        seconds: r.duration,
+      },
+      () => process.exit(0),
+    );
+  });
 }

@@ -46,7 +46,16 @@ interface Load {
   error?: string;
 }
 
-function load(spec: { url: string; path: string; method?: string; headers?: Record<string, string>; body?: string; kind?: "route" | "ids"; ids?: string[]; amount?: number }): Promise<Load> {
+function load(spec: {
+  url: string;
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  kind?: "route" | "ids";
+  ids?: string[];
+  amount?: number;
+}): Promise<Load> {
   const child = fork(fileURLToPath(new URL("./load.cjs", import.meta.url)), [], { execArgv: [] });
   child.send({ method: "GET", headers: {}, duration: SECONDS, connections: CONNECTIONS, ...spec });
   return new Promise<Load>((resolve, reject) => {
@@ -74,7 +83,14 @@ async function main() {
   try {
     const requester = await login(service, "requester");
     const admin = await login(service, "admin");
-    await createUser({ username: "bench-coord", password: "bench-password", name: "Bench coordinator", roles: ["coordinator"], unitId: "landelijke-eenheid", scope: { units: UNITS.map((u) => u.id), networks: [] } });
+    await createUser({
+      username: "bench-coord",
+      password: "bench-password",
+      name: "Bench coordinator",
+      roles: ["coordinator"],
+      unitId: "landelijke-eenheid",
+      scope: { units: UNITS.map((u) => u.id), networks: [] },
+    });
     const coord = await login(service, "bench-coord", "bench-password");
 
     const { poolName: _p, ...example } = exampleRequests()[0]!;
@@ -90,14 +106,28 @@ async function main() {
     const span = Math.max(1, Math.floor(DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).diff(start, "days").days));
     const entries = Array.from({ length: APPROVALS }, (_, i) => {
       const day = start.plus({ days: (i * 7) % span });
-      return { _id: new mongoose.Types.ObjectId(), memberId: String(members[i % members.length]!._id), date: day.toJSDate(), day: day.toISODate()!, year, hours: 0.5, category: "network" as const, status: "pending" as const, createdBy: "bench", version: 1 };
+      return {
+        _id: new mongoose.Types.ObjectId(),
+        memberId: String(members[i % members.length]!._id),
+        date: day.toJSDate(),
+        day: day.toISODate()!,
+        year,
+        hours: 0.5,
+        category: "network" as const,
+        status: "pending" as const,
+        createdBy: "bench",
+        version: 1,
+      };
     });
     for (let i = 0; i < entries.length; i += 1000) await TimeEntry.insertMany(entries.slice(i, i + 1000), { ordered: false });
     await countInserted(entries);
 
     // Warm-up: first ranking, first budget read model load, API key cached.
     t = performance.now();
-    for (const [c, p] of [[requester, candidatesPath], [admin, "/api/v1/budgets/summary"]] as const) {
+    for (const [c, p] of [
+      [requester, candidatesPath],
+      [admin, "/api/v1/budgets/summary"],
+    ] as const) {
       const r = await c.get(p);
       if (r.status !== 200) throw new Error(`${p}: ${r.status} ${r.text.slice(0, 200)}`);
     }
@@ -112,14 +142,44 @@ async function main() {
     };
     console.log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each`);
     await run("bare Koa hello-world", { url: bareUrl, path: "/" }, "");
-    if (wanted("route")) await run("POST /helpline/route", { url: service.url, path: "/api/v1/helpline/route", method: "POST", headers: { "x-api-key": key }, kind: "route" }, "≥ 50 % of bare, p99 < 20 ms");
-    if (wanted("candidates")) await run("GET /requests/{id}/candidates", { url: service.url, path: candidatesPath, headers: { authorization: `Bearer ${requester.token}` } }, "≥ 500 req/s @1,000; p99 < 100 ms @10,000");
-    if (wanted("summary")) await run("GET /budgets/summary (admin)", { url: service.url, path: "/api/v1/budgets/summary", headers: { authorization: `Bearer ${admin.token}` } }, "≥ 200 req/s @1,000");
-    if (wanted("approve")) await run("POST /time-entries/{id}/approve", { url: service.url, path: "/api/v1/time-entries/:id/approve", method: "POST", headers: { authorization: `Bearer ${coord.token}` }, kind: "ids", ids: entries.map((e) => String(e._id)), amount: APPROVALS }, "p95 < 50 ms (bench:writes)");
+    if (wanted("route"))
+      await run(
+        "POST /helpline/route",
+        { url: service.url, path: "/api/v1/helpline/route", method: "POST", headers: { "x-api-key": key }, kind: "route" },
+        "≥ 50 % of bare, p99 < 20 ms",
+      );
+    if (wanted("candidates"))
+      await run(
+        "GET /requests/{id}/candidates",
+        { url: service.url, path: candidatesPath, headers: { authorization: `Bearer ${requester.token}` } },
+        "≥ 500 req/s @1,000; p99 < 100 ms @10,000",
+      );
+    if (wanted("summary"))
+      await run(
+        "GET /budgets/summary (admin)",
+        { url: service.url, path: "/api/v1/budgets/summary", headers: { authorization: `Bearer ${admin.token}` } },
+        "≥ 200 req/s @1,000",
+      );
+    if (wanted("approve"))
+      await run(
+        "POST /time-entries/{id}/approve",
+        {
+          url: service.url,
+          path: "/api/v1/time-entries/:id/approve",
+          method: "POST",
+          headers: { authorization: `Bearer ${coord.token}` },
+          kind: "ids",
+          ids: entries.map((e) => String(e._id)),
+          amount: APPROVALS,
+        },
+        "p95 < 50 ms (bench:writes)",
+      );
 
     const bareRps = rows[0]![1].rps;
     console.log(`\n${MEMBERS} members, ${CONNECTIONS} connections each, same process and machine`);
-    console.log(`${"endpoint".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"vs bare".padStart(8)}  ${"non-2xx/err/timeouts".padEnd(20)}  target`);
+    console.log(
+      `${"endpoint".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"vs bare".padStart(8)}  ${"non-2xx/err/timeouts".padEnd(20)}  target`,
+    );
     for (const [label, r, target] of rows) {
       console.log(
         `${label.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${((100 * r.rps) / bareRps).toFixed(1).padStart(7)}%  ${`${r.non2xx}/${r.errors}/${r.timeouts}`.padEnd(20)}  ${target}`,

@@ -17,25 +17,109 @@ const SYNONYMS = {
 
 // Each member carries one kind of label only, so a hit proves which route (typo, fold, synonym) found it.
 const MEMBERS: Doc[] = [
-  { id: "m1", unitId: "rotterdam", networks: ["ndv"], expertiseIds: ["culture.somali"], expertiseText: "Somalisch", languages: ["so", "nl"], active: true, consented: true },
-  { id: "m2", unitId: "amsterdam", networks: ["ndv"], expertiseIds: ["country.somalia"], expertiseText: "Somalië", languages: ["nl"], active: true, consented: true },
-  { id: "m3", unitId: "amsterdam", networks: ["ndv", "roze-in-blauw"], expertiseIds: ["lgbtiq.trans"], expertiseText: "Trans", languages: ["nl", "en"], active: true, consented: true },
-  { id: "m4", unitId: "den-haag", networks: ["roze-in-blauw"], expertiseIds: ["lgbtiq.general"], expertiseText: "LHBTI", languages: ["nl"], active: true, consented: false },
-  { id: "m5", unitId: "oost-nederland", networks: ["ndv"], expertiseIds: ["language.uk"], expertiseText: "Oekraïens Ukrainian", languages: ["uk", "ru"], active: true, consented: true },
-  { id: "m6", unitId: "rotterdam", networks: ["ndv"], expertiseIds: ["language.uk", "culture.somali"], expertiseText: "Oekraïens Somalisch", languages: ["uk"], active: false, consented: true },
+  {
+    id: "m1",
+    unitId: "rotterdam",
+    networks: ["ndv"],
+    expertiseIds: ["culture.somali"],
+    expertiseText: "Somalisch",
+    languages: ["so", "nl"],
+    active: true,
+    consented: true,
+  },
+  {
+    id: "m2",
+    unitId: "amsterdam",
+    networks: ["ndv"],
+    expertiseIds: ["country.somalia"],
+    expertiseText: "Somalië",
+    languages: ["nl"],
+    active: true,
+    consented: true,
+  },
+  {
+    id: "m3",
+    unitId: "amsterdam",
+    networks: ["ndv", "roze-in-blauw"],
+    expertiseIds: ["lgbtiq.trans"],
+    expertiseText: "Trans",
+    languages: ["nl", "en"],
+    active: true,
+    consented: true,
+  },
+  {
+    id: "m4",
+    unitId: "den-haag",
+    networks: ["roze-in-blauw"],
+    expertiseIds: ["lgbtiq.general"],
+    expertiseText: "LHBTI",
+    languages: ["nl"],
+    active: true,
+    consented: false,
+  },
+  {
+    id: "m5",
+    unitId: "oost-nederland",
+    networks: ["ndv"],
+    expertiseIds: ["language.uk"],
+    expertiseText: "Oekraïens Ukrainian",
+    languages: ["uk", "ru"],
+    active: true,
+    consented: true,
+  },
+  {
+    id: "m6",
+    unitId: "rotterdam",
+    networks: ["ndv"],
+    expertiseIds: ["language.uk", "culture.somali"],
+    expertiseText: "Oekraïens Somalisch",
+    languages: ["uk"],
+    active: false,
+    consented: true,
+  },
 ];
 
 const KNOWLEDGE: Doc[] = [
-  { id: "k1", title: "Rouwrituelen in Somalische families", body: "Begrafenis binnen 24 uur", expertiseIds: ["culture.somali"], createdAt: "2026-01-10T09:00:00.000Z" },
-  { id: "k2", title: "Aangifte na anti-trans geweld", body: "Steun bij aangifte, Roze in Blauw", expertiseIds: ["lgbtiq.trans"], createdAt: "2026-03-02T09:00:00.000Z" },
+  {
+    id: "k1",
+    title: "Rouwrituelen in Somalische families",
+    body: "Begrafenis binnen 24 uur",
+    expertiseIds: ["culture.somali"],
+    createdAt: "2026-01-10T09:00:00.000Z",
+  },
+  {
+    id: "k2",
+    title: "Aangifte na anti-trans geweld",
+    body: "Steun bij aangifte, Roze in Blauw",
+    expertiseIds: ["lgbtiq.trans"],
+    createdAt: "2026-03-02T09:00:00.000Z",
+  },
   { id: "k3", title: "Opvang Oekraïense vluchtelingen", body: "Tolken en context", expertiseIds: ["culture.ukrainian"], createdAt: "2025-11-20T09:00:00.000Z" },
-  { id: "k4", title: "Somalische rouw: uitleg sectie", body: "Hoe leg je een sectie uit", expertiseIds: ["culture.somali"], createdAt: "2026-02-15T09:00:00.000Z" },
+  {
+    id: "k4",
+    title: "Somalische rouw: uitleg sectie",
+    body: "Hoe leg je een sectie uit",
+    expertiseIds: ["culture.somali"],
+    createdAt: "2026-02-15T09:00:00.000Z",
+  },
 ];
 // Added by the tests that need them (the shared fixture stays small and its expectations stable).
 const MORE_KNOWLEDGE: Doc[] = [
-  { id: "k5", title: "Ondersteuning transgender slachtoffers", body: "Een collega van Roze in Blauw helpt", expertiseIds: ["lgbtiq.trans"], createdAt: "2026-04-01T09:00:00.000Z" },
+  {
+    id: "k5",
+    title: "Ondersteuning transgender slachtoffers",
+    body: "Een collega van Roze in Blauw helpt",
+    expertiseIds: ["lgbtiq.trans"],
+    createdAt: "2026-04-01T09:00:00.000Z",
+  },
   // Eleven different words: "uitleg sectie aan familie bij overlijden van kind in somalisch" + "gezin".
-  { id: "k6", title: "Uitleg sectie aan familie bij overlijden van kind in Somalisch gezin", body: "", expertiseIds: ["culture.somali"], createdAt: "2026-04-02T09:00:00.000Z" },
+  {
+    id: "k6",
+    title: "Uitleg sectie aan familie bij overlijden van kind in Somalisch gezin",
+    body: "",
+    expertiseIds: ["culture.somali"],
+    createdAt: "2026-04-02T09:00:00.000Z",
+  },
 ];
 
 // Dotted ids on purpose: Meilisearch does not accept them as primary keys, the adapter must cope.
@@ -199,7 +283,12 @@ function contract(name: string, make: () => Promise<SearchPort>, cleanup: (s: Se
         { ...MEMBERS[2]!, id: "t3", expertiseText: "Eritrses" },
       ]);
       const r = await s.search("members", { q: "eritrees" });
-      expect(r.hits.map((h) => h.id).slice(0, 2).sort()).to.deep.equal(["t1", "t2"]);
+      expect(
+        r.hits
+          .map((h) => h.id)
+          .slice(0, 2)
+          .sort(),
+      ).to.deep.equal(["t1", "t2"]);
       expect(r.hits[0]!.score).to.equal(r.hits[1]!.score);
       expect(r.hits.map((h) => h.id)).to.deep.equal([...r.hits.slice(0, 2).map((h) => h.id), "t3"]);
       expect(r.hits[2]!.score).to.be.below(r.hits[1]!.score);
@@ -265,7 +354,14 @@ function contract(name: string, make: () => Promise<SearchPort>, cleanup: (s: Se
       expect(pages.map((p) => p.hits.length)).to.deep.equal([4, 2]);
       const seen = pages.flatMap((p) => p.hits.map((h) => h.id));
       expect(new Set(seen).size).to.equal(6);
-      expect(pages.flatMap((p) => p.hits.map((h) => h.doc.unitId))).to.deep.equal(["amsterdam", "amsterdam", "den-haag", "oost-nederland", "rotterdam", "rotterdam"]);
+      expect(pages.flatMap((p) => p.hits.map((h) => h.doc.unitId))).to.deep.equal([
+        "amsterdam",
+        "amsterdam",
+        "den-haag",
+        "oost-nederland",
+        "rotterdam",
+        "rotterdam",
+      ]);
       expect((await s.search("members", { limit: 4, offset: 8 })).hits).to.deep.equal([]);
     });
   });

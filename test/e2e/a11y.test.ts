@@ -25,7 +25,15 @@ async function axe(page: Page): Promise<AxeViolation[]> {
 }
 
 function report(vs: AxeViolation[]): string {
-  return vs.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n    ")}`).join("\n");
+  return vs
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+          .slice(0, 5)
+          .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
+          .join("\n    ")}`,
+    )
+    .join("\n");
 }
 
 const severe = (vs: AxeViolation[]) => vs.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -55,9 +63,27 @@ describe("e2e: accessibility (axe-core in Chromium)", function () {
   });
 
   const roles: { user: string; name: string; path: RegExp; ready: (p: Page) => Promise<unknown>; extra?: string[] }[] = [
-    { user: "requester", name: "requester", path: /#\/requests$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Mijn aanvragen" }).waitFor(), extra: ["/requests/new"] },
-    { user: "member", name: "member", path: /#\/offers$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Aanvragen voor mij" }).waitFor(), extra: ["/budget", "/profile"] },
-    { user: "coordinator", name: "coordinator", path: /#\/coord$/, ready: (p) => p.locator("[data-testid=kpis] .value").first().waitFor(), extra: ["/coord/budgets", "/coord/approvals", "/coord/pools", "/coord/network-requests", "/coord/supplements"] },
+    {
+      user: "requester",
+      name: "requester",
+      path: /#\/requests$/,
+      ready: (p) => p.getByRole("heading", { level: 1, name: "Mijn aanvragen" }).waitFor(),
+      extra: ["/requests/new"],
+    },
+    {
+      user: "member",
+      name: "member",
+      path: /#\/offers$/,
+      ready: (p) => p.getByRole("heading", { level: 1, name: "Aanvragen voor mij" }).waitFor(),
+      extra: ["/budget", "/profile"],
+    },
+    {
+      user: "coordinator",
+      name: "coordinator",
+      path: /#\/coord$/,
+      ready: (p) => p.locator("[data-testid=kpis] .value").first().waitFor(),
+      extra: ["/coord/budgets", "/coord/approvals", "/coord/pools", "/coord/network-requests", "/coord/supplements"],
+    },
     { user: "planner", name: "planner", path: /#\/helpline$/, ready: (p) => p.locator("table.heat").first().waitFor() },
     { user: "policy", name: "policy-admin", path: /#\/policy$/, ready: (p) => p.getByRole("heading", { level: 1, name: "Korpsregeling" }).waitFor() },
   ];

@@ -38,7 +38,10 @@ describe("e2e: admin users and API keys, the auditor's trail (Chromium)", functi
     await form.getByLabel("Eenheid", { exact: true }).selectOption("limburg");
     await form.getByRole("group", { name: "Coördinator voor eenheden" }).getByRole("checkbox", { name: "Limburg" }).check();
     await form.getByRole("button", { name: "Gebruiker aanmaken" }).click();
-    await p.locator(".alert").filter({ hasText: `Anna Beheer ${stamp} is aangemaakt` }).waitFor();
+    await p
+      .locator(".alert")
+      .filter({ hasText: `Anna Beheer ${stamp} is aangemaakt` })
+      .waitFor();
 
     await p.getByLabel("Zoek op naam of gebruikersnaam").fill(stamp);
     await p.getByRole("button", { name: `Anna Beheer ${stamp} wijzigen` }).click();

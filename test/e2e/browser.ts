@@ -18,7 +18,16 @@ export function chromiumMissing(): string | undefined {
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -43,7 +52,13 @@ export function ensureWebBuilt() {
 
 /** `bypassCSP` only where a test injects a script (axe-core); the app itself runs under the real CSP. */
 export async function newContext(browser: Browser, baseURL: string, opts: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: "nl-NL", timezoneId: "Europe/Amsterdam", bypassCSP: !!opts.bypassCSP });
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 900 },
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+    bypassCSP: !!opts.bypassCSP,
+  });
   ctx.setDefaultTimeout(15_000);
   return ctx;
 }
@@ -74,7 +89,12 @@ export async function screenshot(page: Page, name: string) {
 
 /** Parse a number as the Dutch UI shows it ("1.234,5"). */
 export function nlNumber(text: string): number {
-  return Number(text.replace(/[^\d,.-]/g, "").replace(/\./g, "").replace(",", "."));
+  return Number(
+    text
+      .replace(/[^\d,.-]/g, "")
+      .replace(/\./g, "")
+      .replace(",", "."),
+  );
 }
 
 /**

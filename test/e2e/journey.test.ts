@@ -83,7 +83,9 @@ describe("e2e: request → offer → accept → complete → approve (Chromium)"
     await requester.waitForURL(/#\/requests$/);
     await requester.getByRole("link", { name: "Nieuwe aanvraag" }).first().click();
     await requester.getByLabel("Korte omschrijving").fill("Overlijden kind in Somalische familie: uitleg sectie en rouwrituelen");
-    await requester.getByLabel("Toelichting").fill("Familierechercheur vraagt context over begrafenisgebruiken en hoe de sectie uit te leggen. Somalisch sprekende collega ter plaatse gewenst.");
+    await requester
+      .getByLabel("Toelichting")
+      .fill("Familierechercheur vraagt context over begrafenisgebruiken en hoe de sectie uit te leggen. Somalisch sprekende collega ter plaatse gewenst.");
     const picker = requester.getByRole("combobox", { name: "Gevraagde expertise" });
     await picker.fill("somalie"); // a typo of "Somalië": the picker is typo tolerant
     await requester.locator('[role=option][data-expertise="culture.somali"]').click();
@@ -127,7 +129,9 @@ describe("e2e: request → offer → accept → complete → approve (Chromium)"
     await item.locator("summary").click();
     await item.getByLabel("Bestede uren").fill("1.5");
     await item.getByLabel("Titel kennisnotitie (optioneel)").fill("Somalische rouw en sectie uitleggen");
-    await item.getByLabel("Kennisnotitie (optioneel)", { exact: true }).fill("Begraaf bij voorkeur binnen 24 uur; leg de sectie uit via een vertrouwde sleutelfiguur uit de gemeenschap.");
+    await item
+      .getByLabel("Kennisnotitie (optioneel)", { exact: true })
+      .fill("Begraaf bij voorkeur binnen 24 uur; leg de sectie uit via een vertrouwde sleutelfiguur uit de gemeenschap.");
     await item.getByRole("button", { name: "Afronden" }).click();
     await member.locator(".alert-ok").filter({ hasText: "Inzet afgerond" }).waitFor();
     await screenshot(member, "member-engagement-completed");
@@ -143,7 +147,10 @@ describe("e2e: request → offer → accept → complete → approve (Chromium)"
     const entry = coordinator.locator(`[data-testid=approval-queue] tr[data-member-id="${memberId}"]`).filter({ hasText: "1,5" });
     await entry.first().waitFor();
     await screenshot(coordinator, "coordinator-approvals");
-    await entry.first().getByRole("button", { name: /goedkeuren$/ }).click();
+    await entry
+      .first()
+      .getByRole("button", { name: /goedkeuren$/ })
+      .click();
     await entry.first().waitFor({ state: "detached" });
 
     await coordinator.getByRole("link", { name: "Budgetten" }).click();

@@ -16,9 +16,14 @@ interface Finding {
 async function findings(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    const native = Array.from(document.querySelectorAll<HTMLInputElement>("input")).filter((i) => ["date", "datetime-local", "time", "month", "week", "number"].includes(i.type));
+    const native = Array.from(document.querySelectorAll<HTMLInputElement>("input")).filter((i) =>
+      ["date", "datetime-local", "time", "month", "week", "number"].includes(i.type),
+    );
     for (const i of native) out.push(`native <input type=${i.type}> #${i.id} (shows the browser's locale)`);
-    const texts = [document.body.innerText, ...Array.from(document.querySelectorAll<HTMLInputElement>("input, textarea")).flatMap((i) => [i.value, i.placeholder ?? ""])];
+    const texts = [
+      document.body.innerText,
+      ...Array.from(document.querySelectorAll<HTMLInputElement>("input, textarea")).flatMap((i) => [i.value, i.placeholder ?? ""]),
+    ];
     for (const text of texts) {
       for (const m of text.match(/\b\d{1,2}:\d{2}(:\d{2})?\s?(AM|PM|am|pm|a\.m\.|p\.m\.)/g) ?? []) out.push(`12-hour time "${m}"`);
       for (const m of text.match(/\b(AM|PM)\b/g) ?? []) out.push(`"${m}"`);
@@ -103,7 +108,11 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
     it(`${user}: every page in Dutch shows dd-mm-jjjj and 24 h, no AM/PM or mm/dd`, async () => {
       const { found, visited } = await walk(user, "nl");
       expect(visited.length, `${user} has pages`).to.be.greaterThan(0);
-      if (user === "requester") expect(visited.some((v) => /^#\/requests\/(?!new$)/.test(v)), "a request detail page was walked").to.equal(true);
+      if (user === "requester")
+        expect(
+          visited.some((v) => /^#\/requests\/(?!new$)/.test(v)),
+          "a request detail page was walked",
+        ).to.equal(true);
       expect(found.map((f) => `${f.page}: ${f.problem}`)).to.deep.equal([]);
     });
   }

@@ -31,7 +31,16 @@ async function axe(page: Page): Promise<AxeViolation[]> {
   return (result.violations as AxeViolation[]).filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
-const report = (vs: AxeViolation[]) => vs.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n    ")}`).join("\n");
+const report = (vs: AxeViolation[]) =>
+  vs
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+          .slice(0, 5)
+          .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
+          .join("\n    ")}`,
+    )
+    .join("\n");
 
 describe("e2e: every page of every role — axe and screenshots at 1366×900 and 390×844 (Chromium)", function () {
   this.timeout(600_000);
@@ -45,22 +54,74 @@ describe("e2e: every page of every role — axe and screenshots at 1366×900 and
     // A request of the demo requester, accepted by the demo member, so both request views have content.
     const requester = await login(service, "requester");
     const memberId = (await (await login(service, "member")).get("/api/v1/auth/me")).body.memberId as string;
-    requestId = (await requester.post("/api/v1/requests", { title: "Uitleg rouwgebruiken (schermafdruk)", description: "Context voor de familierechercheur.", expertise: ["culture.somali"], languages: ["ab"], urgency: "planned", mode: "phone", unitId: "rotterdam", estimatedHours: 2 })).body.id;
+    requestId = (
+      await requester.post("/api/v1/requests", {
+        title: "Uitleg rouwgebruiken (schermafdruk)",
+        description: "Context voor de familierechercheur.",
+        expertise: ["culture.somali"],
+        languages: ["ab"],
+        urgency: "planned",
+        mode: "phone",
+        unitId: "rotterdam",
+        estimatedHours: 2,
+      })
+    ).body.id;
     await Request.updateOne({ _id: requestId }, { $set: { status: "accepted", assigneeMemberId: memberId, acceptedAt: new Date() } });
   });
 
   const roles: { user: string; pages: [string, string][] }[] = [
-    { user: "requester", pages: [["my-requests", "/requests"], ["new-request", "/requests/new"], ["request", "/requests/:id"]] },
-    { user: "member", pages: [["offers", "/offers"], ["engagements", "/engagements"], ["budget", "/budget"], ["shifts", "/shifts"], ["profile", "/profile"], ["request", "/requests/:id"]] },
-    { user: "coordinator", pages: [["dashboard", "/coord"], ["budgets", "/coord/budgets"], ["approvals", "/coord/approvals"], ["simulate", "/coord/simulate"], ["pools", "/coord/pools"], ["helpline", "/helpline"], ["request", "/requests/:id"]] },
+    {
+      user: "requester",
+      pages: [
+        ["my-requests", "/requests"],
+        ["new-request", "/requests/new"],
+        ["request", "/requests/:id"],
+      ],
+    },
+    {
+      user: "member",
+      pages: [
+        ["offers", "/offers"],
+        ["engagements", "/engagements"],
+        ["budget", "/budget"],
+        ["shifts", "/shifts"],
+        ["profile", "/profile"],
+        ["request", "/requests/:id"],
+      ],
+    },
+    {
+      user: "coordinator",
+      pages: [
+        ["dashboard", "/coord"],
+        ["budgets", "/coord/budgets"],
+        ["approvals", "/coord/approvals"],
+        ["simulate", "/coord/simulate"],
+        ["pools", "/coord/pools"],
+        ["helpline", "/helpline"],
+        ["request", "/requests/:id"],
+      ],
+    },
     { user: "planner", pages: [["helpline", "/helpline"]] },
-    { user: "admin", pages: [["users", "/admin/users"], ["api-keys", "/admin/api-keys"], ["audit", "/audit"]] },
+    {
+      user: "admin",
+      pages: [
+        ["users", "/admin/users"],
+        ["api-keys", "/admin/api-keys"],
+        ["audit", "/audit"],
+      ],
+    },
     { user: "auditor", pages: [["audit", "/audit"]] },
   ];
 
   for (const w of WIDTHS) {
     it(`login page at ${w.width}×${w.height}`, async () => {
-      const ctx = await browser.newContext({ baseURL: service.url, viewport: { width: w.width, height: w.height }, locale: "nl-NL", timezoneId: "Europe/Amsterdam", bypassCSP: true });
+      const ctx = await browser.newContext({
+        baseURL: service.url,
+        viewport: { width: w.width, height: w.height },
+        locale: "nl-NL",
+        timezoneId: "Europe/Amsterdam",
+        bypassCSP: true,
+      });
       const p = await ctx.newPage();
       await p.goto("/");
       await p.getByLabel("Gebruikersnaam").waitFor();
@@ -72,7 +133,13 @@ describe("e2e: every page of every role — axe and screenshots at 1366×900 and
 
     for (const role of roles) {
       it(`${role.user}: ${role.pages.map((x) => x[0]).join(", ")} at ${w.width}×${w.height}`, async () => {
-        const ctx = await browser.newContext({ baseURL: service.url, viewport: { width: w.width, height: w.height }, locale: "nl-NL", timezoneId: "Europe/Amsterdam", bypassCSP: true });
+        const ctx = await browser.newContext({
+          baseURL: service.url,
+          viewport: { width: w.width, height: w.height },
+          locale: "nl-NL",
+          timezoneId: "Europe/Amsterdam",
+          bypassCSP: true,
+        });
         ctx.setDefaultTimeout(15_000);
         const p = await ctx.newPage();
         await signIn(p, role.user);
@@ -81,7 +148,11 @@ describe("e2e: every page of every role — axe and screenshots at 1366×900 and
           await p.evaluate((h) => (window.location.hash = h), path.replace(":id", requestId));
           await p.locator("main h1").first().waitFor();
           await p.waitForLoadState("networkidle");
-          await p.locator("[aria-busy=true]").first().waitFor({ state: "detached", timeout: 10_000 }).catch(() => {});
+          await p
+            .locator("[aria-busy=true]")
+            .first()
+            .waitFor({ state: "detached", timeout: 10_000 })
+            .catch(() => {});
           await screenshot(p, `page-${role.user}-${name}-${w.name}`);
           if (await p.getByText("Deze pagina kon niet worden getoond").count()) problems.push(`${path}: crashed`);
           if (await p.getByRole("heading", { level: 1, name: "Pagina niet gevonden" }).count()) problems.push(`${path}: not found`);

@@ -26,7 +26,8 @@ async function smallTargets(page: Page): Promise<Small[]> {
 
 async function targets(page: Page): Promise<{ checked: number; small: Small[] }> {
   return page.evaluate((min) => {
-    const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=combobox], [role=option], [tabindex]:not([tabindex="-1"])';
+    const sel =
+      'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=combobox], [role=option], [tabindex]:not([tabindex="-1"])';
     const out: { what: string; w: number; h: number }[] = [];
     let checked = 0;
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
@@ -153,8 +154,20 @@ describe("e2e: the member on a phone (390×844, Chromium)", function () {
     const failures: string[] = [];
     const pages: { label: string; name: string; prepare?: () => Promise<void> }[] = [
       { label: "Aanvragen voor mij", name: "offers" },
-      { label: "Mijn inzet", name: "engagements", prepare: async () => { for (const s of await member.locator("main summary").all()) await s.click(); } },
-      { label: "Mijn uren", name: "budget", prepare: async () => { for (const s of await member.locator("main summary").all()) await s.click(); } },
+      {
+        label: "Mijn inzet",
+        name: "engagements",
+        prepare: async () => {
+          for (const s of await member.locator("main summary").all()) await s.click();
+        },
+      },
+      {
+        label: "Mijn uren",
+        name: "budget",
+        prepare: async () => {
+          for (const s of await member.locator("main summary").all()) await s.click();
+        },
+      },
       { label: "Mijn diensten", name: "shifts" },
       { label: "Mijn profiel", name: "profile" },
     ];
@@ -166,7 +179,9 @@ describe("e2e: the member on a phone (390×844, Chromium)", function () {
       for (const s of await smallTargets(member)) failures.push(`${pg.name}: ${s.what} ${s.w}×${s.h}`);
       const wide = await member.evaluate(() => {
         const w = document.documentElement.clientWidth;
-        const over = Array.from(document.querySelectorAll<HTMLElement>("main *")).filter((e) => e.getBoundingClientRect().right > w + 1 && !e.closest(".table-wrap"));
+        const over = Array.from(document.querySelectorAll<HTMLElement>("main *")).filter(
+          (e) => e.getBoundingClientRect().right > w + 1 && !e.closest(".table-wrap"),
+        );
         return { scroll: document.documentElement.scrollWidth, w, over: over.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}#${e.id}`) };
       });
       if (wide.scroll > wide.w) failures.push(`${pg.name}: page is ${wide.scroll} px wide (${wide.over.join(", ")})`);

@@ -62,7 +62,11 @@ describe("e2e: installable app — manifest, service worker, offline shell, push
       ["512x512", "any"],
       ["512x512", "maskable"],
     ];
-    for (const [sizes, purpose] of want) expect(icons.some((i) => i.sizes === sizes && (i.purpose ?? "any").split(" ").includes(purpose!)), `${sizes} ${purpose}`).to.equal(true);
+    for (const [sizes, purpose] of want)
+      expect(
+        icons.some((i) => i.sizes === sizes && (i.purpose ?? "any").split(" ").includes(purpose!)),
+        `${sizes} ${purpose}`,
+      ).to.equal(true);
     for (const icon of icons) {
       const r = await fetch(new URL(icon.src, `${service.url}/`));
       expect(r.status, icon.src).to.equal(200);
@@ -135,7 +139,14 @@ describe("e2e: installable app — manifest, service worker, offline shell, push
       });
     });
     await cdp.send("ServiceWorker.enable");
-    const payload = { title: "Nieuw acuut verzoek", body: "Somalische cultuur · Rotterdam · 2 uur", url: "/#/offers/abc123", tag: "offer-abc123", offerId: "abc123", urgency: "acute" };
+    const payload = {
+      title: "Nieuw acuut verzoek",
+      body: "Somalische cultuur · Rotterdam · 2 uur",
+      url: "/#/offers/abc123",
+      tag: "offer-abc123",
+      offerId: "abc123",
+      urgency: "acute",
+    };
     await cdp.send("ServiceWorker.deliverPushMessage", { origin: service.url, registrationId: await registrationId, data: JSON.stringify(payload) });
     const shown = await waitFor(
       () =>
@@ -156,9 +167,22 @@ describe("e2e: installable app — manifest, service worker, offline shell, push
     expect(made.status, made.text).to.equal(201);
     const member: Client = await login(service, username, "test-password-1");
     // A rare language, so only this member matches the request.
-    await member.put("/api/v1/members/me", { expertise: [{ id: "culture.somali", level: 3, visible: true }], languages: ["nl", "tk"], consent: { shareExpertise: true } });
+    await member.put("/api/v1/members/me", {
+      expertise: [{ id: "culture.somali", level: 3, visible: true }],
+      languages: ["nl", "tk"],
+      consent: { shareExpertise: true },
+    });
     const requester = await login(service, "requester");
-    const q = { title: "Rouwgebruiken", description: "Context gevraagd.", expertise: ["culture.somali"], languages: ["tk"], urgency: "planned", mode: "phone", unitId: "amsterdam", estimatedHours: 2 };
+    const q = {
+      title: "Rouwgebruiken",
+      description: "Context gevraagd.",
+      expertise: ["culture.somali"],
+      languages: ["tk"],
+      urgency: "planned",
+      mode: "phone",
+      unitId: "amsterdam",
+      estimatedHours: 2,
+    };
     const created = await requester.post("/api/v1/requests", q);
     expect(created.status, created.text).to.equal(201);
     const offer = await waitFor(() => pendingOffer(member, created.body.id), "the offer");
@@ -208,7 +232,14 @@ describe("e2e: the member's notification preferences on a phone (Chromium)", fun
   it("saves channels, quiet hours (24 h) and language, and shows them again after a reload", async () => {
     const admin = await login(service, "admin");
     const username = `pwp${stamp}`;
-    const made = await admin.post("/api/v1/admin/users", { username, password: "test-password-1", name: "Pia Pref", email: `${username}@politie.example`, roles: ["member"], unitId: "rotterdam" });
+    const made = await admin.post("/api/v1/admin/users", {
+      username,
+      password: "test-password-1",
+      name: "Pia Pref",
+      email: `${username}@politie.example`,
+      roles: ["member"],
+      unitId: "rotterdam",
+    });
     expect(made.status, made.text).to.equal(201);
     context = await newContext(browser, service.url);
     const page = await context.newPage();
@@ -267,7 +298,10 @@ describe("e2e: the member's notification preferences on a phone (Chromium)", fun
     await page.goto("/#/profile");
     const device = page.getByTestId("push-device");
     await device.getByRole("button", { name: "Pushmeldingen aanzetten" }).click();
-    await page.getByTestId("push-error").getByText(/^Deze browser kon zich niet aanmelden bij zijn pushdienst/).waitFor();
+    await page
+      .getByTestId("push-error")
+      .getByText(/^Deze browser kon zich niet aanmelden bij zijn pushdienst/)
+      .waitFor();
     expect(await device.getAttribute("data-state")).to.equal("off");
     expect(await page.evaluate(async () => !!(await (await navigator.serviceWorker.ready).pushManager.getSubscription()))).to.equal(false);
     await ctx.close();

@@ -24,11 +24,19 @@ describe("e2e: same-origin requests with the session cookie (Chromium)", functio
     await page.locator("[data-testid=whoami]").waitFor();
     await page.locator(".live-dot.on").waitFor();
     const result = await page.evaluate(async () => {
-      const res = await fetch("/api/v1/calendar/token", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}", credentials: "same-origin" });
+      const res = await fetch("/api/v1/calendar/token", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+        credentials: "same-origin",
+      });
       return { status: res.status, body: await res.text() };
     });
     expect(result.status, result.body).to.equal(200);
-    const textPlain = await page.evaluate(async () => (await fetch("/api/v1/calendar/token", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "", credentials: "same-origin" })).status);
+    const textPlain = await page.evaluate(
+      async () =>
+        (await fetch("/api/v1/calendar/token", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "", credentials: "same-origin" })).status,
+    );
     expect(textPlain).to.equal(415);
   });
 

@@ -28,11 +28,23 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
   /** A real account made through the admin API; members get a profile with a rare language, so only they match. */
   async function account(spec: { roles: string[]; unitId: string; name: string; phone?: string; email?: string; language?: string }) {
     const username = `v${stamp}${n++}`;
-    const res = await admin.post("/api/v1/admin/users", { username, password: "test-password-1", name: spec.name, roles: spec.roles, unitId: spec.unitId, ...(spec.phone ? { phone: spec.phone } : {}), ...(spec.email ? { email: spec.email } : {}) });
+    const res = await admin.post("/api/v1/admin/users", {
+      username,
+      password: "test-password-1",
+      name: spec.name,
+      roles: spec.roles,
+      unitId: spec.unitId,
+      ...(spec.phone ? { phone: spec.phone } : {}),
+      ...(spec.email ? { email: spec.email } : {}),
+    });
     if (res.status !== 201) throw new Error(res.text);
     const client = await login(service, username, "test-password-1");
     if (spec.language)
-      await client.put("/api/v1/members/me", { expertise: [{ id: "culture.somali", level: 3, visible: true }], languages: ["nl", spec.language], consent: { shareExpertise: true } });
+      await client.put("/api/v1/members/me", {
+        expertise: [{ id: "culture.somali", level: 3, visible: true }],
+        languages: ["nl", spec.language],
+        consent: { shareExpertise: true },
+      });
     return { username, client, id: res.body.id as string, memberId: res.body.memberId as string | undefined };
   }
 
@@ -56,7 +68,13 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
   });
 
   it("3: the member with an offer, the assignee, the requester and the coordinator each get their own view", async () => {
-    const requester = await account({ roles: ["requester"], unitId: "amsterdam", name: "Ria Aanvraag", phone: "+31 6 5555 1234", email: "ria.aanvraag@politie.example" });
+    const requester = await account({
+      roles: ["requester"],
+      unitId: "amsterdam",
+      name: "Ria Aanvraag",
+      phone: "+31 6 5555 1234",
+      email: "ria.aanvraag@politie.example",
+    });
     const member = await account({ roles: ["member"], unitId: "amsterdam", name: "Mo Helper", language: "ky" });
     const id = (await requester.client.post("/api/v1/requests", question("ky"))).body.id as string;
     await waitFor(() => pendingOffer(member.client, id), "the offer");
@@ -70,7 +88,10 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
     // The assignee: the requester's name, unit, phone and e-mail; the text; the completion form; no candidates.
     const who = m.getByRole("complementary").filter({ has: m.getByRole("heading", { name: "Aanvrager" }) });
     await who.getByText("Ria Aanvraag").waitFor();
-    expect(await who.innerText()).to.contain("+31 6 5555 1234").and.contain("ria.aanvraag@politie.example").and.contain("Amsterdam");
+    expect(await who.innerText())
+      .to.contain("+31 6 5555 1234")
+      .and.contain("ria.aanvraag@politie.example")
+      .and.contain("Amsterdam");
     expect(await m.getByRole("link", { name: "+31 6 5555 1234" }).getAttribute("href")).to.equal("tel:+31655551234");
     await m.getByText("Familierechercheur zoekt uitleg").waitFor();
     expect(await m.getByRole("heading", { name: "Kandidaten" }).count()).to.equal(0);
@@ -174,7 +195,11 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
     const hodan = await account({ roles: ["member"], unitId: "rotterdam", name: `Hodan Zoeklid` });
     // The directory's snapshot picks up a new member within seconds.
     const coordinator = await login(service, "coordinator");
-    await waitFor(async () => ((await coordinator.get("/api/v1/members?q=Hodan%20Zoek")).body.data as { id: string }[]).some((r) => r.id === hodan.memberId) || null, "the API finds Hodan Zoeklid", 30_000);
+    await waitFor(
+      async () => ((await coordinator.get("/api/v1/members?q=Hodan%20Zoek")).body.data as { id: string }[]).some((r) => r.id === hodan.memberId) || null,
+      "the API finds Hodan Zoeklid",
+      30_000,
+    );
     const c = await pageAs("coordinator", "demo");
     await c.getByRole("link", { name: "Pools" }).click();
     await c.getByRole("heading", { level: 1 }).waitFor();
@@ -192,7 +217,11 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
   });
 
   it("7: approving 20 selected entries takes one click and gives one summary, with each member's budget per row", async () => {
-    const day = (k: number) => DateTime.now().setZone("Europe/Amsterdam").minus({ days: 20 + k }).toISODate()!;
+    const day = (k: number) =>
+      DateTime.now()
+        .setZone("Europe/Amsterdam")
+        .minus({ days: 20 + k })
+        .toISODate()!;
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const m = await account({ roles: ["member"], unitId: "rotterdam", name: `Bulk Lid ${stamp} ${i}` });
@@ -213,7 +242,9 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
     }
     const approve = c.getByRole("button", { name: "Keur geselecteerde goed (20)" });
     const requests: string[] = [];
-    c.on("request", (r) => { if (r.url().includes("/time-entries/") && r.method() === "POST") requests.push(r.url()); });
+    c.on("request", (r) => {
+      if (r.url().includes("/time-entries/") && r.method() === "POST") requests.push(r.url());
+    });
     await approve.click();
     const summary = c.getByTestId("bulk-summary");
     // One request; the server still checks each entry one by one, which takes a while on a busy machine.

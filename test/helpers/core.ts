@@ -55,7 +55,15 @@ export async function freshMembers(
       Array.from({ length: Math.min(10, n - i) }, async (_, j) => {
         const username = `fm${stamp}${spec.language}${i + j}`;
         const name = `Fresh Member ${spec.language}-${i + j}`;
-        const res = await admin.post("/api/v1/admin/users", { username, password: "test-password-1", name, email: `${username}@politie.example`, phone: "+31611112222", roles: ["member"], unitId: spec.unitId });
+        const res = await admin.post("/api/v1/admin/users", {
+          username,
+          password: "test-password-1",
+          name,
+          email: `${username}@politie.example`,
+          phone: "+31611112222",
+          roles: ["member"],
+          unitId: spec.unitId,
+        });
         if (res.status !== 201) throw new Error(`create member failed: ${res.status} ${res.text}`);
         const login = await new C(service.url).post("/api/v1/auth/login", { username, password: "test-password-1" });
         const client = new C(service.url, login.body.token);

@@ -66,7 +66,10 @@ export async function login(service: Service, username: string, password = "demo
 
 let counter = 0;
 /** Creates a fresh user through the admin API and logs in as them. */
-export async function newUser(service: Service, spec: { roles: string[]; unitId?: string; networks?: string[]; scope?: { units: string[]; networks: string[] }; name?: string }) {
+export async function newUser(
+  service: Service,
+  spec: { roles: string[]; unitId?: string; networks?: string[]; scope?: { units: string[]; networks: string[] }; name?: string },
+) {
   const admin = await login(service, "admin");
   const username = `t${Date.now().toString(36)}${(counter++).toString(36)}`;
   const res = await admin.post("/api/v1/admin/users", {

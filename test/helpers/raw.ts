@@ -9,11 +9,23 @@ export interface RawRes {
   body: any;
 }
 
-export function raw(baseUrl: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: string | Buffer; from?: string } = {}): Promise<RawRes> {
+export function raw(
+  baseUrl: string,
+  method: string,
+  path: string,
+  opts: { headers?: Record<string, string>; body?: string | Buffer; from?: string } = {},
+): Promise<RawRes> {
   const u = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: u.hostname, port: u.port, method, path: u.pathname + u.search, headers: { ...(opts.body !== undefined ? { "content-length": String(Buffer.byteLength(opts.body)) } : {}), ...opts.headers }, localAddress: opts.from },
+      {
+        host: u.hostname,
+        port: u.port,
+        method,
+        path: u.pathname + u.search,
+        headers: { ...(opts.body !== undefined ? { "content-length": String(Buffer.byteLength(opts.body)) } : {}), ...opts.headers },
+        localAddress: opts.from,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

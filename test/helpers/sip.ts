@@ -27,7 +27,8 @@ export function missingSipTools(): string[] {
     // Only missing modules skip the tests; any other config error must fail them (Kamailio says why).
     const probe = spawnSync("kamailio", ["-c", "-f", join(KAMAILIO_DIR, "kamailio.cfg"), "-A", "LISTEN=udp:127.0.0.1:5999"], { encoding: "utf8" });
     const noModule = (probe.stderr || "").split("\n").find((l) => /module.*(not found|could not|failed to load|cannot open)|load_module/i.test(l));
-    if (probe.status !== 0 && noModule) missing.push(`Kamailio modules http_client and json (kamailio-utils-modules, kamailio-json-modules): ${noModule.trim()}`);
+    if (probe.status !== 0 && noModule)
+      missing.push(`Kamailio modules http_client and json (kamailio-utils-modules, kamailio-json-modules): ${noModule.trim()}`);
   }
   if (spawnSync("sipp", ["-v"]).error) missing.push("sipp (Debian package sip-tester)");
   return missing;
@@ -120,8 +121,18 @@ export interface RunResult {
 
 /** Callers from every region plus a mobile and a foreign number (national fallback). */
 export const LOAD_CALLERS = [
-  "+31201234567", "+31104567890", "+31433214567", "+31703456789", "+31302345678", "+31505678901",
-  "+31534567890", "+31402345678", "+31765432109", "+31235678901", "+31687654321", "+442071234567",
+  "+31201234567",
+  "+31104567890",
+  "+31433214567",
+  "+31703456789",
+  "+31302345678",
+  "+31505678901",
+  "+31534567890",
+  "+31402345678",
+  "+31765432109",
+  "+31235678901",
+  "+31687654321",
+  "+442071234567",
 ];
 
 /** The UAS name that should answer a call from `caller` when the RSC is chosen by area code. */
@@ -190,7 +201,10 @@ export class SipLab {
     }
     // The Kamailio config and a table exported for this lab's addresses (the same code as npm run export:kamailio).
     copyFileSync(join(KAMAILIO_DIR, "kamailio.cfg"), join(this.dir, "kamailio.cfg"));
-    const sip = sipAddressing({ HELPLINE_MEMBER_SIP_URI: this.sipEnv().HELPLINE_MEMBER_SIP_URI, HELPLINE_RSC_SIP_URIS: JSON.parse(this.sipEnv().HELPLINE_RSC_SIP_URIS!) });
+    const sip = sipAddressing({
+      HELPLINE_MEMBER_SIP_URI: this.sipEnv().HELPLINE_MEMBER_SIP_URI,
+      HELPLINE_RSC_SIP_URIS: JSON.parse(this.sipEnv().HELPLINE_RSC_SIP_URIS!),
+    });
     writeFileSync(join(this.dir, "rsc-table.cfg"), renderKamailioTable(sip));
   }
 
@@ -221,15 +235,24 @@ export class SipLab {
     this.api = child;
     let exited = false;
     child.once("exit", () => (exited = true));
-    await until("the API to start", 90_000, async () => {
-      if (exited) throw new Error(`API exited at start-up: ${readFileSync(join(this.dir, `api-${n}.log`), "utf8").slice(-2000)}`);
-      try {
-        const r = await fetch(`${this.apiUrl}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "planner", password: "demo" }) });
-        return r.status === 200;
-      } catch {
-        return false;
-      }
-    }, 250);
+    await until(
+      "the API to start",
+      90_000,
+      async () => {
+        if (exited) throw new Error(`API exited at start-up: ${readFileSync(join(this.dir, `api-${n}.log`), "utf8").slice(-2000)}`);
+        try {
+          const r = await fetch(`${this.apiUrl}/api/v1/auth/login`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ username: "planner", password: "demo" }),
+          });
+          return r.status === 200;
+        } catch {
+          return false;
+        }
+      },
+      250,
+    );
     return child;
   }
 
@@ -260,7 +283,17 @@ export class SipLab {
       LOGLEVEL: 1,
       ...extra,
     };
-    const args = ["-f", join(this.dir, "kamailio.cfg"), "-DD", "-E", "-Y", this.dir, "-m", "128", ...Object.entries(defs).flatMap(([k, v]) => ["-A", `${k}=${v}`])];
+    const args = [
+      "-f",
+      join(this.dir, "kamailio.cfg"),
+      "-DD",
+      "-E",
+      "-Y",
+      this.dir,
+      "-m",
+      "128",
+      ...Object.entries(defs).flatMap(([k, v]) => ["-A", `${k}=${v}`]),
+    ];
     this.kamailio = this.track(spawn("kamailio", args, { cwd: this.dir, stdio: ["ignore", out, out] }));
     closeSync(out);
     await until("Kamailio to answer", 15_000, () => sipPing(this.kamPort));
@@ -282,10 +315,29 @@ export class SipLab {
     await this.stopUas(name);
     const port = name === "member" ? this.memberPort : this.rscPorts.get(name.replace(/^rsc:/, ""))!;
     const c = this.track(
-      spawn("sipp", ["-sf", join(SIPP_DIR, `${scenario}.xml`), "-i", "127.0.0.1", "-p", String(port), "-key", "who", name, "-nostdin", "-l", "5000", "-mp", String(await udpPort())], {
-        cwd: this.dir,
-        stdio: "ignore",
-      }),
+      spawn(
+        "sipp",
+        [
+          "-sf",
+          join(SIPP_DIR, `${scenario}.xml`),
+          "-i",
+          "127.0.0.1",
+          "-p",
+          String(port),
+          "-key",
+          "who",
+          name,
+          "-nostdin",
+          "-l",
+          "5000",
+          "-mp",
+          String(await udpPort()),
+        ],
+        {
+          cwd: this.dir,
+          stdio: "ignore",
+        },
+      ),
     );
     this.uas.set(name, c);
     await until(`SIPp UAS ${name} to listen`, 10_000, () => udpBound(port), 50);
@@ -310,7 +362,13 @@ export class SipLab {
    * Runs SIPp as the caller: `callers` in turn (cycled up to `count` calls) at `rate` calls/s, each
    * call held `holdMs` after the answer. `during` runs once the calls have started (e.g. to kill the API).
    */
-  async call(opts: { callers: string[]; count?: number; rate?: number; holdMs?: number; during?: (startedAt: number) => Promise<void> | void }): Promise<RunResult> {
+  async call(opts: {
+    callers: string[];
+    count?: number;
+    rate?: number;
+    holdMs?: number;
+    during?: (startedAt: number) => Promise<void> | void;
+  }): Promise<RunResult> {
     const count = opts.count ?? opts.callers.length;
     const rate = opts.rate ?? 10;
     const tag = `uac-${Date.now()}`;
@@ -319,10 +377,41 @@ export class SipLab {
     const log = join(this.dir, `${tag}.log`);
     const stat = join(this.dir, `${tag}.stat.csv`);
     const args = [
-      `127.0.0.1:${this.kamPort}`, "-sf", join(SIPP_DIR, "caller.xml"), "-inf", csv, "-key", "rib", RIB_NUMBER, "-d", String(opts.holdMs ?? 500),
-      "-i", "127.0.0.1", "-p", String(await udpPort()), "-mp", String(await udpPort()), "-m", String(count), "-r", String(rate), "-l", "2000",
-      "-nostdin", "-trace_logs", "-log_file", log, "-trace_stat", "-stf", stat, "-trace_err", "-error_file", join(this.dir, `${tag}.err`),
-      "-timeout", String(Math.ceil(count / rate) + 60), "-timeout_error",
+      `127.0.0.1:${this.kamPort}`,
+      "-sf",
+      join(SIPP_DIR, "caller.xml"),
+      "-inf",
+      csv,
+      "-key",
+      "rib",
+      RIB_NUMBER,
+      "-d",
+      String(opts.holdMs ?? 500),
+      "-i",
+      "127.0.0.1",
+      "-p",
+      String(await udpPort()),
+      "-mp",
+      String(await udpPort()),
+      "-m",
+      String(count),
+      "-r",
+      String(rate),
+      "-l",
+      "2000",
+      "-nostdin",
+      "-trace_logs",
+      "-log_file",
+      log,
+      "-trace_stat",
+      "-stf",
+      stat,
+      "-trace_err",
+      "-error_file",
+      join(this.dir, `${tag}.err`),
+      "-timeout",
+      String(Math.ceil(count / rate) + 60),
+      "-timeout_error",
     ];
     const startedAt = Date.now();
     const uac = this.track(spawn("sipp", args, { cwd: this.dir, stdio: "ignore" }));
@@ -331,7 +420,12 @@ export class SipLab {
     const exitCode = await exited;
     const endedAt = Date.now();
     const errFile = join(this.dir, `${tag}.err`);
-    const errors = existsSync(errFile) ? readFileSync(errFile, "utf8").split(/\n(?=\d{4}-\d\d-\d\d\t)/).filter((l) => /Aborting|failed|Timeout|unexpected/i.test(l)).map((l) => l.slice(0, 600)) : [];
+    const errors = existsSync(errFile)
+      ? readFileSync(errFile, "utf8")
+          .split(/\n(?=\d{4}-\d\d-\d\d\t)/)
+          .filter((l) => /Aborting|failed|Timeout|unexpected/i.test(l))
+          .map((l) => l.slice(0, 600))
+      : [];
     return { exitCode, ...readStats(stat), calls: readCalls(log), startedAt, endedAt, errors };
   }
 

@@ -27,7 +27,9 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     DEMO: "1",
     DEMO_MEMBERS: process.env.TEST_DEMO_MEMBERS ?? "300",
     ...(process.env.MONGO_URL ? { MONGO_URL: withDb(process.env.MONGO_URL, `ndv_test_${process.pid}_${dirs.length}`) } : {}),
-    ...(process.env.MEILI_URL ? { MEILI_URL: process.env.MEILI_URL, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? "", MEILI_INDEX_PREFIX: `test_${process.pid}_${dirs.length}_` } : {}),
+    ...(process.env.MEILI_URL
+      ? { MEILI_URL: process.env.MEILI_URL, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? "", MEILI_INDEX_PREFIX: `test_${process.pid}_${dirs.length}_` }
+      : {}),
     ...extra,
   };
 }

@@ -17,7 +17,7 @@ function listen(s: Service, client: Client) {
 }
 
 const until = async (check: () => boolean, ms = 10_000) => {
-  for (const end = Date.now() + ms; Date.now() < end && !check(); ) await new Promise((r) => setTimeout(r, 50));
+  for (const end = Date.now() + ms; Date.now() < end && !check();) await new Promise((r) => setTimeout(r, 50));
 };
 
 describe("realtime: budget alerts", function () {
@@ -54,7 +54,10 @@ describe("realtime: budget alerts", function () {
     expect(C.got.map((p) => p.level)).to.deep.equal([80]);
 
     const yesterday = "2026-12-09";
-    expect((await member.client.post("/api/v1/time-entries", { date: yesterday, hours: Math.ceil(allotted * 0.2 / 0.25) * 0.25 + 0.25, category: "network" })).status).to.equal(201);
+    expect(
+      (await member.client.post("/api/v1/time-entries", { date: yesterday, hours: Math.ceil((allotted * 0.2) / 0.25) * 0.25 + 0.25, category: "network" }))
+        .status,
+    ).to.equal(201);
     await until(() => M.got.length >= 2 && C.got.length >= 2);
     expect(M.got.map((p) => p.level)).to.deep.equal([80, 100]);
     expect(C.got.map((p) => p.memberId)).to.deep.equal([member.memberId, member.memberId]);

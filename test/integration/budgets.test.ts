@@ -158,14 +158,17 @@ describe("service time budgets (korpsregeling)", function () {
     it("20 simultaneous entries on one day never exceed 12 hours", async () => {
       const m = await rotterdamMember();
       const day = daysAgo(5);
-      const results = await Promise.all(
-        Array.from({ length: 20 }, () => m.client.post("/api/v1/time-entries", { date: day, hours: 1, category: "network" })),
-      );
+      const results = await Promise.all(Array.from({ length: 20 }, () => m.client.post("/api/v1/time-entries", { date: day, hours: 1, category: "network" })));
       const ok = results.filter((r) => r.status === 201);
       expect(ok, results.map((r) => r.status).join(",")).to.have.length(12);
       expect(results.filter((r) => r.status === 422)).to.have.length(8);
       const mine = await m.client.get("/api/v1/time-entries?mine=1");
-      expect(sum(mine.body.data.filter((e: { day: string }) => e.day === day), "hours")).to.equal(12);
+      expect(
+        sum(
+          mine.body.data.filter((e: { day: string }) => e.day === day),
+          "hours",
+        ),
+      ).to.equal(12);
       const me = (await m.client.get("/api/v1/budgets/me")).body;
       expect(me.approved + me.pending).to.equal(12);
     });
@@ -219,7 +222,10 @@ describe("service time budgets (korpsregeling)", function () {
         need -= hours;
       }
       const alerts = (await coordinator.get("/api/v1/budgets/alerts")).body.data as { memberId: string; level: number }[];
-      const mine = alerts.filter((a) => a.memberId === m.memberId).map((a) => a.level).sort((a, b) => a - b);
+      const mine = alerts
+        .filter((a) => a.memberId === m.memberId)
+        .map((a) => a.level)
+        .sort((a, b) => a - b);
       expect(mine).to.deep.equal([80, 100]);
     });
   });
@@ -232,7 +238,15 @@ describe("service time budgets (korpsregeling)", function () {
       expect(res.body.totals.over).to.be.lessThan(res.body.totals.overCurrent);
       expect(res.body.totals.delta).to.be.greaterThan(0);
       expect(res.body.units.find((u: { unitId: string }) => u.unitId === "rotterdam")).to.have.keys(
-        "unitId", "members", "over", "under", "totalGranted", "totalGrantedCurrent", "delta", "overCurrent", "underCurrent",
+        "unitId",
+        "members",
+        "over",
+        "under",
+        "totalGranted",
+        "totalGrantedCurrent",
+        "delta",
+        "overCurrent",
+        "underCurrent",
       );
     });
 
@@ -241,7 +255,13 @@ describe("service time budgets (korpsregeling)", function () {
       const member = await login(service, "member");
       const policy = await login(service, "policy");
       const policy2 = await login(service, "policy2");
-      const future = { effectiveFrom: "2099-01-01", baseHoursPerYear: 70, unitSupplements: { rotterdam: 10 }, approvalThresholdHours: 4, reason: "Nieuwe basis vanaf 2099" };
+      const future = {
+        effectiveFrom: "2099-01-01",
+        baseHoursPerYear: 70,
+        unitSupplements: { rotterdam: 10 },
+        approvalThresholdHours: 4,
+        reason: "Nieuwe basis vanaf 2099",
+      };
       for (const c of [member, coordinator, admin]) expect((await c.post("/api/v1/policies", future)).status).to.equal(403);
       const bad = await policy.post("/api/v1/policies", { ...future, unitSupplements: { atlantis: 5 }, approvalThresholdHours: 3.1 });
       expect(bad.status).to.equal(422);
@@ -312,7 +332,9 @@ describe("service time budgets (korpsregeling)", function () {
       expect(o.status).to.equal(201);
       const after = (await m.client.get("/api/v1/budgets/me")).body;
       expect(after.allotted).to.be.closeTo(before + 16, 0.01);
-      expect(after.breakdown.some((p: { kind: string; reason?: string }) => p.kind === "override" && p.reason === "Landelijke bijeenkomst organiseren")).to.equal(true);
+      expect(
+        after.breakdown.some((p: { kind: string; reason?: string }) => p.kind === "override" && p.reason === "Landelijke bijeenkomst organiseren"),
+      ).to.equal(true);
       const member = await login(service, "member");
       expect((await member.post("/api/v1/budgets/overrides", { memberId: m.memberId, extraHours: 5, reason: "self-service" })).status).to.equal(403);
     });

@@ -38,7 +38,10 @@ const WITHOUT_DATABASE: Record<string, string> = {
   // Callers without a member profile have no entries and no join requests: known without reading.
   ...Object.fromEntries(["requester", "planner", "policy", "auditor"].map((who) => [`/api/v1/time-entries ${who}`, "no member profile, no own entries"])),
   ...Object.fromEntries(
-    ["requester", "coordinator", "planner", "policy", "admin", "auditor"].map((who) => [`/api/v1/members/me/network-requests ${who}`, "no member profile, no join requests"]),
+    ["requester", "coordinator", "planner", "policy", "admin", "auditor"].map((who) => [
+      `/api/v1/members/me/network-requests ${who}`,
+      "no member profile, no join requests",
+    ]),
   ),
 };
 const exemption = (pattern: string, who: string) => WITHOUT_DATABASE[`${pattern} ${who}`] ?? WITHOUT_DATABASE[pattern];
@@ -78,7 +81,10 @@ function lookups(memberId: string): Call[] {
 
 /** Every GET route of the API and the health routes, as path patterns (`/api/v1/requests/:id`). */
 function getRoutes(s: Service): string[] {
-  const layers = [...(apiRouter(s.deps) as unknown as { stack: { path: string; methods: string[] }[] }).stack, ...(healthRoutes(s.deps) as unknown as { stack: { path: string; methods: string[] }[] }).stack];
+  const layers = [
+    ...(apiRouter(s.deps) as unknown as { stack: { path: string; methods: string[] }[] }).stack,
+    ...(healthRoutes(s.deps) as unknown as { stack: { path: string; methods: string[] }[] }).stack,
+  ];
   return [...new Set(layers.filter((l) => l.methods.includes("GET")).map((l) => l.path))];
 }
 
@@ -117,7 +123,8 @@ function judge(c: Call, res: Res, ms: number): string {
     return res.status < 500 && same ? "" : `changed during the outage (${exempt})`;
   }
   if (res.status !== 503) return res.text.slice(0, 160);
-  if (!res.headers.get("content-type")?.includes("application/problem+json") || res.body?.code !== "service_unavailable") return "not a service_unavailable problem+json";
+  if (!res.headers.get("content-type")?.includes("application/problem+json") || res.body?.code !== "service_unavailable")
+    return "not a service_unavailable problem+json";
   if (!/^\d+$/.test(res.headers.get("retry-after") ?? "")) return "no Retry-After";
   // Fails fast: about MONGO_REQUEST_TIMEOUT_MS, not the driver's 30 s default.
   return ms < 10_000 ? "" : "too slow";
@@ -178,7 +185,11 @@ describe("database outage: every read answers 503 problem+json (issue 12, item 6
     const me = await f.clients.member.get("/api/v1/members/me");
     expect(me.status, me.text).to.equal(200);
     f.ids["/api/v1/members/:id:id"] = me.body.id;
-    const note = await f.clients.member.post("/api/v1/knowledge", { title: "Rouw in Somalische families", body: "Algemene context over rouwrituelen.", expertise: ["culture.somali"] });
+    const note = await f.clients.member.post("/api/v1/knowledge", {
+      title: "Rouw in Somalische families",
+      body: "Algemene context over rouwrituelen.",
+      expertise: ["culture.somali"],
+    });
     expect(note.status, note.text).to.be.oneOf([200, 201]);
     f.ids["/api/v1/knowledge/:id:id"] = note.body.id;
     const memberCal = await f.clients.member.post("/api/v1/calendar/token");
@@ -216,7 +227,9 @@ describe("database outage: every read answers 503 problem+json (issue 12, item 6
   });
 
   it("answers 404 problem+json for unknown ids while the database is up", async () => {
-    const notFound = lookups(f.ids["/api/v1/members/:id:id"]).filter((c) => /[0-9a-f]{24}(\/|$|\?)/.test(c.path) && !c.path.includes("memberId=" + f.ids["/api/v1/members/:id:id"]));
+    const notFound = lookups(f.ids["/api/v1/members/:id:id"]).filter(
+      (c) => /[0-9a-f]{24}(\/|$|\?)/.test(c.path) && !c.path.includes("memberId=" + f.ids["/api/v1/members/:id:id"]),
+    );
     const wrong: string[] = [];
     for (const c of notFound) {
       const res = await f.clients[c.who].request(c.method, c.path, c.body);
@@ -281,10 +294,15 @@ describe("database outage: every read answers 503 problem+json (issue 12, item 6
         await s.db.restart!();
       }
     }
-    console.log(`      ${calls.length} calls (${routes.length} GET routes) with the database stopped, in ${Date.now() - started} ms:\n        ${results.join("\n        ")}`);
+    console.log(
+      `      ${calls.length} calls (${routes.length} GET routes) with the database stopped, in ${Date.now() - started} ms:\n        ${results.join("\n        ")}`,
+    );
     expect(wrong.join("\n"), "answers during the outage that do not say 503").to.equal("");
     const walked = new Set(calls.map((c) => c.pattern));
-    expect(routes.filter((p) => !walked.has(p)), "routes not walked").to.deep.equal([]);
+    expect(
+      routes.filter((p) => !walked.has(p)),
+      "routes not walked",
+    ).to.deep.equal([]);
 
     await waitReady(s);
     const again = await f.clients.requester.get(`/api/v1/requests/${f.ids.id}`);

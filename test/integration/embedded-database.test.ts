@@ -77,7 +77,10 @@ describe("embedded database (issue 9: findings 6 and 12)", function () {
     const listening = listeningTcpInodes();
     const mine = socketInodesOf(pid);
     expect(mine.length, "the child has sockets at all (sanity check of the /proc lookup)").to.be.above(0);
-    expect(mine.filter((i) => listening.has(i)), "TCP listeners of the FerretDB child").to.deep.equal([]);
+    expect(
+      mine.filter((i) => listening.has(i)),
+      "TCP listeners of the FerretDB child",
+    ).to.deep.equal([]);
   });
 
   it("9.12: stores no usable session token, API key or calendar token", async () => {
@@ -127,7 +130,9 @@ describe("embedded database (issue 9: findings 6 and 12)", function () {
       const batch = await Promise.all(
         Array.from({ length: 5 }, (_, i) => {
           const username = `durable${round}x${i}`;
-          return admin.post("/api/v1/admin/users", { username, password: "durable-123", name: `Durable ${round} ${i}`, roles: ["requester"], unitId: "limburg" }).then((r) => ({ r, username }));
+          return admin
+            .post("/api/v1/admin/users", { username, password: "durable-123", name: `Durable ${round} ${i}`, roles: ["requester"], unitId: "limburg" })
+            .then((r) => ({ r, username }));
         }),
       );
       for (const { r, username } of batch) {
@@ -170,6 +175,6 @@ describe("embedded database (issue 9: findings 6 and 12)", function () {
 
     expect(await User.countDocuments({ username: { $in: acked } }), "acknowledged writes after the crash").to.equal(acked.length);
     expect((await admin.get("/api/v1/auth/me")).status, "session survives").to.equal(200);
-    expect((await login(s, acked[acked.length - 1], "durable-123").then(() => true)), "last write usable").to.equal(true);
+    expect(await login(s, acked[acked.length - 1], "durable-123").then(() => true), "last write usable").to.equal(true);
   });
 });

@@ -24,12 +24,27 @@ const OWN: R[] = [
   { title: "Huwelijksdwang: meisje uit Marokkaanse familie", expertise: ["topic.forced-marriage", "culture.moroccan"], urgency: "acute", unitId: "amsterdam" },
   { title: "Familieruzie op woonwagenkamp, Roma families", expertise: ["culture.roma-sinti"], urgency: "today", unitId: "limburg" },
   { title: "Drill-video's en conflict tussen jongerengroepen", expertise: ["subculture.hiphop-drill"], urgency: "planned", unitId: "rotterdam" },
-  { title: "Kindermishandeling bij Poolse arbeidsmigranten", expertise: ["topic.domestic-violence"], languages: ["pl"], urgency: "today", unitId: "zeeland-west-brabant" },
+  {
+    title: "Kindermishandeling bij Poolse arbeidsmigranten",
+    expertise: ["topic.domestic-violence"],
+    languages: ["pl"],
+    urgency: "today",
+    unitId: "zeeland-west-brabant",
+  },
   { title: "vluchtelingen Oekraine opvang Russisch sprekend", expertise: ["topic.refugees"], languages: ["ru"], urgency: "today", unitId: "noord-nederland" },
 ];
 
 const requests = (): RequestForMatching[] => [
-  ...exampleRequests().map((r, i) => ({ id: `agree-ex-${i}`, title: r.title, expertise: r.expertise, languages: r.languages ?? [], urgency: r.urgency, unitId: r.unitId, estimatedHours: r.estimatedHours, mode: r.mode })),
+  ...exampleRequests().map((r, i) => ({
+    id: `agree-ex-${i}`,
+    title: r.title,
+    expertise: r.expertise,
+    languages: r.languages ?? [],
+    urgency: r.urgency,
+    unitId: r.unitId,
+    estimatedHours: r.estimatedHours,
+    mode: r.mode,
+  })),
   ...OWN.map((r, i) => ({ estimatedHours: 2, mode: "onsite" as const, languages: [], ...r, id: `agree-own-${i}` })),
 ];
 
@@ -69,7 +84,10 @@ describe("embedded and Meilisearch agree on candidates", function () {
     for (const r of requests()) {
       const a = await searchExpertise(onEmbedded, matchText(r));
       const b = await searchExpertise(onMeili, matchText(r));
-      expect([...b].map(([id]) => id), r.title).to.have.members([...a].map(([id]) => id));
+      expect(
+        [...b].map(([id]) => id),
+        r.title,
+      ).to.have.members([...a].map(([id]) => id));
     }
   });
 

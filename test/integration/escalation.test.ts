@@ -40,10 +40,14 @@ describe("escalation: timeouts are durable jobs", function () {
     expect((await Request.findById(id).lean())!.escalationStep).to.equal("local");
 
     t += 6 * 60_000; // past the 10-minute timeout
-    const escalated = await waitFor(async () => {
-      const r = await Request.findById(id).lean();
-      return r?.escalationStep === "coordinators" ? r : null;
-    }, "escalation to the coordinators", 15_000);
+    const escalated = await waitFor(
+      async () => {
+        const r = await Request.findById(id).lean();
+        return r?.escalationStep === "coordinators" ? r : null;
+      },
+      "escalation to the coordinators",
+      15_000,
+    );
     expect((await Offer.findById(offer._id).lean())!.status).to.equal("expired");
     expect(escalated.status).to.equal("offered");
     const coordinator = await login(s, "coordinator");
@@ -51,10 +55,14 @@ describe("escalation: timeouts are durable jobs", function () {
     expect(queue.body.data.map((r: any) => r.id)).to.include(id);
 
     t += 11 * 60_000; // the coordinators' turn times out as well
-    const unfilled = await waitFor(async () => {
-      const r = await Request.findById(id).lean();
-      return r?.status === "unfilled" ? r : null;
-    }, "unfilled", 15_000);
+    const unfilled = await waitFor(
+      async () => {
+        const r = await Request.findById(id).lean();
+        return r?.status === "unfilled" ? r : null;
+      },
+      "unfilled",
+      15_000,
+    );
     expect(unfilled.escalationStep).to.equal("unfilled");
   });
 });

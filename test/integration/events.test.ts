@@ -52,6 +52,11 @@ describe("domain events", function () {
 
     await flushAuditLog();
     const rows = await AuditEvent.find({ resourceType: "request", resourceId: id }).lean();
-    expect(rows.map((r) => r.action).filter((a) => a !== "read").sort()).to.deep.equal(["accept", "create"]);
+    expect(
+      rows
+        .map((r) => r.action)
+        .filter((a) => a !== "read")
+        .sort(),
+    ).to.deep.equal(["accept", "create"]);
   });
 });

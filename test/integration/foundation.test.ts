@@ -33,7 +33,9 @@ describe("foundation: HTTP basics on the embedded database", () => {
     const res = await anonymous(s).post("/api/v1/auth/login", { username: "coordinator", password: "demo" });
     expect(res.status).to.equal(200);
     expect(res.body.token).to.be.a("string");
-    expect(res.headers.get("set-cookie")).to.match(/ndv_session=.*httponly/i).and.match(/samesite=strict/i);
+    expect(res.headers.get("set-cookie"))
+      .to.match(/ndv_session=.*httponly/i)
+      .and.match(/samesite=strict/i);
     const me = await new Client(s.url, res.body.token).get("/api/v1/auth/me");
     expect(me.status).to.equal(200);
     expect(me.body.roles).to.include.members(["coordinator", "requester"]);

@@ -43,7 +43,12 @@ describe("HTTP hardening (issue 9)", function () {
     });
 
     it("?q=%00 on /budgets, /budgets/export.csv and /admin/users → 400", async () => {
-      for (const [c, path] of [[coordinator, "/api/v1/budgets?q=%00"], [coordinator, "/api/v1/budgets/export.csv?q=%00"], [admin, "/api/v1/admin/users?q=%00"], [admin, "/api/v1/admin/users?q=a%00b"]] as const) {
+      for (const [c, path] of [
+        [coordinator, "/api/v1/budgets?q=%00"],
+        [coordinator, "/api/v1/budgets/export.csv?q=%00"],
+        [admin, "/api/v1/admin/users?q=%00"],
+        [admin, "/api/v1/admin/users?q=a%00b"],
+      ] as const) {
         const res = await c.get(path);
         expect(res.status, path).to.equal(400);
         expect(res.headers.get("content-type")).to.contain("application/problem+json");
@@ -69,7 +74,12 @@ describe("HTTP hardening (issue 9)", function () {
         }
       }
       const pool = new PoolClearedOnNetworkError("Connection pool for 127.0.0.1:27017 was cleared because another operation failed");
-      for (const err of [pool, new mongoose.mongo.MongoNetworkError("socket closed"), new mongoose.mongo.MongoServerSelectionError("Server selection timed out after 5000 ms", { type: "Unknown", servers: new Map() } as never), Object.assign(new Error("wrapped"), { cause: pool })]) {
+      for (const err of [
+        pool,
+        new mongoose.mongo.MongoNetworkError("socket closed"),
+        new mongoose.mongo.MongoServerSelectionError("Server selection timed out after 5000 ms", { type: "Unknown", servers: new Map() } as never),
+        Object.assign(new Error("wrapped"), { cause: pool }),
+      ]) {
         const p = toProblem(err);
         expect(p.status, err.name).to.equal(503);
       }
@@ -95,11 +105,23 @@ describe("HTTP hardening (issue 9)", function () {
         const res = await m.client.post("/api/v1/time-entries", { date: daysAgo(2), hours: 1, category: "network", note });
         expect(res.status, JSON.stringify(note)).to.equal(422);
       }
-      const badUser = await admin.post("/api/v1/admin/users", { username: `nul${Date.now()}`, password: "long-enough-1", name: "Evil\u0000Name", roles: ["requester"], unitId: "amsterdam" });
+      const badUser = await admin.post("/api/v1/admin/users", {
+        username: `nul${Date.now()}`,
+        password: "long-enough-1",
+        name: "Evil\u0000Name",
+        roles: ["requester"],
+        unitId: "amsterdam",
+      });
       expect(badUser.status).to.equal(422);
       const requester = await login(s, "requester");
       const before = (await requester.get("/api/v1/requests?mine=1")).body.data.length;
-      const badRequest = await requester.post("/api/v1/requests", { title: "Hulp \ud83d nodig", description: "tekst", expertise: ["culture.somali"], urgency: "planned", unitId: "amsterdam" });
+      const badRequest = await requester.post("/api/v1/requests", {
+        title: "Hulp \ud83d nodig",
+        description: "tekst",
+        expertise: ["culture.somali"],
+        urgency: "planned",
+        unitId: "amsterdam",
+      });
       expect(badRequest.status).to.equal(422);
       expect((await requester.get("/api/v1/requests?mine=1")).body.data.length).to.equal(before);
       // Multi-line text keeps its newlines and tabs.
@@ -110,9 +132,15 @@ describe("HTTP hardening (issue 9)", function () {
     it("JSON with charset=utf-16 (or another type) → 415", async () => {
       const m = await newUser(s, { roles: ["member"], unitId: "rotterdam" });
       const body = Buffer.from(JSON.stringify({ date: daysAgo(4), hours: 1, category: "network" }), "utf16le");
-      const res = await raw(s.url, "POST", "/api/v1/time-entries", { body, headers: { authorization: `Bearer ${m.client.token}`, "content-type": "application/json; charset=utf-16" } });
+      const res = await raw(s.url, "POST", "/api/v1/time-entries", {
+        body,
+        headers: { authorization: `Bearer ${m.client.token}`, "content-type": "application/json; charset=utf-16" },
+      });
       expect(res.status).to.equal(415);
-      const form = await raw(s.url, "POST", "/api/v1/time-entries", { body: "date=2026-01-01", headers: { authorization: `Bearer ${m.client.token}`, "content-type": "application/x-www-form-urlencoded" } });
+      const form = await raw(s.url, "POST", "/api/v1/time-entries", {
+        body: "date=2026-01-01",
+        headers: { authorization: `Bearer ${m.client.token}`, "content-type": "application/x-www-form-urlencoded" },
+      });
       expect(form.status).to.equal(415);
       expect((await m.client.get("/api/v1/time-entries?mine=1")).body.data).to.have.length(0);
     });
@@ -142,23 +170,38 @@ describe("HTTP hardening (issue 9)", function () {
         { referer: "https://evil.example/page", "content-type": "application/json" },
       ];
       for (const h of attempts) {
-        const res = await raw(s.url, "POST", `/api/v1/time-entries/${id}/approve`, { body: h["content-type"] === "application/json" ? "{}" : "", headers: { cookie, ...h } });
+        const res = await raw(s.url, "POST", `/api/v1/time-entries/${id}/approve`, {
+          body: h["content-type"] === "application/json" ? "{}" : "",
+          headers: { cookie, ...h },
+        });
         expect(res.status, JSON.stringify(h)).to.equal(403);
         expect(res.body.title).to.equal("Cross-site request refused");
       }
-      const sameOriginText = await raw(s.url, "POST", `/api/v1/time-entries/${id}/approve`, { body: "", headers: { cookie, origin: own(), "content-type": "text/plain" } });
+      const sameOriginText = await raw(s.url, "POST", `/api/v1/time-entries/${id}/approve`, {
+        body: "",
+        headers: { cookie, origin: own(), "content-type": "text/plain" },
+      });
       expect(sameOriginText.status).to.equal(415);
       const list = (await coordinator.get("/api/v1/time-entries?status=pending")).body.data.map((e: { id: string }) => e.id);
       expect(list).to.include(id);
       // The app itself (same origin, JSON) still works with the cookie.
-      const ok = await raw(s.url, "POST", `/api/v1/time-entries/${id}/approve`, { body: "{}", headers: { cookie, origin: own(), "content-type": "application/json" } });
+      const ok = await raw(s.url, "POST", `/api/v1/time-entries/${id}/approve`, {
+        body: "{}",
+        headers: { cookie, origin: own(), "content-type": "application/json" },
+      });
       expect(ok.status, ok.text).to.equal(200);
-      const viaReferer = await raw(s.url, "POST", `/api/v1/time-entries/${await pendingEntry()}/approve`, { body: "{}", headers: { cookie, referer: `${own()}/coordinator/approvals`, "content-type": "application/json" } });
+      const viaReferer = await raw(s.url, "POST", `/api/v1/time-entries/${await pendingEntry()}/approve`, {
+        body: "{}",
+        headers: { cookie, referer: `${own()}/coordinator/approvals`, "content-type": "application/json" },
+      });
       expect(viaReferer.status, viaReferer.text).to.equal(200);
     });
 
     it("a login form posted from a foreign page is refused", async () => {
-      const res = await raw(s.url, "POST", "/api/v1/auth/login", { body: JSON.stringify({ username: "requester", password: "demo" }), headers: { origin: "https://evil.example", "content-type": "application/json" } });
+      const res = await raw(s.url, "POST", "/api/v1/auth/login", {
+        body: JSON.stringify({ username: "requester", password: "demo" }),
+        headers: { origin: "https://evil.example", "content-type": "application/json" },
+      });
       expect(res.status).to.equal(403);
     });
 
@@ -175,7 +218,10 @@ describe("HTTP hardening (issue 9)", function () {
     });
 
     it("the helpline webhook (API key, any body) keeps answering", async () => {
-      const res = await raw(s.url, "POST", "/api/v1/helpline/route", { body: "not json at all", headers: { "x-api-key": "demo-telephony-key", "content-type": "text/plain", origin: "https://pbx.example" } });
+      const res = await raw(s.url, "POST", "/api/v1/helpline/route", {
+        body: "not json at all",
+        headers: { "x-api-key": "demo-telephony-key", "content-type": "text/plain", origin: "https://pbx.example" },
+      });
       expect(res.status).to.equal(200);
       expect(res.body.action).to.be.oneOf(["member", "rsc"]);
     });
@@ -205,7 +251,9 @@ describe("HTTP hardening (issue 9)", function () {
       expect(mrows.every((r) => !/^[=+\-@\t\r]/.test(r.name!))).to.equal(true);
       expect(mtext).to.contain(`,${negative.remaining},`); // a bare number, dot decimals
 
-      const nl = await fetch(`${s.url}/api/v1/budgets/export.csv?unit=zeeland-west-brabant&format=nl`, { headers: { authorization: `Bearer ${zwb.client.token}` } });
+      const nl = await fetch(`${s.url}/api/v1/budgets/export.csv?unit=zeeland-west-brabant&format=nl`, {
+        headers: { authorization: `Bearer ${zwb.client.token}` },
+      });
       expect(nl.status).to.equal(200);
       expect(nl.headers.get("content-disposition")).to.match(/^attachment; filename="ndv-budgetten-\d{4}-zeeland-west-brabant\.csv"$/);
       const bytes = new Uint8Array(await nl.arrayBuffer());
@@ -215,7 +263,11 @@ describe("HTTP hardening (issue 9)", function () {
       expect(header.split(";")[0]).to.equal('"Naam"');
       expect(header).to.contain('"Eenheid"').and.contain('"Resterend (uur)"');
       const nrows = parse(ntext, { bom: true, columns: true, delimiter: ";" }) as Record<string, string>[];
-      for (const name of evil) expect(nrows.some((r) => r.Naam === `'${name}`), name).to.equal(true);
+      for (const name of evil)
+        expect(
+          nrows.some((r) => r.Naam === `'${name}`),
+          name,
+        ).to.equal(true);
       expect(nrows.every((r) => r.Eenheid === "Zeeland-West-Brabant")).to.equal(true);
       const negRow = nrows.find((r) => r.Naam === "'-1+1")!;
       expect(negRow["Resterend (uur)"]).to.equal(String(Math.round(negative.remaining * 100) / 100).replace(".", ","));

@@ -36,7 +36,11 @@ describe("helpline fail-safe (database down)", function () {
     phone = "+31644444444";
     await Member.updateOne({ _id: u.memberId }, { $set: { phone } });
     const now = Date.now();
-    const res = await planner.post("/api/v1/helpline/shifts", { memberId: u.memberId, start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 4 * 3_600_000).toISOString() });
+    const res = await planner.post("/api/v1/helpline/shifts", {
+      memberId: u.memberId,
+      start: new Date(now - 3_600_000).toISOString(),
+      end: new Date(now + 4 * 3_600_000).toISOString(),
+    });
     expect(res.status, res.text).to.equal(201);
     await helplineFor(s.deps).snapshot.refresh();
     // Warm up: the API key is verified (and cached) and the connection to the server is open.

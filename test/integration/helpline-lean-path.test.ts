@@ -19,8 +19,11 @@ describe("helpline webhook lean path (issue 11)", function () {
     s = await sharedStack();
   });
 
-  const call = (headers: Record<string, string>, body = JSON.stringify({ callId: `lean-${Math.random().toString(36).slice(2)}`, callerNumber: "+31201234567" }), path = PATH) =>
-    raw(s.url, "POST", path, { body, headers: { "content-type": "application/json", ...headers } });
+  const call = (
+    headers: Record<string, string>,
+    body = JSON.stringify({ callId: `lean-${Math.random().toString(36).slice(2)}`, callerNumber: "+31201234567" }),
+    path = PATH,
+  ) => raw(s.url, "POST", path, { body, headers: { "content-type": "application/json", ...headers } });
 
   it("sends the same security headers as the full stack, and echoes the request id", async () => {
     const lean = await call({ "x-api-key": "demo-telephony-key", "x-request-id": "lean-path-1" });

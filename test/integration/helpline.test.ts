@@ -37,7 +37,11 @@ describe("helpline (Roze in Blauw)", function () {
     s = await startStack({ DEMO_MEMBERS: "0" }, { now: () => clock });
     planner = await login(s, "planner");
     telephony = new Client(s.url, undefined, { "x-api-key": "demo-telephony-key" });
-    for (const [k, unitId, phone] of [["a", "amsterdam", "+31611111111"], ["b", "den-haag", "+31622222222"], ["c", "rotterdam", "+31633333333"]] as const) {
+    for (const [k, unitId, phone] of [
+      ["a", "amsterdam", "+31611111111"],
+      ["b", "den-haag", "+31622222222"],
+      ["c", "rotterdam", "+31633333333"],
+    ] as const) {
       const u = await newUser(s, { roles: ["member"], unitId, networks: RIB, name: `${k.toUpperCase()}lex Tester` });
       await Member.updateOne({ _id: u.memberId }, { $set: { phone } });
       m[k] = { client: u.client, memberId: u.memberId!, phone };
@@ -229,7 +233,9 @@ describe("helpline (Roze in Blauw)", function () {
     });
 
     it("a body that is not JSON at all still gets an RSC", async () => {
-      const res = await telephony.request("POST", "/api/v1/helpline/route", '{"callId": "broken-1", "callerNumber": "010 12', { "content-type": "application/json" });
+      const res = await telephony.request("POST", "/api/v1/helpline/route", '{"callId": "broken-1", "callerNumber": "010 12', {
+        "content-type": "application/json",
+      });
       expect(res.status).to.equal(200);
       expect(res.body).to.deep.include({ action: "rsc", target: { phone: RSC.national, unitId: "landelijke-eenheid", sipUri: trunkUri(RSC.national) } });
       expect(res.body.reason).to.match(/not valid JSON/);
@@ -262,7 +268,11 @@ describe("helpline (Roze in Blauw)", function () {
       const who = [m.a.memberId, m.b.memberId, m.c.memberId];
       let n = 0;
       for (let day = 0; day < 7; day++) {
-        for (const [h, len] of [[5, 8], [13, 8], [21, 8]] as const) {
+        for (const [h, len] of [
+          [5, 8],
+          [13, 8],
+          [21, 8],
+        ] as const) {
           if (day === 6 && h === 21) continue;
           const start = new Date(Date.UTC(2026, 10, 2 + day, h));
           const end = new Date(start.getTime() + len * 3_600_000);

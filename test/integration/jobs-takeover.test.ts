@@ -39,7 +39,15 @@ describe("durable jobs: taking over after a crash (issue 9.7)", function () {
   });
 
   const running = (name: string, lockedBy?: { host: string; pid: number; instance: string }) =>
-    Job.create({ type, runAt: new Date(now.getTime() - 5_000), payload: { name }, status: "running", attempts: 1, lockedUntil, ...(lockedBy ? { lockedBy } : {}) });
+    Job.create({
+      type,
+      runAt: new Date(now.getTime() - 5_000),
+      payload: { name },
+      status: "running",
+      attempts: 1,
+      lockedUntil,
+      ...(lockedBy ? { lockedBy } : {}),
+    });
 
   function runnerRecording(ran: string[]) {
     const runner = new JobRunner({ now: () => now, logger: createLogger("silent"), owner: { host, pid: myPid, instance: "the-new-one" } });

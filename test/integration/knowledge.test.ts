@@ -15,7 +15,11 @@ describe("knowledge notes and search", function () {
   });
 
   it("stores an anonymised note and finds it with a misspelled query", async () => {
-    const res = await member.post("/api/v1/knowledge", { title: "Rouwrituelen in Somalische families", body: "Begrafenis volgt meestal binnen 24 uur; betrek een imam bij uitleg over sectie.", expertise: ["culture.somali", "topic.death-rituals"] });
+    const res = await member.post("/api/v1/knowledge", {
+      title: "Rouwrituelen in Somalische families",
+      body: "Begrafenis volgt meestal binnen 24 uur; betrek een imam bij uitleg over sectie.",
+      expertise: ["culture.somali", "topic.death-rituals"],
+    });
     expect(res.status).to.equal(201);
     expect(res.body).to.not.have.property("authorUserId");
     const found = await requester.get("/api/v1/knowledge?q=somalisch%20rouw");
@@ -27,7 +31,10 @@ describe("knowledge notes and search", function () {
   });
 
   it("rejects notes with citizens' names, phone numbers, BSN or e-mail with 422 and a clear message", async () => {
-    const res = await member.post("/api/v1/knowledge", { title: "Gesprek familie", body: "Dhr. J. de Vries (bsn 111222333, jan@example.nl) wil teruggebeld worden op 010-1234567." });
+    const res = await member.post("/api/v1/knowledge", {
+      title: "Gesprek familie",
+      body: "Dhr. J. de Vries (bsn 111222333, jan@example.nl) wil teruggebeld worden op 010-1234567.",
+    });
     expect(res.status).to.equal(422);
     expect(res.body.title).to.equal("Knowledge note contains personal data");
     const msgs = res.body.errors.map((e: any) => e.message).join(" ");

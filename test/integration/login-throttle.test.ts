@@ -28,13 +28,17 @@ describe("login throttling (issue 9.5)", () => {
     expect(n429).to.be.at.least(110);
     expect(retryAfter).to.match(/^\d+$/);
     const auditor = await login(s, "auditor");
-    const trail = (await auditor.get("/api/v1/audit?resourceType=login&limit=500")).body.data as { action: string; details: { scope: string; address: string } }[];
+    const trail = (await auditor.get("/api/v1/audit?resourceType=login&limit=500")).body.data as {
+      action: string;
+      details: { scope: string; address: string };
+    }[];
     expect(trail.some((e) => e.action === "login.throttled" && e.details.scope === "address" && e.details.address === "127.0.0.77")).to.equal(true);
   });
 
   it("60 wrong guesses for `auditor` from an attacker do not stop the real auditor signing in elsewhere", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 60; i++) statuses.push((await postJsonFrom(s.url, "127.0.0.78", "/api/v1/auth/login", { username: "auditor", password: `guess${i}` })).status);
+    for (let i = 0; i < 60; i++)
+      statuses.push((await postJsonFrom(s.url, "127.0.0.78", "/api/v1/auth/login", { username: "auditor", password: `guess${i}` })).status);
     expect(statuses.slice(0, 5)).to.deep.equal([401, 401, 401, 401, 401]);
     expect(statuses.filter((x) => x === 429).length).to.be.at.least(50);
     expect(statuses).not.to.include(423);

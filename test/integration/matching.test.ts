@@ -18,7 +18,9 @@ describe("matching on seeded data", function () {
   before(async () => {
     s = await startStack({}, { now: clockAt("2026-03-11T09:00:00Z") }); // a Wednesday, 10:00 in Amsterdam
     requester = await login(s, "requester");
-    nationalCoordinator = (await newUser(s, { roles: ["coordinator"], unitId: "landelijke-eenheid", scope: { units: UNITS.map((u) => u.id), networks: ["ndv", "roze-in-blauw"] } })).client;
+    nationalCoordinator = (
+      await newUser(s, { roles: ["coordinator"], unitId: "landelijke-eenheid", scope: { units: UNITS.map((u) => u.id), networks: ["ndv", "roze-in-blauw"] } })
+    ).client;
     const pools = await requester.get("/api/v1/pools");
     poolIds = new Map(pools.body.data.map((p: any) => [p.name, p.id]));
   });
@@ -68,7 +70,9 @@ describe("matching on seeded data", function () {
     const created = await requester.post("/api/v1/requests", body);
     const res = await requester.get(`/api/v1/requests/${created.body.id}/candidates?limit=100`);
     const text = res.text;
-    expect(text).to.not.match(/@/).and.not.match(/\+31|06-?\d{8}/);
+    expect(text)
+      .to.not.match(/@/)
+      .and.not.match(/\+31|06-?\d{8}/);
     const members = await Member.find({ "expertise.id": { $in: body.expertise } }, { name: 1, email: 1 }).lean();
     for (const m of members) {
       expect(text).to.not.contain(String(m._id));

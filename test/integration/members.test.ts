@@ -18,12 +18,20 @@ describe("members: profiles, directory, pools and roles", function () {
     const me = await m.client.get("/api/v1/members/me");
     expect(me.status).to.equal(200);
     expect(me.body.consent.shareExpertise).to.equal(false);
-    const bad = await m.client.put("/api/v1/members/me", { expertise: [{ id: "culture.somali", level: 2, visible: true }, { id: "culture.narnia", level: 1, visible: true }] });
+    const bad = await m.client.put("/api/v1/members/me", {
+      expertise: [
+        { id: "culture.somali", level: 2, visible: true },
+        { id: "culture.narnia", level: 1, visible: true },
+      ],
+    });
     expect(bad.status).to.equal(422);
     expect(bad.body.detail).to.contain("culture.narnia");
     expect(bad.body.detail).to.not.contain("culture.somali");
     const put = await m.client.put("/api/v1/members/me", {
-      expertise: [{ id: "culture.eritrean", level: 3, visible: true }, { id: "lgbtiq.trans", level: 2, visible: false }],
+      expertise: [
+        { id: "culture.eritrean", level: 3, visible: true },
+        { id: "lgbtiq.trans", level: 2, visible: false },
+      ],
       languages: ["nl", "ti"],
       availability: { weekly: [{ day: 1, from: "08:00", to: "17:00" }], absences: [{ from: "2030-01-01T00:00:00Z", to: "2030-01-10T00:00:00Z" }] },
       consent: { shareExpertise: true },
@@ -74,7 +82,12 @@ describe("members: profiles, directory, pools and roles", function () {
   it("creates pools and manages their members", async () => {
     const pools = await coordinator.get("/api/v1/pools");
     expect(pools.body.data.map((p: any) => p.name)).to.include.members(["Oekraïense vluchtelingen", "Verkiezingen Turkije", "Rouw en overlijden"]);
-    const created = await coordinator.post("/api/v1/pools", { name: "Eritrese gemeenschap Rotterdam", description: "Test", expertise: ["culture.eritrean"], unitIds: ["rotterdam"] });
+    const created = await coordinator.post("/api/v1/pools", {
+      name: "Eritrese gemeenschap Rotterdam",
+      description: "Test",
+      expertise: ["culture.eritrean"],
+      unitIds: ["rotterdam"],
+    });
     expect(created.status).to.equal(201);
     const bad = await coordinator.post("/api/v1/pools", { name: "x y", expertise: ["nope.nope"] });
     expect(bad.status).to.equal(422);

@@ -26,7 +26,16 @@ describe("offers: inbox, first accept wins, decline, completion", function () {
     // Everyone of the 50 holds a pending offer (inserted directly: the acute batch is 5).
     const r = await Request.findById(id).lean();
     await Offer.deleteMany({ requestId: id });
-    await Offer.insertMany(members.map((m) => ({ requestId: id, memberId: m.memberId, status: "pending", step: "local", round: r!.dispatchRound, expiresAt: new Date(Date.now() + 3_600_000) })));
+    await Offer.insertMany(
+      members.map((m) => ({
+        requestId: id,
+        memberId: m.memberId,
+        status: "pending",
+        step: "local",
+        round: r!.dispatchRound,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      })),
+    );
     await Request.updateOne({ _id: id }, { $set: { status: "offered" } });
     const offers = await Offer.find({ requestId: id }).lean();
     const offerOf = new Map(offers.map((o) => [o.memberId, String(o._id)]));
@@ -50,7 +59,14 @@ describe("offers: inbox, first accept wins, decline, completion", function () {
 
   it("shows the member an inbox with just what they need; decline offers the next candidate", async () => {
     const [a, b] = await freshMembers(admin, s, 2, { unitId: "zeeland-west-brabant", language: "mt" });
-    const created = await requester.post("/api/v1/requests", { ...somaliRequest, title: "Uitleg sectie aan familie", unitId: "zeeland-west-brabant", languages: ["mt"], urgency: "planned", description: "Geheime casusdetails" });
+    const created = await requester.post("/api/v1/requests", {
+      ...somaliRequest,
+      title: "Uitleg sectie aan familie",
+      unitId: "zeeland-west-brabant",
+      languages: ["mt"],
+      urgency: "planned",
+      description: "Geheime casusdetails",
+    });
     const id = created.body.id;
     const first = await waitFor(async () => {
       const oa = await pendingOffer(a!.client, id);
@@ -97,15 +113,24 @@ describe("offers: inbox, first accept wins, decline, completion", function () {
     expect((await m!.client.get(`/api/v1/requests/${id}`)).status).to.equal(200);
 
     expect((await req.client.post(`/api/v1/requests/${id}/complete`, { hours: 2 })).status).to.equal(403);
-    const dirty = await m!.client.post(`/api/v1/requests/${id}/complete`, { hours: 2, knowledgeNote: { title: "Somalische rouw", body: "Mevrouw Jansen belde op 06-12345678 over de begrafenis." } });
+    const dirty = await m!.client.post(`/api/v1/requests/${id}/complete`, {
+      hours: 2,
+      knowledgeNote: { title: "Somalische rouw", body: "Mevrouw Jansen belde op 06-12345678 over de begrafenis." },
+    });
     expect(dirty.status).to.equal(422);
     expect(dirty.body.detail).to.match(/names, phone numbers/);
-    expect(dirty.body.errors.map((e: any) => e.message).join(" ")).to.contain("Jansen").and.contain("06-12345678");
+    expect(dirty.body.errors.map((e: any) => e.message).join(" "))
+      .to.contain("Jansen")
+      .and.contain("06-12345678");
     expect((await Request.findById(id).lean())!.status).to.equal("accepted");
 
     const done = await m!.client.post(`/api/v1/requests/${id}/complete`, {
       hours: 2.5,
-      knowledgeNote: { title: "Somalische rouwgebruiken bij overlijden kind", body: "Begraaf zo snel mogelijk, bij voorkeur binnen een dag; leg sectie uit met de imam erbij.", expertise: ["culture.somali"] },
+      knowledgeNote: {
+        title: "Somalische rouwgebruiken bij overlijden kind",
+        body: "Begraaf zo snel mogelijk, bij voorkeur binnen een dag; leg sectie uit met de imam erbij.",
+        expertise: ["culture.somali"],
+      },
     });
     expect(done.status).to.equal(200);
     expect(done.body.status).to.equal("completed");
@@ -120,16 +145,25 @@ describe("offers: inbox, first accept wins, decline, completion", function () {
   it("refuses an over-budget accept of a non-acute request with the budget problem; acute passes flagged", async () => {
     const [m] = await freshMembers(admin, s, 1, { unitId: "midden-nederland", language: "cy" });
     const mk = async (urgency: string) => {
-      const created = await requester.post("/api/v1/requests", { ...somaliRequest, unitId: "midden-nederland", languages: ["cy"], urgency, estimatedHours: 190 });
+      const created = await requester.post("/api/v1/requests", {
+        ...somaliRequest,
+        unitId: "midden-nederland",
+        languages: ["cy"],
+        urgency,
+        estimatedHours: 190,
+      });
       const id = created.body.id;
       await waitFor(async () => ((await Request.findById(id).lean())?.dispatchRound ?? 0) >= 1, "first round");
       // The dispatcher may be writing an offer to the same member right now: whichever insert wins,
       // the other reads it back (unique requestId + memberId), so the test never races it.
-      const o = await Offer.findOneAndUpdate({ requestId: id, memberId: m!.memberId }, { $setOnInsert: { status: "pending", step: "local", round: 1, expiresAt: new Date(s.deps.now().getTime() + 3_600_000) } }, { upsert: true, returnDocument: "after" })
-        .catch(async (err: { code?: number }) => {
-          if (err?.code !== 11000) throw err;
-          return Offer.findOne({ requestId: id, memberId: m!.memberId });
-        });
+      const o = await Offer.findOneAndUpdate(
+        { requestId: id, memberId: m!.memberId },
+        { $setOnInsert: { status: "pending", step: "local", round: 1, expiresAt: new Date(s.deps.now().getTime() + 3_600_000) } },
+        { upsert: true, returnDocument: "after" },
+      ).catch(async (err: { code?: number }) => {
+        if (err?.code !== 11000) throw err;
+        return Offer.findOne({ requestId: id, memberId: m!.memberId });
+      });
       return { id, offerId: String(o!._id) };
     };
     const planned = await mk("planned");

@@ -39,9 +39,20 @@ describe("OIDC sign-in against a real provider", function () {
     const [idpPort, appPort] = [await freePort(), await freePort()];
     const issuer = `http://127.0.0.1:${idpPort}`;
     const provider = new Provider(issuer, {
-      clients: [{ client_id: "ndv", client_secret: "ndv-secret", redirect_uris: [`http://127.0.0.1:${appPort}/api/v1/auth/oidc/callback`], grant_types: ["authorization_code"], response_types: ["code"] }],
+      clients: [
+        {
+          client_id: "ndv",
+          client_secret: "ndv-secret",
+          redirect_uris: [`http://127.0.0.1:${appPort}/api/v1/auth/oidc/callback`],
+          grant_types: ["authorization_code"],
+          response_types: ["code"],
+        },
+      ],
       claims: { openid: ["sub"], email: ["email"], profile: ["name", "preferred_username"] },
-      findAccount: async (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id, email: `${id}@politie.example`, name: `Agent ${id}`, preferred_username: id }) }),
+      findAccount: async (_ctx: unknown, id: string) => ({
+        accountId: id,
+        claims: async () => ({ sub: id, email: `${id}@politie.example`, name: `Agent ${id}`, preferred_username: id }),
+      }),
       pkce: { required: () => true },
       features: { devInteractions: { enabled: true } },
     } as never);
@@ -63,7 +74,11 @@ describe("OIDC sign-in against a real provider", function () {
     const b = new Browser();
     const login = await b.go(`${s.url}/api/v1/auth/oidc`);
     expect(login.url).to.match(/\/interaction\//);
-    const consent = await b.go(login.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "prompt=login&login=jdevries&password=x" });
+    const consent = await b.go(login.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "prompt=login&login=jdevries&password=x",
+    });
     expect(consent.url).to.match(/\/interaction\//);
     const done = await b.go(consent.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "prompt=consent" });
     expect(new URL(done.url).pathname).to.equal("/");

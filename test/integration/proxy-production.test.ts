@@ -13,7 +13,15 @@ describe("proxies and production over plain HTTP (issue 9.11)", function () {
   it("without TRUST_PROXY, X-Forwarded-Host never reaches the calendar feed URLs", async () => {
     const s = await sharedStack();
     const member = await login(s, "member");
-    const res = await raw(s.url, "POST", "/api/v1/calendar/token", { body: "{}", headers: { authorization: `Bearer ${member.token}`, "content-type": "application/json", "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https" } });
+    const res = await raw(s.url, "POST", "/api/v1/calendar/token", {
+      body: "{}",
+      headers: {
+        authorization: `Bearer ${member.token}`,
+        "content-type": "application/json",
+        "x-forwarded-host": "attacker.example",
+        "x-forwarded-proto": "https",
+      },
+    });
     expect(res.status, res.text).to.equal(200);
     expect(JSON.stringify(res.body.urls)).not.to.contain("attacker.example");
     expect(res.body.urls.me).to.match(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calendar\/me\.ics\?token=/);
@@ -35,12 +43,18 @@ describe("proxies and production over plain HTTP (issue 9.11)", function () {
     });
 
     it("login answers 200 with a token (no 500) and sends no Secure cookie over plain HTTP", async () => {
-      const res = await raw(s.url, "POST", "/api/v1/auth/login", { body: JSON.stringify({ username: "requester", password: "demo" }), headers: { "content-type": "application/json" } });
+      const res = await raw(s.url, "POST", "/api/v1/auth/login", {
+        body: JSON.stringify({ username: "requester", password: "demo" }),
+        headers: { "content-type": "application/json" },
+      });
       expect(res.status, res.text).to.equal(200);
       expect(res.body.token).to.be.a("string");
       expect(res.headers["set-cookie"]).to.equal(undefined);
       // A spoofed X-Forwarded-Proto is not believed either (no proxy is trusted).
-      const spoofed = await raw(s.url, "POST", "/api/v1/auth/login", { body: JSON.stringify({ username: "requester", password: "demo" }), headers: { "content-type": "application/json", "x-forwarded-proto": "https" } });
+      const spoofed = await raw(s.url, "POST", "/api/v1/auth/login", {
+        body: JSON.stringify({ username: "requester", password: "demo" }),
+        headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
+      });
       expect(spoofed.status).to.equal(200);
       expect(spoofed.headers["set-cookie"]).to.equal(undefined);
     });
@@ -56,10 +70,21 @@ describe("proxies and production over plain HTTP (issue 9.11)", function () {
     });
 
     it("sets the Secure session cookie when the proxy says HTTPS, and uses the forwarded host", async () => {
-      const res = await raw(s.url, "POST", "/api/v1/auth/login", { body: JSON.stringify({ username: "member", password: "demo" }), headers: { "content-type": "application/json", "x-forwarded-proto": "https", "x-forwarded-host": "ndv.politie.example" } });
+      const res = await raw(s.url, "POST", "/api/v1/auth/login", {
+        body: JSON.stringify({ username: "member", password: "demo" }),
+        headers: { "content-type": "application/json", "x-forwarded-proto": "https", "x-forwarded-host": "ndv.politie.example" },
+      });
       expect(res.status, res.text).to.equal(200);
       expect(String(res.headers["set-cookie"])).to.match(/ndv_session=.*secure/i);
-      const cal = await raw(s.url, "POST", "/api/v1/calendar/token", { body: "{}", headers: { authorization: `Bearer ${res.body.token}`, "content-type": "application/json", "x-forwarded-proto": "https", "x-forwarded-host": "ndv.politie.example" } });
+      const cal = await raw(s.url, "POST", "/api/v1/calendar/token", {
+        body: "{}",
+        headers: {
+          authorization: `Bearer ${res.body.token}`,
+          "content-type": "application/json",
+          "x-forwarded-proto": "https",
+          "x-forwarded-host": "ndv.politie.example",
+        },
+      });
       expect(cal.body.urls.me).to.match(/^https:\/\/ndv\.politie\.example\/api\/v1\/calendar\/me\.ics/);
     });
   });

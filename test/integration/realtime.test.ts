@@ -41,12 +41,30 @@ describe("realtime: each client receives exactly the events addressed to it", fu
     sockets.push(R.socket, A.socket, B.socket, C.socket, X.socket);
     await Promise.all([R.ready, A.ready, B.ready, C.ready, X.ready]);
 
-    const created = await requester.post("/api/v1/requests", { ...somaliRequest, unitId: "oost-brabant", languages: ["eu"], urgency: "acute", description: "Casus met details" });
+    const created = await requester.post("/api/v1/requests", {
+      ...somaliRequest,
+      unitId: "oost-brabant",
+      languages: ["eu"],
+      urgency: "acute",
+      description: "Casus met details",
+    });
     const id = created.body.id;
     await waitFor(async () => A.names().includes("offer:new") && B.names().includes("offer:new"), "offers to both members", 30_000).catch(async (err) => {
       const { Offer } = await import("../../api/src/models/offer");
       const { Request } = await import("../../api/src/models/request");
-      console.log(JSON.stringify({ offers: await Offer.find({ requestId: id }).lean(), request: await Request.findById(id).lean(), A: A.got, B: B.got, members: [a!.memberId, b!.memberId] }, null, 1));
+      console.log(
+        JSON.stringify(
+          {
+            offers: await Offer.find({ requestId: id }).lean(),
+            request: await Request.findById(id).lean(),
+            A: A.got,
+            B: B.got,
+            members: [a!.memberId, b!.memberId],
+          },
+          null,
+          1,
+        ),
+      );
       throw err;
     });
     const offerA = A.got.find((g) => g.event === "offer:new")!.payload;

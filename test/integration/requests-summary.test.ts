@@ -42,7 +42,12 @@ describe("requests: coordinator summary", function () {
     const outsideBefore = (await outside.client.get("/api/v1/requests/summary")).body;
     const demandOf = (sum: any, id: string) => sum.unmetByExpertise.find((d: any) => d.expertiseId === id)?.requests ?? 0;
 
-    const created = await requester.post("/api/v1/requests", { ...somaliRequest, urgency: "planned", unitId: "politieacademie", expertise: ["culture.somali", "religion.islam"] });
+    const created = await requester.post("/api/v1/requests", {
+      ...somaliRequest,
+      urgency: "planned",
+      unitId: "politieacademie",
+      expertise: ["culture.somali", "religion.islam"],
+    });
     expect(created.status).to.equal(201);
     const after = (await coord.client.get("/api/v1/requests/summary")).body;
     const waiting = (x: any) => x.byStatus.open + x.byStatus.offered + x.byStatus.unfilled;

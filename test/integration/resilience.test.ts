@@ -8,7 +8,11 @@ import { anonymous, login } from "../helpers/http";
 const ROOT = new URL("../..", import.meta.url).pathname;
 
 function runServer(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
@@ -27,14 +31,25 @@ describe("resilience", function () {
     expect(code).to.not.equal(0);
     // Bounded by MONGO_TIMEOUT_MS plus process start-up (compiling TypeScript, slow on a loaded box): it gives up, it does not hang.
     expect(Date.now() - started).to.be.below(40000);
-    expect(p.output()).to.match(/Cannot reach MongoDB at mongodb:\/\/127\.0\.0\.1:\d+\/ndv/).and.match(/MONGO_URL/);
+    expect(p.output())
+      .to.match(/Cannot reach MongoDB at mongodb:\/\/127\.0\.0\.1:\d+\/ndv/)
+      .and.match(/MONGO_URL/);
   });
 
   it("finishes an in-flight request on SIGTERM, then exits 0", async () => {
     const port = await freePort();
     const p = runServer({ ...testEnv({ PORT: String(port), DEMO_MEMBERS: "0" }) });
     const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200 && !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 150));
+    for (
+      let i = 0;
+      i < 200 &&
+      !(await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 150));
     const slow = fetch(`${url}/api/v1/debug/slow?ms=1500`).then(async (r) => ({ status: r.status, body: await r.json() }));
     await new Promise((r) => setTimeout(r, 300));
     p.child.kill("SIGTERM");
@@ -47,7 +62,13 @@ describe("resilience", function () {
   it("keeps data written before a restart", async () => {
     const first = await startStack({ DEMO_MEMBERS: "0" });
     const admin = await login(first, "admin");
-    const created = await admin.post("/api/v1/admin/users", { username: "survivor", password: "survive-123", name: "Blijft Bestaan", roles: ["requester"], unitId: "limburg" });
+    const created = await admin.post("/api/v1/admin/users", {
+      username: "survivor",
+      password: "survive-123",
+      name: "Blijft Bestaan",
+      roles: ["requester"],
+      unitId: "limburg",
+    });
     expect(created.status).to.equal(201);
     await first.stop();
     const second = await restartStack(first.env);

@@ -102,7 +102,11 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
 
       const pending = await coordinator.get("/api/v1/network-requests?status=pending");
       expect(pending.status).to.equal(200);
-      expect(pending.body.data.find((r: { id: string }) => r.id === ask.body.id)).to.include({ name: `Test ${m.username}`, unitId: "den-haag", motivation: "Ik wil de hulplijn versterken" });
+      expect(pending.body.data.find((r: { id: string }) => r.id === ask.body.id)).to.include({
+        name: `Test ${m.username}`,
+        unitId: "den-haag",
+        motivation: "Ik wil de hulplijn versterken",
+      });
 
       const ok = await coordinator.post(`/api/v1/network-requests/${ask.body.id}/approve`);
       expect(ok.status, ok.text).to.equal(200);
@@ -122,7 +126,12 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
     });
 
     it("a coordinator never approves their own request; a rejection grants nothing", async () => {
-      const both = await newUser(s, { roles: ["member", "coordinator"], unitId: "rotterdam", networks: ["ndv"], scope: { units: ["rotterdam"], networks: ["roze-in-blauw"] } });
+      const both = await newUser(s, {
+        roles: ["member", "coordinator"],
+        unitId: "rotterdam",
+        networks: ["ndv"],
+        scope: { units: ["rotterdam"], networks: ["roze-in-blauw"] },
+      });
       const ask = await both.client.post("/api/v1/members/me/network-requests", { networkId: "roze-in-blauw" });
       expect(ask.status).to.equal(201);
       const self = await both.client.post(`/api/v1/network-requests/${ask.body.id}/approve`);
@@ -180,13 +189,29 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
         expect(res.status, res.text).to.equal(201);
       }
       const requester = await login(s, "requester");
-      const ask = { title: "Somalische gemeenschap", description: "Context gevraagd bij een melding.", expertise: ["culture.somali"], languages: ["ti"], urgency: "planned", mode: "phone", unitId: "rotterdam", estimatedHours: 1 };
+      const ask = {
+        title: "Somalische gemeenschap",
+        description: "Context gevraagd bij een melding.",
+        expertise: ["culture.somali"],
+        languages: ["ti"],
+        urgency: "planned",
+        mode: "phone",
+        unitId: "rotterdam",
+        estimatedHours: 1,
+      };
       const cards = async () => {
         const created = await requester.post("/api/v1/requests", ask);
         expect(created.status, created.text).to.equal(201);
         const res = await requester.get(`/api/v1/requests/${created.body.id}/candidates?limit=50`);
         expect(res.status).to.equal(200);
-        return res.body as { candidateRef: string; score: number; reasons: string[]; reasonCodes: { code: string; params?: Record<string, unknown> }[]; unitId: string; available: boolean }[];
+        return res.body as {
+          candidateRef: string;
+          score: number;
+          reasons: string[];
+          reasonCodes: { code: string; params?: Record<string, unknown> }[];
+          unitId: string;
+          available: boolean;
+        }[];
       };
       const [a, b] = [await cards(), await cards()];
       expect(a).to.have.length(12);
@@ -204,7 +229,10 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
       const linkable = a.filter((c) => ca.get(print(c)) === 1 && cb.get(print(c)) === 1);
       expect(linkable, "cards that match one-to-one across the two requests").to.have.length(0);
       const refsB = new Set(b.map((c) => c.candidateRef));
-      expect(a.filter((c) => refsB.has(c.candidateRef)), "candidateRef is per request").to.have.length(0);
+      expect(
+        a.filter((c) => refsB.has(c.candidateRef)),
+        "candidateRef is per request",
+      ).to.have.length(0);
       // Scores are shown in coarse steps.
       for (const c of [...a, ...b]) expect(Math.abs(c.score * 20 - Math.round(c.score * 20))).to.be.lessThan(1e-9);
     });
@@ -229,13 +257,23 @@ describe("issue 9: granted networks and units, force-wide regulation (security)"
       const dh = await denHaagMember("+31690000010");
       const before = await allotted(dh.client);
       const policiesBefore = (await coordinator.get("/api/v1/policies")).body.data;
-      const res = await coordinator.post("/api/v1/policies", { effectiveFrom: "2026-01-01", baseHoursPerYear: 0, unitSupplements: {}, approvalThresholdHours: 4 });
+      const res = await coordinator.post("/api/v1/policies", {
+        effectiveFrom: "2026-01-01",
+        baseHoursPerYear: 0,
+        unitSupplements: {},
+        approvalThresholdHours: 4,
+      });
       expect(res.status, res.text).to.equal(403);
       expect(await allotted(dh.client)).to.equal(before);
       expect(before).to.be.greaterThan(0);
       expect((await coordinator.get("/api/v1/policies")).body.data).to.deep.equal(policiesBefore);
       // Nor through the supplement endpoint for a unit outside their scope.
-      const dhSupp = await coordinator.post("/api/v1/policies/unit-supplements", { unitId: "den-haag", hours: -72, effectiveFrom: "2026-12-01", reason: "Aanval op Den Haag" });
+      const dhSupp = await coordinator.post("/api/v1/policies/unit-supplements", {
+        unitId: "den-haag",
+        hours: -72,
+        effectiveFrom: "2026-12-01",
+        reason: "Aanval op Den Haag",
+      });
       expect(dhSupp.status).to.equal(403);
       expect(await allotted(dh.client)).to.equal(before);
       // An admin is not a policy-admin either.

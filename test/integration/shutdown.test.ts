@@ -62,10 +62,17 @@ async function startServer(): Promise<Server> {
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((res) => child.on("exit", (code, signal) => res({ code, signal, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((res) =>
+    child.on("exit", (code, signal) => res({ code, signal, at: Date.now() })),
+  );
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
-  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > until || child.exitCode !== null) throw new Error(`server did not start:\n${out}`);
     await sleep(200);
   }
@@ -106,7 +113,11 @@ describe("shutdown after the foundation scenario (issue 11)", function () {
     // Keep-alive connections left open and idle, one of them authenticated, plus one that never sent a request.
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });
     cleanup.push(() => agent.destroy());
-    const statuses = await Promise.all([keepAliveGet(agent, s.url, "/healthz"), keepAliveGet(agent, s.url, "/api/v1/auth/me", token), keepAliveGet(agent, s.url, "/readyz")]);
+    const statuses = await Promise.all([
+      keepAliveGet(agent, s.url, "/healthz"),
+      keepAliveGet(agent, s.url, "/api/v1/auth/me", token),
+      keepAliveGet(agent, s.url, "/readyz"),
+    ]);
     expect(statuses).to.deep.equal([200, 200, 200]);
     const raw: NetSocket = connect(Number(new URL(s.url).port), "127.0.0.1");
     raw.on("error", () => {});
@@ -159,7 +170,10 @@ describe("shutdown after the foundation scenario (issue 11)", function () {
     });
     const procs = descendants(s.child.pid!);
     // An in-flight request that would hold a graceful shutdown for 9 s.
-    const slow = fetch(`${s.url}/api/v1/debug/slow?ms=9000`).then((r) => r.status, () => "aborted");
+    const slow = fetch(`${s.url}/api/v1/debug/slow?ms=9000`).then(
+      (r) => r.status,
+      () => "aborted",
+    );
     await sleep(300);
     process.kill(-s.child.pid!, "SIGTERM");
     await sleep(1500); // a repeat within a second counts as the same signal (wrappers relay it)

@@ -70,7 +70,11 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
   };
   const putOnDuty = async () => {
     const now = Date.now();
-    const res = await planner.post("/api/v1/helpline/shifts", { memberId, start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 4 * 3_600_000).toISOString() });
+    const res = await planner.post("/api/v1/helpline/shifts", {
+      memberId,
+      start: new Date(now - 3_600_000).toISOString(),
+      end: new Date(now + 4 * 3_600_000).toISOString(),
+    });
     expect(res.status, res.text).to.equal(201);
     shiftId = res.body.id;
     await rosterIs(true);
@@ -96,7 +100,9 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
   before(async function () {
     const missing = missingSipTools();
     if (missing.length) {
-      console.log(`      SKIPPED: real-SIP tests need ${missing.join(", ")} (apt-get install kamailio kamailio-utils-modules kamailio-json-modules sip-tester)`);
+      console.log(
+        `      SKIPPED: real-SIP tests need ${missing.join(", ")} (apt-get install kamailio kamailio-utils-modules kamailio-json-modules sip-tester)`,
+      );
       this.skip();
     }
     await lab.init();
@@ -132,7 +138,13 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:amsterdam"]);
       const doc = await callLog(r.calls[0]!.callId, "outcome");
-      expect(doc).to.include({ action: "member", outcome: "forwarded", forwardReason: "member-busy", forwardedToUnitId: "amsterdam", outcomeNote: "member busy → RSC (amsterdam)" });
+      expect(doc).to.include({
+        action: "member",
+        outcome: "forwarded",
+        forwardReason: "member-busy",
+        forwardedToUnitId: "amsterdam",
+        outcomeNote: "member busy → RSC (amsterdam)",
+      });
       const bad = await telephony.post(`/api/v1/helpline/calls/${r.calls[0]!.callId}/outcome`, { outcome: "forwarded", reason: "asleep" });
       expect(bad.status).to.equal(422);
     });
@@ -143,7 +155,11 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:limburg"]);
       expect(r.calls[0]!.setupMs).to.be.greaterThan(1900);
-      expect(await callLog(r.calls[0]!.callId, "outcome")).to.include({ outcome: "forwarded", forwardReason: "member-no-answer", forwardedToUnitId: "limburg" });
+      expect(await callLog(r.calls[0]!.callId, "outcome")).to.include({
+        outcome: "forwarded",
+        forwardReason: "member-no-answer",
+        forwardedToUnitId: "limburg",
+      });
     });
 
     it("a member phone that does not respond at all is unreachable → RSC", async () => {
@@ -151,7 +167,11 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       const r = await lab.call({ callers: ["+31104567890"], holdMs: 200 });
       expect(r.failed, r.errors.join("\n")).to.equal(0);
       expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:rotterdam"]);
-      expect(await callLog(r.calls[0]!.callId, "outcome")).to.include({ outcome: "forwarded", forwardReason: "member-unreachable", forwardedToUnitId: "rotterdam" });
+      expect(await callLog(r.calls[0]!.callId, "outcome")).to.include({
+        outcome: "forwarded",
+        forwardReason: "member-unreachable",
+        forwardedToUnitId: "rotterdam",
+      });
       await lab.startUas("member", "answer");
     });
 
@@ -172,10 +192,11 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
         [200, JSON.stringify({ action: "member", target: { phone: "+31612345678", sipUri: "mailto:x@y" }, reason: "not SIP" })],
       ];
       const seen: { key?: string; body: string }[] = [];
-      const read = (req: IncomingMessage) => new Promise<string>((res) => {
-        let b = "";
-        req.on("data", (d) => (b += d)).on("end", () => res(b));
-      });
+      const read = (req: IncomingMessage) =>
+        new Promise<string>((res) => {
+          let b = "";
+          req.on("data", (d) => (b += d)).on("end", () => res(b));
+        });
       const fake = createServer(async (req, res) => {
         seen.push({ key: req.headers["x-api-key"] as string | undefined, body: await read(req) });
         const [status, body] = answers[Math.min(seen.length, answers.length) - 1]!;
@@ -237,7 +258,10 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       await lab.startKamailio(); // a fresh switch: no hold-off left from earlier runs
       let killedAt = 0;
       const r = await lab.call({
-        callers: LOAD_CALLERS, count: CALLS, rate: RATE, holdMs: 1000,
+        callers: LOAD_CALLERS,
+        count: CALLS,
+        rate: RATE,
+        holdMs: 1000,
         during: async (started) => {
           await new Promise((res) => setTimeout(res, started + (CALLS / 3 / RATE) * 1000 - Date.now()));
           lab.signalApi("SIGKILL");
@@ -264,7 +288,10 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       await rosterIs(true);
       let frozenAt = 0;
       const r = await lab.call({
-        callers: LOAD_CALLERS, count: CALLS, rate: RATE, holdMs: 1000,
+        callers: LOAD_CALLERS,
+        count: CALLS,
+        rate: RATE,
+        holdMs: 1000,
         during: async (started) => {
           await new Promise((res) => setTimeout(res, started + (CALLS / 3 / RATE) * 1000 - Date.now()));
           lab.signalApi("SIGSTOP");

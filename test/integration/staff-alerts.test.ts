@@ -46,7 +46,14 @@ describe("staff alerts and digests by e-mail (Mailpit)", function () {
     const name = `Naam${username}`;
     const res = await admin.post("/api/v1/admin/users", { username, password: "test-password-1", name, email, roles, unitId, ...(scope ? { scope } : {}) });
     expect(res.status, res.text).to.equal(201);
-    return { username, email, name, id: res.body.id as string, memberId: res.body.memberId as string | undefined, client: await login(service, username, "test-password-1") };
+    return {
+      username,
+      email,
+      name,
+      id: res.body.id as string,
+      memberId: res.body.memberId as string | undefined,
+      client: await login(service, username, "test-password-1"),
+    };
   }
 
   async function mailsTo(address: string, count: number): Promise<MailpitFull[]> {
@@ -153,7 +160,13 @@ describe("staff alerts and digests by e-mail (Mailpit)", function () {
     if (put.status === 404) this.skip(); // the preferences API comes with the notify branch
     expect(put.status, put.text).to.equal(200);
     for (const level of [80, 100]) {
-      service.deps.notifier.emit({ members: ["m1"], scope: { unitId: "den-haag", networks: [] } }, "budget:alert", { memberId: "m1", year: 2026, level, allotted: 100, used: level });
+      service.deps.notifier.emit({ members: ["m1"], scope: { unitId: "den-haag", networks: [] } }, "budget:alert", {
+        memberId: "m1",
+        year: 2026,
+        level,
+        allotted: 100,
+        used: level,
+      });
     }
     await waitFor(async () => (await StaffAlert.countDocuments({ userId: coord.id })) === 2, "two alerts stored");
     expect(await StaffAlert.countDocuments({ userId: coord.id, mode: "daily" })).to.equal(2);
@@ -179,7 +192,13 @@ describe("staff alerts and digests by e-mail (Mailpit)", function () {
     });
     expect(put.status, put.text).to.equal(200);
     const watcher = await account(["coordinator"], "noord-holland", { units: ["noord-holland"], networks: [] });
-    service.deps.notifier.emit({ members: ["m2"], scope: { unitId: "noord-holland", networks: [] } }, "budget:alert", { memberId: "m2", year: 2026, level: 100, allotted: 100, used: 101 });
+    service.deps.notifier.emit({ members: ["m2"], scope: { unitId: "noord-holland", networks: [] } }, "budget:alert", {
+      memberId: "m2",
+      year: 2026,
+      level: 100,
+      allotted: 100,
+      used: 101,
+    });
     await mailsTo(watcher.email, 1); // the event was handled: a colleague on "at once" got it
     expect(await StaffAlert.countDocuments({ userId: coord.id })).to.equal(0);
     expect(await mailpit.messagesTo(coord.email)).to.have.length(0);

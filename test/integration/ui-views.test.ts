@@ -37,10 +37,22 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     expect((await m!.client.post(`/api/v1/offers/${offer.id}/accept`)).status).to.equal(200);
     const seen = await m!.client.get(`/api/v1/requests/${id}`);
     expect(seen.status).to.equal(200);
-    expect(seen.body.requester).to.deep.equal({ name: "Rianne Verzoeker", unitId: "noord-nederland", phone: "+31 6 1111 2222", email: "rianne@politie.example" });
+    expect(seen.body.requester).to.deep.equal({
+      name: "Rianne Verzoeker",
+      unitId: "noord-nederland",
+      phone: "+31 6 1111 2222",
+      email: "rianne@politie.example",
+    });
     expect(seen.body.description).to.contain("Somalische");
     await flushAuditLog(); // the audit log is buffered
-    expect(await AuditEvent.countDocuments({ action: "read", resourceType: "requester-contact", resourceId: id, actorId: (await m!.client.get("/api/v1/auth/me")).body.id })).to.equal(1);
+    expect(
+      await AuditEvent.countDocuments({
+        action: "read",
+        resourceType: "requester-contact",
+        resourceId: id,
+        actorId: (await m!.client.get("/api/v1/auth/me")).body.id,
+      }),
+    ).to.equal(1);
     // The requester and a coordinator get no "requester" block (they know who asked).
     expect((await req.client.get(`/api/v1/requests/${id}`)).body).to.not.have.property("requester");
   });
@@ -49,7 +61,13 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     const [m] = await freshMembers(admin, s, 1, { unitId: "zeeland-west-brabant", language: "ht" });
     const req = await newUser(s, { roles: ["requester"], unitId: "zeeland-west-brabant" });
     const other = await newUser(s, { roles: ["requester"], unitId: "zeeland-west-brabant" });
-    const created = await req.client.post("/api/v1/requests", { ...somaliRequest, unitId: "zeeland-west-brabant", languages: ["ht"], urgency: "planned", description: "Bel mevrouw Jansen op 06-12345678." });
+    const created = await req.client.post("/api/v1/requests", {
+      ...somaliRequest,
+      unitId: "zeeland-west-brabant",
+      languages: ["ht"],
+      urgency: "planned",
+      description: "Bel mevrouw Jansen op 06-12345678.",
+    });
     expect(created.body.warnings.map((w: { kind: string }) => w.kind)).to.have.members(["phone", "name"]);
     const id = created.body.id;
     const offer = await waitFor(() => pendingOffer(m!.client, id), "offer");
@@ -162,11 +180,17 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     expect(none.body.data).to.deep.equal([]);
     expect((await auditor.get("/api/v1/audit?from=gisteren")).status).to.equal(422);
 
-    await AuditEvent.create({ actorId: "=HYPERLINK(\"x\")", action: "read", resourceType: "test", resourceId: "+31", details: { note: "@SUM(A1)" } });
+    await AuditEvent.create({ actorId: '=HYPERLINK("x")', action: "read", resourceType: "test", resourceId: "+31", details: { note: "@SUM(A1)" } });
     const csv = await auditor.get("/api/v1/audit/export.csv?resourceType=test");
     expect(csv.status).to.equal(200);
     expect(csv.headers.get("content-type")).to.contain("text/csv");
-    const raw = new Uint8Array(await (await fetch(`${s.url}/api/v1/audit/export.csv?resourceType=test`, { headers: { authorization: `Bearer ${(auditor as unknown as { token: string }).token}` } })).arrayBuffer());
+    const raw = new Uint8Array(
+      await (
+        await fetch(`${s.url}/api/v1/audit/export.csv?resourceType=test`, {
+          headers: { authorization: `Bearer ${(auditor as unknown as { token: string }).token}` },
+        })
+      ).arrayBuffer(),
+    );
     expect([...raw.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
     const line = csv.text.split("\r\n")[1]!;
     expect(line).to.contain(`"'=HYPERLINK(""x"")"`).and.contain(`;"'+31";`);

@@ -118,7 +118,10 @@ describe("budget: allotment", () => {
     const r = allotment({ policies: [P2, P1], member, year: 2026, overrides: [] });
     expect(r.hours).to.equal(150); // 120/2 + 180/2
     const segs = r.breakdown as PolicySegment[];
-    expect(segs.map((s) => [s.policyId, s.share])).to.deep.equal([["p2025", 0.5], ["p2026-07", 0.5]]);
+    expect(segs.map((s) => [s.policyId, s.share])).to.deep.equal([
+      ["p2025", 0.5],
+      ["p2026-07", 0.5],
+    ]);
     expect(segs[0]!.to.getTime()).to.equal(segs[1]!.from.getTime());
   });
 
@@ -302,7 +305,16 @@ describe("budget: simulatePolicy", () => {
       { unitId: "amsterdam", members: 2, over: 0, under: 0, totalGranted: 300, totalGrantedCurrent: 180, delta: 120, overCurrent: 1, underCurrent: 0 },
       { unitId: "rotterdam", members: 2, over: 0, under: 1, totalGranted: 448, totalGrantedCurrent: 288, delta: 160, overCurrent: 1, underCurrent: 1 },
     ]);
-    expect(sim.totals).to.deep.equal({ members: 4, over: 0, under: 1, totalGranted: 748, totalGrantedCurrent: 468, delta: 280, overCurrent: 2, underCurrent: 1 });
+    expect(sim.totals).to.deep.equal({
+      members: 4,
+      over: 0,
+      under: 1,
+      totalGranted: 748,
+      totalGrantedCurrent: 468,
+      delta: 280,
+      overCurrent: 2,
+      underCurrent: 1,
+    });
   });
 
   it("works with entries given as a plain object", () => {

@@ -36,15 +36,9 @@ describe("helpline coverage: gaps", () => {
       iv("2026-05-11T11:00", "2026-05-11T11:30"), // adjacent to 09–11
       iv("2026-05-11T14:00", "2026-05-11T18:00"), // adjacent to 12–14
     ];
-    expect(iso(mergeIntervals(shifts, from, to))).to.deep.equal(
-      iso([iv("2026-05-11T08:00", "2026-05-11T11:30"), iv("2026-05-11T12:00", "2026-05-11T18:00")]),
-    );
+    expect(iso(mergeIntervals(shifts, from, to))).to.deep.equal(iso([iv("2026-05-11T08:00", "2026-05-11T11:30"), iv("2026-05-11T12:00", "2026-05-11T18:00")]));
     expect(iso(coverageGaps(shifts, from, to))).to.deep.equal(
-      iso([
-        iv("2026-05-11T00:00", "2026-05-11T08:00"),
-        iv("2026-05-11T11:30", "2026-05-11T12:00"),
-        iv("2026-05-11T18:00", "2026-05-12T00:00"),
-      ]),
+      iso([iv("2026-05-11T00:00", "2026-05-11T08:00"), iv("2026-05-11T11:30", "2026-05-11T12:00"), iv("2026-05-11T18:00", "2026-05-12T00:00")]),
     );
   });
 

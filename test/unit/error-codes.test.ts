@@ -23,7 +23,8 @@ describe("error codes", () => {
     for (const lang of ["nl", "en"] as const) {
       for (const c of FIELD_ERROR_CODES) if (!dicts[lang][`err.field.${c}`]?.trim()) missing.push(`${lang}: err.field.${c}`);
       for (const c of PROBLEM_CODES) if (!dicts[lang][`err.problem.${c}`]?.trim()) missing.push(`${lang}: err.problem.${c}`);
-      for (const c of ["too_small", "too_big"]) for (const o of ["array", "string"]) if (!dicts[lang][`err.field.${c}.${o}`]) missing.push(`${lang}: err.field.${c}.${o}`);
+      for (const c of ["too_small", "too_big"])
+        for (const o of ["array", "string"]) if (!dicts[lang][`err.field.${c}.${o}`]) missing.push(`${lang}: err.field.${c}.${o}`);
     }
     expect(missing, "translations missing").to.deep.equal([]);
   });
@@ -48,7 +49,17 @@ describe("error codes", () => {
         day: z.string().refine(() => false, { message: "bad day", params: { code: "invalid_date" } }),
       })
       .strict();
-    const r = schema.safeParse({ title: "ab", expertise: [], hours: 13, email: "x", when: "soon", mode: "fax", availability: { weekly: [{ from: "9" }] }, day: "x", extra: 1 });
+    const r = schema.safeParse({
+      title: "ab",
+      expertise: [],
+      hours: 13,
+      email: "x",
+      when: "soon",
+      mode: "fax",
+      availability: { weekly: [{ from: "9" }] },
+      day: "x",
+      extra: 1,
+    });
     expect(r.success).to.equal(false);
     const errs = fieldErrors(r.error!, "body");
     const by = Object.fromEntries(errs.map((e) => [e.path, e]));
@@ -69,24 +80,36 @@ describe("error codes", () => {
   });
 
   it("thrown problems carry a code; `body.x` paths are rendered relative with `in`", () => {
-    const p = unprocessable("Unknown expertise: x", [{ path: "body.expertise", code: "unknown_expertise", params: { id: "x" }, message: "Unknown expertise id x" }]).toJSON();
+    const p = unprocessable("Unknown expertise: x", [
+      { path: "body.expertise", code: "unknown_expertise", params: { id: "x" }, message: "Unknown expertise id x" },
+    ]).toJSON();
     expect(p).to.include({ status: 422, code: "validation_failed" });
     expect(p.errors).to.deep.equal([{ path: "expertise", code: "unknown_expertise", params: { id: "x" }, in: "body", message: "Unknown expertise id x" }]);
     expect(conflict("taken", "offer_taken").toJSON()).to.include({ status: 409, code: "offer_taken" });
     expect(problem(404, "Not found").toJSON().code).to.equal("not_found");
-    expect(new Problem(409, "Over budget", "x", undefined, undefined, { remaining: 1, needed: 3, code: "budget_exceeded" }).toJSON()).to.include({ code: "budget_exceeded", remaining: 1, needed: 3 });
+    expect(new Problem(409, "Over budget", "x", undefined, undefined, { remaining: 1, needed: 3, code: "budget_exceeded" }).toJSON()).to.include({
+      code: "budget_exceeded",
+      remaining: 1,
+      needed: 3,
+    });
     expect(problem(403, "Forbidden").toJSON().code).to.equal("forbidden");
     expect(unprocessable("x", [{ path: "hours", message: "m" }]).toJSON().errors![0]).to.deep.equal({ path: "hours", code: "invalid", message: "m" });
   });
 
   it("the web app turns codes into sentences with Dutch numbers and dates", () => {
     const t = tFor("nl");
-    expect(fieldErrorText(t, "nl", { path: "expertise", code: "too_small", params: { minimum: 1, origin: "array" }, message: "" })).to.equal("Kies er minstens 1.");
+    expect(fieldErrorText(t, "nl", { path: "expertise", code: "too_small", params: { minimum: 1, origin: "array" }, message: "" })).to.equal(
+      "Kies er minstens 1.",
+    );
     expect(fieldErrorText(t, "nl", { path: "hours", code: "not_quarter_hour", message: "" })).to.contain("0,25");
-    expect(fieldErrorText(t, "nl", { path: "hours", code: "day_limit", params: { maximum: 12, existing: 8.5 }, message: "" })).to.equal("Hoogstens 12 uur per dag (8,5 uur al geboekt).");
+    expect(fieldErrorText(t, "nl", { path: "hours", code: "day_limit", params: { maximum: 12, existing: 8.5 }, message: "" })).to.equal(
+      "Hoogstens 12 uur per dag (8,5 uur al geboekt).",
+    );
     expect(fieldErrorText(t, "nl", { path: "date", code: "period_closed", params: { until: "2026-10-31" }, message: "" })).to.contain("31-10-2026");
     expect(fieldErrorText(t, "nl", { path: "x", code: "no_such_code", message: "" })).to.equal(nl["err.field.invalid"]);
-    expect(problemText(t, "nl", { title: "Over budget", status: 409, code: "budget_exceeded", remaining: 1.5, needed: 3 })).to.contain("3 uur").and.contain("1,5 uur");
+    expect(problemText(t, "nl", { title: "Over budget", status: 409, code: "budget_exceeded", remaining: 1.5, needed: 3 }))
+      .to.contain("3 uur")
+      .and.contain("1,5 uur");
     expect(problemText(tFor("en"), "en", { title: "Conflict", status: 409, code: "offer_taken" })).to.match(/colleague was first/);
     expect(problemText(t, "nl", { title: "Something new", status: 418, code: "teapot" })).to.equal("Something new");
   });

@@ -83,10 +83,18 @@ describe("helpline routing", () => {
     expect(decideRoute(base({ shifts })).target.memberId).to.equal("m1");
     expect(decideRoute(base({ shifts, lastRoutedAt: routed([["m1", "2026-05-12T13:00"]]) })).target.memberId).to.equal("m2");
     // All routed: the oldest first.
-    const all = routed([["m1", "2026-05-12T13:00"], ["m2", "2026-05-12T13:30"], ["m3", "2026-05-12T09:00"]]);
+    const all = routed([
+      ["m1", "2026-05-12T13:00"],
+      ["m2", "2026-05-12T13:30"],
+      ["m3", "2026-05-12T09:00"],
+    ]);
     expect(decideRoute(base({ shifts, lastRoutedAt: all })).target.memberId).to.equal("m3");
     // Tie on the same instant: memberId order.
-    const tie = routed([["m1", "2026-05-12T13:00"], ["m2", "2026-05-12T10:00"], ["m3", "2026-05-12T10:00"]]);
+    const tie = routed([
+      ["m1", "2026-05-12T13:00"],
+      ["m2", "2026-05-12T10:00"],
+      ["m3", "2026-05-12T10:00"],
+    ]);
     expect(decideRoute(base({ shifts, lastRoutedAt: tie })).target.memberId).to.equal("m2");
   });
 

@@ -25,7 +25,10 @@ describe("helpline statistics (pure)", () => {
     expect(st.byHourOfWeek[0 * 24 + 9]).to.include({ total: 2, rsc: 1, missed: 1 });
     expect(st.byUnit.find((u) => u.unitId === "limburg")).to.include({ total: 2, rsc: 1, rscShare: 0.5 });
     expect(st.byUnit.find((u) => u.unitId === "unknown")).to.include({ total: 1, rsc: 1, missed: 1 });
-    expect(st.rscLoadByUnit).to.deep.equal([{ unitId: "landelijke-eenheid", calls: 1 }, { unitId: "limburg", calls: 1 }]);
+    expect(st.rscLoadByUnit).to.deep.equal([
+      { unitId: "landelijke-eenheid", calls: 1 },
+      { unitId: "limburg", calls: 1 },
+    ]);
   });
 
   it("the seeded roster covers three weeks except each Sunday night, also across the DST change", () => {

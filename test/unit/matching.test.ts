@@ -189,10 +189,11 @@ describe("domain/matching", () => {
         ],
         availability: { weekly: [{ day: 1, from: "08:00", to: "17:00" }] }, // Mondays only
       });
-      const { ranked } = run(
-        [candidate(expert, { textRelevance: 0.9, remainingHours: 80 }), candidate(local, { textRelevance: 0.6, remainingHours: 42 })],
-        { ...somaliRequest, urgency: "acute", mode: "onsite" },
-      );
+      const { ranked } = run([candidate(expert, { textRelevance: 0.9, remainingHours: 80 }), candidate(local, { textRelevance: 0.6, remainingHours: 42 })], {
+        ...somaliRequest,
+        urgency: "acute",
+        mode: "onsite",
+      });
       expect(ranked.map((r) => r.memberId)).to.deep.equal(["m-local", "m-expert"]);
       const first = ranked[0]!;
       expect(first.available).to.equal(true);

@@ -1,10 +1,5 @@
 import { expect } from "chai";
-import {
-  containsCitizenData,
-  detectPersonalData,
-  detectPersonNames,
-  isValidBsn,
-} from "../../api/src/contract/personal-data";
+import { containsCitizenData, detectPersonalData, detectPersonNames, isValidBsn } from "../../api/src/contract/personal-data";
 
 const kinds = (text: string) => detectPersonalData(text).map(({ kind, match }) => ({ kind, match }));
 
@@ -100,12 +95,7 @@ describe("contract/personal-data", () => {
       const names = (t: string) => detectPersonNames(t).map((f) => f.match);
       expect(names("Gesprek met mevrouw Jansen en dhr. J. van der Berg")).to.deep.equal(["Jansen", "J. van der Berg"]);
       expect(names("De familie El Amrani en fam. Yılmaz")).to.deep.equal(["El Amrani", "Yılmaz"]);
-      expect(names("Meneer Bakker, mevr. De Vries, Mr Smith, Mrs O'Brien")).to.deep.equal([
-        "Bakker",
-        "De Vries",
-        "Smith",
-        "O'Brien",
-      ]);
+      expect(names("Meneer Bakker, mevr. De Vries, Mr Smith, Mrs O'Brien")).to.deep.equal(["Bakker", "De Vries", "Smith", "O'Brien"]);
     });
 
     it("does not flag forms of address without a name", () => {

@@ -32,7 +32,22 @@ describe("reference data", () => {
     });
 
     it("contains the ids the example requests and the API docs use", () => {
-      for (const id of ["culture.somali", "culture.turkish", "culture.ukrainian", "religion.islam", "language.so", "language.uk", "language.ru", "language.tr", "lgbtiq.trans", "topic.death-rituals", "topic.elections-diaspora", "topic.refugees", "topic.inclusive-leadership", "topic.hate-crime"]) {
+      for (const id of [
+        "culture.somali",
+        "culture.turkish",
+        "culture.ukrainian",
+        "religion.islam",
+        "language.so",
+        "language.uk",
+        "language.ru",
+        "language.tr",
+        "lgbtiq.trans",
+        "topic.death-rituals",
+        "topic.elections-diaspora",
+        "topic.refugees",
+        "topic.inclusive-leadership",
+        "topic.hate-crime",
+      ]) {
         expect(expertiseById(id), id).to.exist;
       }
     });
@@ -49,7 +64,11 @@ describe("reference data", () => {
       expect(syn("culture.somali")).to.include.members(["somalisch", "somalië", "somalie", "somaliër"]);
       expect(syn("culture.ukrainian")).to.include.members(["oekraïens", "oekraiens", "oekraïne"]);
       expect(syn("lgbtiq.trans")).to.include.members(["transgender", "transpersoon", "anti-trans", "lhbti", "lhbtiq+", "lgbtq+", "roze", "queer"]);
-      for (const e of EXPERTISE.filter((x) => x.domain === "lgbtiq")) expect(e.synonyms.map((s) => s.toLowerCase()), e.id).to.include("lhbtiq+");
+      for (const e of EXPERTISE.filter((x) => x.domain === "lgbtiq"))
+        expect(
+          e.synonyms.map((s) => s.toLowerCase()),
+          e.id,
+        ).to.include("lhbtiq+");
     });
 
     it("reports unknown ids once, in input order", () => {
@@ -85,8 +104,16 @@ describe("reference data", () => {
 
     it("has the 10 regional units and the 3 national parts", () => {
       expect(regional.map((u) => u.id)).to.have.members([
-        "noord-nederland", "oost-nederland", "midden-nederland", "noord-holland", "amsterdam",
-        "den-haag", "rotterdam", "zeeland-west-brabant", "oost-brabant", "limburg",
+        "noord-nederland",
+        "oost-nederland",
+        "midden-nederland",
+        "noord-holland",
+        "amsterdam",
+        "den-haag",
+        "rotterdam",
+        "zeeland-west-brabant",
+        "oost-brabant",
+        "limburg",
       ]);
       expect(UNITS.filter((u) => u.kind === "national").map((u) => u.id)).to.have.members(["landelijke-eenheid", "politiedienstencentrum", "politieacademie"]);
       expect(new Set(UNITS.map((u) => u.code)).size).to.equal(UNITS.length);

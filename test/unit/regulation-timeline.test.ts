@@ -37,7 +37,11 @@ describe("policy timeline (issue 9)", () => {
   });
 
   it("a version with its own supplements replaces them; a unit change before any version is left out", () => {
-    const t = policyTimeline([unit("u0", "2025-01-01", "rotterdam", 99), forceWide("v1", "2026-01-01", 60, { rotterdam: 20 }), forceWide("v2", "2026-06-01", 70, { limburg: 5 })]);
+    const t = policyTimeline([
+      unit("u0", "2025-01-01", "rotterdam", 99),
+      forceWide("v1", "2026-01-01", 60, { rotterdam: 20 }),
+      forceWide("v2", "2026-06-01", 70, { limburg: 5 }),
+    ]);
     expect(t.map((p) => p.id)).to.deep.equal(["v1", "v2"]);
     expect(policyInForce(t, d("2026-07-01"))!.unitSupplements).to.deep.equal({ limburg: 5 });
   });
@@ -45,6 +49,10 @@ describe("policy timeline (issue 9)", () => {
   it("on the same effectiveFrom the later-settled record wins, whatever the input order", () => {
     const a = forceWide("a", "2026-01-01", 60, { rotterdam: 20 }, "2025-10-01");
     const b = unit("b", "2026-01-01", "rotterdam", 25, "2025-11-01");
-    for (const input of [[a, b], [b, a]]) expect(policyInForce(policyTimeline(input), d("2026-01-02"))!.unitSupplements).to.deep.equal({ rotterdam: 25 });
+    for (const input of [
+      [a, b],
+      [b, a],
+    ])
+      expect(policyInForce(policyTimeline(input), d("2026-01-02"))!.unitSupplements).to.deep.equal({ rotterdam: 25 });
   });
 });

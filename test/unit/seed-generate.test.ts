@@ -2,19 +2,11 @@ import { expect } from "chai";
 import { expertiseById, unknownExpertiseIds } from "../../api/src/reference/expertise";
 import { NETWORKS } from "../../api/src/reference/networks";
 import { unitById } from "../../api/src/reference/units";
-import {
-  GUARANTEED_MEMBERS,
-  exampleRequests,
-  generateMembers,
-  generatePools,
-  generateTimeEntries,
-  type MemberSeed,
-} from "../../seed/generate";
+import { GUARANTEED_MEMBERS, exampleRequests, generateMembers, generatePools, generateTimeEntries, type MemberSeed } from "../../seed/generate";
 
 const now = new Date("2025-09-15T10:00:00Z");
 const has = (m: MemberSeed, id: string) => m.expertise.some((e) => e.id === id && e.visible);
-const alwaysAvailable = (m: MemberSeed) =>
-  !m.availability.weekly?.length && !(m.availability.absences ?? []).some((a) => a.from <= now && now <= a.to);
+const alwaysAvailable = (m: MemberSeed) => !m.availability.weekly?.length && !(m.availability.absences ?? []).some((a) => a.from <= now && now <= a.to);
 
 describe("seed generator", () => {
   const members = generateMembers({ count: 1000, seed: 42, now });
@@ -66,7 +58,8 @@ describe("seed generator", () => {
 
     it("has plausible distributions", () => {
       const inUnit = (id: string) => share((m) => m.unitId === id);
-      for (const big of ["amsterdam", "rotterdam", "den-haag"]) for (const small of ["limburg", "zeeland-west-brabant", "noord-holland"]) expect(inUnit(big)).to.be.greaterThan(inUnit(small));
+      for (const big of ["amsterdam", "rotterdam", "den-haag"])
+        for (const small of ["limburg", "zeeland-west-brabant", "noord-holland"]) expect(inUnit(big)).to.be.greaterThan(inUnit(small));
       expect(share((m) => unitById(m.unitId)!.kind === "national")).to.be.within(0.05, 0.2);
       expect(share((m) => m.networks.includes("roze-in-blauw"))).to.be.within(0.18, 0.32);
       expect(share((m) => !m.availability.weekly)).to.be.within(0.14, 0.26);
@@ -85,7 +78,11 @@ describe("seed generator", () => {
       expect(somali.filter((m) => m.languages.includes("so")).length / somali.length).to.be.greaterThan(0.6);
       const ukrainian = members.filter((m) => has(m, "culture.ukrainian"));
       expect(ukrainian.filter((m) => m.languages.includes("uk") || m.languages.includes("ru")).length / ukrainian.length).to.be.greaterThan(0.7);
-      for (const m of members.filter((x) => x.networks.includes("roze-in-blauw"))) expect(m.expertise.some((e) => e.id.startsWith("lgbtiq.")), m.key).to.equal(true);
+      for (const m of members.filter((x) => x.networks.includes("roze-in-blauw")))
+        expect(
+          m.expertise.some((e) => e.id.startsWith("lgbtiq.")),
+          m.key,
+        ).to.equal(true);
     });
   });
 
@@ -95,7 +92,9 @@ describe("seed generator", () => {
     const fit = (m: MemberSeed) => m.active && m.consent.shareExpertise;
 
     it("has an available Somali-speaking member in Rotterdam for the child's death", () => {
-      const ms = group("somali-rotterdam").filter((m) => fit(m) && m.unitId === "rotterdam" && m.languages.includes("so") && has(m, "culture.somali") && has(m, "topic.death-rituals"));
+      const ms = group("somali-rotterdam").filter(
+        (m) => fit(m) && m.unitId === "rotterdam" && m.languages.includes("so") && has(m, "culture.somali") && has(m, "topic.death-rituals"),
+      );
       expect(ms.length).to.be.at.least(1);
       expect(ms.some(alwaysAvailable)).to.equal(true);
     });
@@ -107,12 +106,16 @@ describe("seed generator", () => {
     });
 
     it("has Turkish election pool candidates in Den Haag", () => {
-      const ms = members.filter((m) => fit(m) && m.unitId === "den-haag" && has(m, "culture.turkish") && has(m, "topic.elections-diaspora") && m.languages.includes("tr"));
+      const ms = members.filter(
+        (m) => fit(m) && m.unitId === "den-haag" && has(m, "culture.turkish") && has(m, "topic.elections-diaspora") && m.languages.includes("tr"),
+      );
       expect(ms.length).to.be.at.least(2);
     });
 
     it("has Ukrainian/Russian speakers in Oost-Nederland", () => {
-      const ms = members.filter((m) => fit(m) && m.unitId === "oost-nederland" && has(m, "culture.ukrainian") && m.languages.includes("uk") && m.languages.includes("ru"));
+      const ms = members.filter(
+        (m) => fit(m) && m.unitId === "oost-nederland" && has(m, "culture.ukrainian") && m.languages.includes("uk") && m.languages.includes("ru"),
+      );
       expect(ms.length).to.be.at.least(2);
     });
 
@@ -142,7 +145,10 @@ describe("seed generator", () => {
           const m = byKey.get(k)!;
           expect(m.active && m.consent.shareExpertise).to.equal(true);
           expect(p.unitIds).to.include(m.unitId);
-          expect(m.expertise.some((e) => e.visible && p.expertise.includes(e.id)), `${p.name} ${k}`).to.equal(true);
+          expect(
+            m.expertise.some((e) => e.visible && p.expertise.includes(e.id)),
+            `${p.name} ${k}`,
+          ).to.equal(true);
         }
       }
       expect(pools[1]!.memberKeys).to.include.members(GUARANTEED_MEMBERS["turkish-elections-den-haag"]!);
@@ -171,7 +177,12 @@ describe("seed generator", () => {
     it("has at least one fitting candidate for every example request", () => {
       for (const r of requests) {
         const fits = members.filter(
-          (m) => m.active && m.consent.shareExpertise && r.expertise.some((id) => has(m, id)) && (r.languages ?? []).every((l) => m.languages.includes(l)) && m.unitId === r.unitId,
+          (m) =>
+            m.active &&
+            m.consent.shareExpertise &&
+            r.expertise.some((id) => has(m, id)) &&
+            (r.languages ?? []).every((l) => m.languages.includes(l)) &&
+            m.unitId === r.unitId,
         );
         expect(fits.length, r.title).to.be.at.least(1);
       }

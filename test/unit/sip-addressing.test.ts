@@ -6,7 +6,9 @@ describe("helpline SIP addressing", () => {
   it("members: their number, in E.164 without spaces or dashes, in the configured template", () => {
     expect(e164ish("+31 6 1234-5678")).to.equal("+31612345678");
     expect(sipAddressing().member("+31 6 1234-5678")).to.equal("sip:+31612345678@trunk.helpline.invalid");
-    expect(sipAddressing({ HELPLINE_MEMBER_SIP_URI: "sips:{phone}@sbc.example;transport=tls" }).member("+31612345678")).to.equal("sips:+31612345678@sbc.example;transport=tls");
+    expect(sipAddressing({ HELPLINE_MEMBER_SIP_URI: "sips:{phone}@sbc.example;transport=tls" }).member("+31612345678")).to.equal(
+      "sips:+31612345678@sbc.example;transport=tls",
+    );
   });
 
   it("RSCs: the template with {phone}, {unitId} and {code}, overridden per unit", () => {

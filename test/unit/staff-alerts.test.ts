@@ -66,7 +66,13 @@ describe("notification preferences form", () => {
     expect([d.quiet, d.start, d.end]).to.deep.equal([false, "22:00", "07:00"]); // times offered when quiet hours are ticked
     const out = fromDraft({ ...d, quiet: true, start: "2230", end: "6.45", email: "  a@politie.example " }, { withDigest: false });
     expect(out).to.deep.equal({
-      body: { channels: DEFAULT_PREFERENCES.channels, quietHours: { start: "22:30", end: "06:45" }, acuteAtNight: true, language: "nl", email: "a@politie.example" },
+      body: {
+        channels: DEFAULT_PREFERENCES.channels,
+        quietHours: { start: "22:30", end: "06:45" },
+        acuteAtNight: true,
+        language: "nl",
+        email: "a@politie.example",
+      },
     });
   });
 

@@ -11,7 +11,10 @@ const err = (status: number, code?: string) => new ApiError({ title: "x", status
 describe("web: errors mean what they say", () => {
   it("optional() passes 404 and 503 on as errors; only 405/501 mean 'not offered'", async () => {
     for (const status of [404, 503, 500, 403]) {
-      const e = await optional(Promise.reject(err(status))).then(() => undefined, (x: unknown) => x);
+      const e = await optional(Promise.reject(err(status))).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
       expect(e, String(status)).to.be.instanceOf(ApiError);
     }
     for (const status of [405, 501]) expect(await optional(Promise.reject(err(status))), String(status)).to.equal(undefined);
@@ -25,12 +28,15 @@ describe("web: errors mean what they say", () => {
   });
 
   it("says 'not found' for 404 and 'temporarily unavailable, try again' for 503, in Dutch and English", () => {
-    const text = (lang: Lang, status: number, code: string) =>
-      problemText((k, v) => translate(lang, k, v), lang, { title: "t", status, code });
+    const text = (lang: Lang, status: number, code: string) => problemText((k, v) => translate(lang, k, v), lang, { title: "t", status, code });
     expect(text("nl", 404, "not_found")).to.match(/niet .*gevonden/i);
     expect(text("en", 404, "not_found")).to.match(/not found/i);
-    expect(text("nl", 503, "service_unavailable")).to.match(/niet bereikbaar/i).and.match(/opnieuw/i);
-    expect(text("en", 503, "service_unavailable")).to.match(/unavailable/i).and.match(/try again/i);
+    expect(text("nl", 503, "service_unavailable"))
+      .to.match(/niet bereikbaar/i)
+      .and.match(/opnieuw/i);
+    expect(text("en", 503, "service_unavailable"))
+      .to.match(/unavailable/i)
+      .and.match(/try again/i);
     expect(translate("nl", "common.retry")).to.equal("Opnieuw proberen");
     expect(translate("en", "common.retry")).to.equal("Try again");
   });

@@ -35,7 +35,8 @@ describe("web parsers", () => {
     expect(parseDate("31.01.2026")).to.equal("2026-01-31");
     expect(parseDate("2026-12-01")).to.equal("2026-12-01");
     expect(parseDate("29-02-2028")).to.equal("2028-02-29");
-    for (const s of ["29-02-2026", "31-04-2026", "00-01-2026", "01-13-2026", "2026/12/01", "1-12-26", "gisteren", ""]) expect(parseDate(s), s).to.equal(undefined);
+    for (const s of ["29-02-2026", "31-04-2026", "00-01-2026", "01-13-2026", "2026/12/01", "1-12-26", "gisteren", ""])
+      expect(parseDate(s), s).to.equal(undefined);
   });
 
   it("reads 24-hour times and date-times", () => {

@@ -7,11 +7,9 @@ import { coordinatesNetworkOf, coordinatesUnit } from "./scope";
 export const canAskToJoin = (p: Principal): boolean => p.kind === "user" && !!p.memberId;
 
 /** Seeing and deciding join requests of a network: its coordinators, or an admin. */
-export const coordinatesNetwork = (p: Principal, networkId: string): boolean =>
-  hasRole(p, "admin") || coordinatesNetworkOf(p, networkId);
+export const coordinatesNetwork = (p: Principal, networkId: string): boolean => hasRole(p, "admin") || coordinatesNetworkOf(p, networkId);
 
-export const canListNetworkRequests = (p: Principal): boolean =>
-  hasRole(p, "admin") || (hasRole(p, "coordinator") && p.scope.networks.length > 0);
+export const canListNetworkRequests = (p: Principal): boolean => hasRole(p, "admin") || (hasRole(p, "coordinator") && p.scope.networks.length > 0);
 
 /** Mongo filter of the join requests a caller may see; null = all (admin). */
 export function networkRequestScope(p: Principal): Record<string, unknown> | null {

@@ -29,7 +29,9 @@ export async function principalForApiKey(key: string): Promise<Principal | null>
     // CACHE_MS never makes the helpline webhook wait for the database's timeout.
     if (!revalidating.has(keyHash)) {
       revalidating.add(keyHash);
-      void lookupApiKey(keyHash, hit).catch(() => {}).finally(() => revalidating.delete(keyHash));
+      void lookupApiKey(keyHash, hit)
+        .catch(() => {})
+        .finally(() => revalidating.delete(keyHash));
     }
     return hit.principal;
   }

@@ -18,7 +18,13 @@ function discover(c: Config): Promise<client.Configuration> {
   if (cached?.key !== key) {
     const insecure = c.OIDC_ISSUER!.startsWith("http://");
     const config = client
-      .discovery(new URL(c.OIDC_ISSUER!), c.OIDC_CLIENT_ID!, c.OIDC_CLIENT_SECRET, undefined, insecure ? { execute: [client.allowInsecureRequests] } : undefined)
+      .discovery(
+        new URL(c.OIDC_ISSUER!),
+        c.OIDC_CLIENT_ID!,
+        c.OIDC_CLIENT_SECRET,
+        undefined,
+        insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
       .catch((err) => {
         cached = undefined; // try again on the next login
         throw err;

@@ -19,7 +19,9 @@ async function main() {
     const started = Date.now();
     const counts = await reindexAll(search, (index, done) => process.stdout.write(`\r  ${index}: ${done} indexed   `));
     process.stdout.write("\n");
-    console.log(`Reindexed ${JSON.stringify(counts)} into ${config.MEILI_URL ? "Meilisearch" : "the embedded engine (check only: the server rebuilds its own at start)"} in ${Date.now() - started} ms`);
+    console.log(
+      `Reindexed ${JSON.stringify(counts)} into ${config.MEILI_URL ? "Meilisearch" : "the embedded engine (check only: the server rebuilds its own at start)"} in ${Date.now() - started} ms`,
+    );
   } finally {
     await search.close();
     await disconnectMongo();

@@ -47,7 +47,10 @@ export const directoryQuery = z.object({
 export const askToJoinSchema = z.strictObject({ networkId: z.string().min(1).max(64), motivation: z.string().max(1000).optional() });
 export const decideJoinSchema = z.strictObject({ reason: z.string().max(500).optional() });
 export const changeUnitSchema = z.strictObject({ unitId: id, reason: z.string().max(500).optional() });
-export const networkRequestsQuery = z.object({ status: z.enum(NETWORK_REQUEST_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) });
+export const networkRequestsQuery = z.object({
+  status: z.enum(NETWORK_REQUEST_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
 
 // ---- out
 export const Profile = z.object({

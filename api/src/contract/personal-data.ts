@@ -78,7 +78,10 @@ function findPhones(text: string): PersonalDataFinding[] {
   const found: PersonalDataFinding[] = [];
   for (const p of PHONE_PATTERNS) {
     for (const f of findAll(p, text, "phone" as const)) {
-      const national = f.match.replace(/^(?:\+31|0031)/, "0").replace(/\D/g, "").replace(/^00/, "0");
+      const national = f.match
+        .replace(/^(?:\+31|0031)/, "0")
+        .replace(/\D/g, "")
+        .replace(/^00/, "0");
       if (SERVICE_NUMBER.test(national) || DATE_LIKE.test(f.match)) continue;
       if (!found.some((g) => overlaps(f, g))) found.push(f);
     }
@@ -92,9 +95,7 @@ export function detectPersonalData(text: string): PersonalDataFinding[] {
   const emails = findAll(EMAIL_PATTERN, text, "email" as const);
   const phones = findPhones(text).filter((p) => !emails.some((e) => overlaps(p, e)));
   // Nine digits inside a phone number (+31 612345678) or an address are not a BSN.
-  const bsns = findAll(BSN_PATTERN, text, "bsn" as const).filter(
-    (b) => isValidBsn(b.match) && ![...phones, ...emails].some((o) => overlaps(b, o)),
-  );
+  const bsns = findAll(BSN_PATTERN, text, "bsn" as const).filter((b) => isValidBsn(b.match) && ![...phones, ...emails].some((o) => overlaps(b, o)));
   return [...emails, ...phones, ...bsns].sort((a, b) => a.index - b.index);
 }
 

@@ -36,10 +36,7 @@ export async function pingMongo(timeoutMs = 1000): Promise<boolean> {
   const db = mongoose.connection.db;
   if (!db || mongoose.connection.readyState !== 1) return false;
   try {
-    await Promise.race([
-      db.command({ ping: 1 }),
-      new Promise((_, rej) => setTimeout(() => rej(new Error("ping timeout")), timeoutMs)),
-    ]);
+    await Promise.race([db.command({ ping: 1 }), new Promise((_, rej) => setTimeout(() => rej(new Error("ping timeout")), timeoutMs))]);
     return true;
   } catch {
     return false;

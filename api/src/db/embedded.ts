@@ -36,7 +36,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startDatabase(opts: { mongoUrl?: string; dataDir: string; logger: Logger; sqliteSynchronous?: "normal" | "full" }): Promise<DatabaseHandle> {
+export async function startDatabase(opts: {
+  mongoUrl?: string;
+  dataDir: string;
+  logger: Logger;
+  sqliteSynchronous?: "normal" | "full";
+}): Promise<DatabaseHandle> {
   if (opts.mongoUrl) return { url: opts.mongoUrl, kind: "external", stop: async () => {} };
   if (existsSync(FERRETDB_BIN)) return startFerret(join(opts.dataDir, "ferretdb"), opts.logger, { sqliteParams: sqliteParams(opts.sqliteSynchronous) });
   opts.logger.warn("embedded FerretDB not built (no Go toolchain at install?); trying mongodb-memory-server");

@@ -19,7 +19,11 @@ export function notifyOfferNew(deps: Deps, offer: Parameters<typeof presentOffer
   deps.notifier.emit({ members: [offer.memberId] }, "offer:new", payload);
 }
 
-export function notifyOfferWithdrawn(deps: Deps, offers: { _id: unknown; memberId: string; requestId: string }[], reason: "taken" | "expired" | "cancelled" | "closed") {
+export function notifyOfferWithdrawn(
+  deps: Deps,
+  offers: { _id: unknown; memberId: string; requestId: string }[],
+  reason: "taken" | "expired" | "cancelled" | "closed",
+) {
   for (const o of offers) deps.notifier.emit({ members: [o.memberId] }, "offer:withdrawn", { id: String(o._id), requestId: o.requestId, reason });
 }
 

@@ -129,17 +129,10 @@ export function policyInForce(policies: Policy[], date: Date): Policy | undefine
 }
 
 const maxDay = (a: DateTime, b: DateTime): DateTime => (a > b ? a : b);
-const minDay = (a: DateTime | undefined, b: DateTime | undefined): DateTime | undefined =>
-  a === undefined ? b : b === undefined ? a : a < b ? a : b;
+const minDay = (a: DateTime | undefined, b: DateTime | undefined): DateTime | undefined => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
 
 /** Policy segments for the member's days inside [from, to) of `year`. */
-function policySegments(
-  policies: Policy[],
-  unitId: string,
-  from: Date | undefined,
-  to: Date | undefined,
-  year: number,
-): PolicySegment[] {
+function policySegments(policies: Policy[], unitId: string, from: Date | undefined, to: Date | undefined, year: number): PolicySegment[] {
   const sorted = byEffectiveFrom(policies);
   const segments: PolicySegment[] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -179,12 +172,7 @@ const overridesFor = (overrides: MemberOverride[], member: BudgetMember, year: n
  * Yearly allotment: for every day of `year` the member belongs, the policy version in force gives
  * (base + unit supplement) / year, weighted by the month-weighted day rule; overrides are added.
  */
-export function allotment(input: {
-  policies: Policy[];
-  member: BudgetMember;
-  year: number;
-  overrides?: MemberOverride[];
-}): Allotment {
+export function allotment(input: { policies: Policy[]; member: BudgetMember; year: number; overrides?: MemberOverride[] }): Allotment {
   const { policies, member, year, overrides = [] } = input;
   const breakdown: AllotmentPart[] = policySegments(policies, member.unitId, member.joinedAt, member.leftAt, year);
   for (const o of overridesFor(overrides, member, year)) {
@@ -204,10 +192,7 @@ export function budgetFor(input: {
   categoryCaps?: Partial<Record<TimeCategory, number>>;
 }): Budget {
   const { allotted, entries, committedHours, categoryCaps } = input;
-  const byCategory = Object.fromEntries(TIME_CATEGORIES.map((c) => [c, { approved: 0, pending: 0 }])) as Record<
-    TimeCategory,
-    CategoryUse
-  >;
+  const byCategory = Object.fromEntries(TIME_CATEGORIES.map((c) => [c, { approved: 0, pending: 0 }])) as Record<TimeCategory, CategoryUse>;
   let approved = 0;
   let pending = 0;
   for (const e of entries) {
@@ -254,10 +239,7 @@ export function budgetAlertLevel(budget: Pick<Budget, "allotted" | "used">): Ale
 }
 
 /** The threshold newly crossed going from `before` to `after`, or null (also when going down). */
-export function crossedAlert(
-  before: Pick<Budget, "allotted" | "used">,
-  after: Pick<Budget, "allotted" | "used">,
-): 80 | 100 | null {
+export function crossedAlert(before: Pick<Budget, "allotted" | "used">, after: Pick<Budget, "allotted" | "used">): 80 | 100 | null {
   const b = budgetAlertLevel(before);
   const a = budgetAlertLevel(after);
   return a > b ? (a as 80 | 100) : null;
@@ -339,25 +321,14 @@ export function withDraft(current: Policy[], draft: Policy): Policy[] {
   return [...current.filter((p) => localDay(p.effectiveFrom) < from), draft];
 }
 
-const entriesOf = (
-  entriesByMember: Map<string, TimeEntry[]> | Record<string, TimeEntry[]>,
-  id: string,
-): TimeEntry[] => (entriesByMember instanceof Map ? entriesByMember.get(id) : entriesByMember[id]) ?? [];
+const entriesOf = (entriesByMember: Map<string, TimeEntry[]> | Record<string, TimeEntry[]>, id: string): TimeEntry[] =>
+  (entriesByMember instanceof Map ? entriesByMember.get(id) : entriesByMember[id]) ?? [];
 
 /** Allotment pro rata by `now` (days up to and including now's day), overrides spread likewise. */
-function proRataAllotment(
-  policies: Policy[],
-  member: SimulationMember,
-  overrides: MemberOverride[],
-  year: number,
-  now: Date,
-): number {
+function proRataAllotment(policies: Policy[], member: SimulationMember, overrides: MemberOverride[], year: number, now: Date): number {
   const endOfToday = localDay(now).plus({ days: 1 }).toJSDate();
   const until = member.leftAt && member.leftAt < endOfToday ? member.leftAt : endOfToday;
-  const policyHours = policySegments(policies, member.unitId, member.joinedAt, until, year).reduce(
-    (s, p) => s + p.hours,
-    0,
-  );
+  const policyHours = policySegments(policies, member.unitId, member.joinedAt, until, year).reduce((s, p) => s + p.hours, 0);
   const fullShare = yearShare(member.joinedAt, member.leftAt, year);
   const elapsedShare = yearShare(member.joinedAt, until, year);
   const extra = overridesFor(overrides, member, year).reduce((s, o) => s + o.extraHours, 0);

@@ -44,12 +44,7 @@ export function coverageGaps(shifts: Interval[], from: Date, to: Date): Interval
  * local, 167 = Sunday 23:00–24:00. Slots follow the wall clock, so on the autumn DST change the
  * repeated 02:00 hour adds up to 2 hours to Sunday 02:00, and in spring Sunday 02:00 gets none.
  */
-export function coverageByHourOfWeek(
-  shifts: Interval[],
-  from: Date,
-  to: Date,
-  zone = "Europe/Amsterdam",
-): number[] {
+export function coverageByHourOfWeek(shifts: Interval[], from: Date, to: Date, zone = "Europe/Amsterdam"): number[] {
   const slots = new Array<number>(HOURS_PER_WEEK).fill(0);
   for (const c of mergeIntervals(shifts, from, to)) {
     let cursor = c.start.getTime();

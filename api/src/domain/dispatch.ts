@@ -89,10 +89,7 @@ export interface DispatchInput {
   ladder?: readonly DispatchStep[];
 }
 
-export type DispatchDecision =
-  | { step: OfferStep; offerTo: string[]; timeoutMs: number }
-  | { step: "coordinators"; timeoutMs: number }
-  | { step: "unfilled" };
+export type DispatchDecision = { step: OfferStep; offerTo: string[]; timeoutMs: number } | { step: "coordinators"; timeoutMs: number } | { step: "unfilled" };
 
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 

@@ -25,7 +25,13 @@ export interface HelplineStats {
   rscShare: number;
   missed: number;
   outcomes: { answered: number; missed: number; forwarded: number; unknown: number };
-  durations: { count: number; averageSec: number | null; medianSec: number | null; member: { averageSec: number | null; medianSec: number | null }; rsc: { averageSec: number | null; medianSec: number | null } };
+  durations: {
+    count: number;
+    averageSec: number | null;
+    medianSec: number | null;
+    member: { averageSec: number | null; medianSec: number | null };
+    rsc: { averageSec: number | null; medianSec: number | null };
+  };
   byHourOfWeek: (Share & { slot: number; day: number; hour: number })[];
   byUnit: (Share & { unitId: string })[];
   rscLoadByUnit: { unitId: string; calls: number }[];

@@ -69,11 +69,7 @@ export const DEFAULT_MATCH_TUNING: Readonly<MatchTuning> = Object.freeze({
 });
 
 /** Unit ids of the national parts (Landelijke Eenheid, PDC, Politieacademie); pass the reference data's ids to override. */
-export const DEFAULT_NATIONAL_UNIT_IDS: readonly string[] = Object.freeze([
-  "landelijke-eenheid",
-  "politiedienstencentrum",
-  "politieacademie",
-]);
+export const DEFAULT_NATIONAL_UNIT_IDS: readonly string[] = Object.freeze(["landelijke-eenheid", "politiedienstencentrum", "politieacademie"]);
 
 export const PROXIMITY = Object.freeze({ sameUnit: 1, national: 0.5, elsewhere: 0.2 });
 
@@ -260,11 +256,7 @@ export function matchCandidates(input: MatchInput): MatchResult {
     if (overBudget) say("over budget (acute request)", { code: "over-budget-acute" });
     else say("enough budget for this request", { code: "budget-sufficient" });
 
-    const score =
-      weights.expertise * expertise +
-      weights.proximity * proximity +
-      weights.availability * (available ? 1 : 0) +
-      weights.fairness * fairness;
+    const score = weights.expertise * expertise + weights.proximity * proximity + weights.availability * (available ? 1 : 0) + weights.fairness * fairness;
 
     ranked.push({ memberId: m.id, score: round4(clamp01(score)), reasons, reasonCodes, unitId: m.unitId, available, overBudget });
   }

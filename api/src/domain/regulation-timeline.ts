@@ -23,9 +23,7 @@ export interface PolicyEvent extends Policy {
  * before the first force-wide version have nothing to apply to and are left out.
  */
 export function policyTimeline<E extends PolicyEvent>(events: readonly E[]): (Policy & { source: E })[] {
-  const sorted = [...events].sort(
-    (a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime() || a.settledAt.getTime() - b.settledAt.getTime(),
-  );
+  const sorted = [...events].sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime() || a.settledAt.getTime() - b.settledAt.getTime());
   const out: (Policy & { source: E })[] = [];
   let state: Omit<Policy, "id" | "effectiveFrom"> | undefined;
   for (const e of sorted) {

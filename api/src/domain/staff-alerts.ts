@@ -30,7 +30,8 @@ export function nextDigestRun(now: Date): Date {
 const WORDS = {
   nl: {
     urgency: { acute: "acuut", today: "vandaag", planned: "gepland" } as Record<string, string>,
-    unanswered: (n: string, unit: string, u: string) => `Aanvraag ${n} (${unit}${u}) heeft na alle rondes nog niemand gevonden en ligt nu bij de coördinatoren.`,
+    unanswered: (n: string, unit: string, u: string) =>
+      `Aanvraag ${n} (${unit}${u}) heeft na alle rondes nog niemand gevonden en ligt nu bij de coördinatoren.`,
     unfilled: (n: string, unit: string, u: string) => `Aanvraag ${n} (${unit}${u}) is niet vervuld.`,
     budget: (unit: string, level: number, year: number, used: string, allotted: string) =>
       `Een lid van ${unit} heeft ${level} % van het budget ${year} gebruikt${used ? ` (${used} van ${allotted} uur)` : ""}. Wie het is, ziet u in de app.`,
@@ -41,7 +42,10 @@ const WORDS = {
       unanswered: (n: string) => `NDV: aanvraag ${n} vindt niemand`,
       unfilled: (n: string) => `NDV: aanvraag ${n} niet vervuld`,
       budget: (level: number) => `NDV: budgetsignaal ${level} %`,
-      digest: (n: number) => `NDV: dagoverzicht (${n} ${n === 1 ? "melding" : "meldingen"})`, coverage: "NDV: bezetting hulplijn", removed: "NDV: dienst verwijderd, bezetting hulplijn" },
+      digest: (n: number) => `NDV: dagoverzicht (${n} ${n === 1 ? "melding" : "meldingen"})`,
+      coverage: "NDV: bezetting hulplijn",
+      removed: "NDV: dienst verwijderd, bezetting hulplijn",
+    },
     open: "Openen in de app",
     footer: "U krijgt deze e-mail als coördinator of planner van het NDV-expertisenetwerk. Instellen of uitzetten: Meldingen in de app.",
     unnumbered: "zonder nummer",
@@ -59,7 +63,10 @@ const WORDS = {
       unanswered: (n: string) => `NDV: request ${n} finds nobody`,
       unfilled: (n: string) => `NDV: request ${n} not filled`,
       budget: (level: number) => `NDV: budget alert ${level} %`,
-      digest: (n: number) => `NDV: daily digest (${n} ${n === 1 ? "alert" : "alerts"})`, coverage: "NDV: helpline cover", removed: "NDV: shift removed, helpline cover" },
+      digest: (n: number) => `NDV: daily digest (${n} ${n === 1 ? "alert" : "alerts"})`,
+      coverage: "NDV: helpline cover",
+      removed: "NDV: shift removed, helpline cover",
+    },
     open: "Open in the app",
     footer: "You receive this e-mail as a coordinator or planner of the NDV expertise network. Change or turn off: Notifications in the app.",
     unnumbered: "without number",
@@ -68,11 +75,15 @@ const WORDS = {
 
 /** "di 02-12-2026 22:00 – wo 03-12-2026 07:00", Amsterdam time, 24 h, Dutch day format in both languages. */
 export function formatWindow(start: string, end: string, lang: StaffLang): string {
-  const f = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).setLocale(lang === "nl" ? "nl-NL" : "en-GB").toFormat("ccc dd-MM-yyyy HH:mm");
+  const f = (iso: string) =>
+    DateTime.fromISO(iso, { zone: ZONE })
+      .setLocale(lang === "nl" ? "nl-NL" : "en-GB")
+      .toFormat("ccc dd-MM-yyyy HH:mm");
   return `${f(start)} – ${f(end)}`;
 }
 
-const hours = (n: number | undefined, lang: StaffLang) => (n === undefined ? "" : new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 }).format(n));
+const hours = (n: number | undefined, lang: StaffLang) =>
+  n === undefined ? "" : new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 }).format(n);
 
 /** One line per item (and the gaps as sub-lines), plus the app link it belongs to. */
 export function describe(item: StaffAlertItem, lang: StaffLang, unitName: (id: string) => string): { line: string; sub: string[]; path: string } {
@@ -86,7 +97,11 @@ export function describe(item: StaffAlertItem, lang: StaffLang, unitName: (id: s
       return { line, sub: [], path: `/#/requests/${encodeURIComponent(item.requestId)}` };
     }
     case "budget":
-      return { line: w.budget(unitName(item.unitId), item.level, item.year, hours(item.used, lang), hours(item.allotted, lang)), sub: [], path: "/#/coord/budgets" };
+      return {
+        line: w.budget(unitName(item.unitId), item.level, item.year, hours(item.used, lang), hours(item.allotted, lang)),
+        sub: [],
+        path: "/#/coord/budgets",
+      };
     case "coverage": {
       const head = item.gaps.length ? w.gaps(item.gaps.length) : w.gapsNone;
       const line = item.removed ? `${w.removed(formatWindow(item.removed.start, item.removed.end, lang))} ${head}` : head;
@@ -112,17 +127,16 @@ function singleSubject(item: StaffAlertItem, lang: StaffLang): string {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** One e-mail for one or more items: a single alert, a daily digest, or a coverage report. */
-export function composeStaffMail(items: StaffAlertItem[], opts: { lang: StaffLang; baseUrl: string; digest: boolean; unitName: (id: string) => string }): StaffMail {
+export function composeStaffMail(
+  items: StaffAlertItem[],
+  opts: { lang: StaffLang; baseUrl: string; digest: boolean; unitName: (id: string) => string },
+): StaffMail {
   const w = WORDS[opts.lang];
   const first = items[0];
   const subject = opts.digest || !first ? w.subject.digest(items.length) : singleSubject(first, opts.lang);
   const parts = items.map((i) => ({ ...describe(i, opts.lang, opts.unitName) }));
   const base = opts.baseUrl.replace(/\/+$/, "");
-  const text = [
-    ...parts.map((p) => [`- ${p.line}`, ...p.sub.map((s) => `    ${s}`), `  ${w.open}: ${base}${p.path}`].join("\n")),
-    "",
-    w.footer,
-  ].join("\n");
+  const text = [...parts.map((p) => [`- ${p.line}`, ...p.sub.map((s) => `    ${s}`), `  ${w.open}: ${base}${p.path}`].join("\n")), "", w.footer].join("\n");
   const html = [
     `<!doctype html><html lang="${opts.lang}"><body style="font-family:Arial,sans-serif">`,
     "<ul>",

@@ -30,7 +30,7 @@ export function createEventBus(logger: Pick<Logger, "error">): EventBus {
   const subs: Subscription[] = [];
   const pending = new Set<Promise<unknown>>();
   const failed = (name: string, event: DomainEvent, err: unknown) =>
-    logger.error({ err: err instanceof Error ? err.stack ?? err.message : String(err), subscriber: name, event: event.type }, "event subscriber failed");
+    logger.error({ err: err instanceof Error ? (err.stack ?? err.message) : String(err), subscriber: name, event: event.type }, "event subscriber failed");
 
   return {
     publish(event) {

@@ -67,7 +67,8 @@ export class CallLog {
           } catch (err) {
             // Put the batch back under anything written for the same calls meanwhile.
             for (const [callId, set] of batch) this.queue.set(callId, { ...set, ...this.queue.get(callId) });
-            if (!this.failing) this.logger.warn({ err: String((err as Error)?.message ?? err), pending: this.queue.size }, "helpline call log flush failed; will retry");
+            if (!this.failing)
+              this.logger.warn({ err: String((err as Error)?.message ?? err), pending: this.queue.size }, "helpline call log flush failed; will retry");
             this.failing = true;
             return;
           } finally {

@@ -58,7 +58,7 @@ export function renderKamailioTable(sip: SipAddressing): string {
     "# settings. Do not edit: change the reference data or settings and export again.",
     `# ${t.areaCodes.size} area codes, ${t.rscUris.size} RSCs; national fallback: ${fb.unitId}.`,
     "",
-    "# In:  $var(national) the caller's number in national format (\"0201234567\"), \"\" when unknown.",
+    '# In:  $var(national) the caller\'s number in national format ("0201234567"), "" when unknown.',
     "# Out: $var(rsc_unit) the unit whose RSC takes the call, $var(rsc_uri) that RSC's SIP URI.",
     "# The longest matching area code wins, like unitForAreaCode() in the API.",
     "route[RSC_BY_AREA_CODE] {",
@@ -69,7 +69,14 @@ export function renderKamailioTable(sip: SipAddressing): string {
     lines.push(...switchOn(`$(var(national){s.substr,0,${len}})`, byLen(len), "\t\t"));
     lines.push("\t}");
   }
-  lines.push("\troute(RSC_URI);", "}", "", "# In: $var(rsc_unit) (may be empty). Out: $var(rsc_uri); unknown units go to the national fallback.", "route[RSC_URI] {", "\tswitch ($var(rsc_unit)) {");
+  lines.push(
+    "\troute(RSC_URI);",
+    "}",
+    "",
+    "# In: $var(rsc_unit) (may be empty). Out: $var(rsc_uri); unknown units go to the national fallback.",
+    "route[RSC_URI] {",
+    "\tswitch ($var(rsc_unit)) {",
+  );
   for (const [unitId, uri] of t.rscUris) lines.push(`\t\tcase ${q(unitId)}:`, `\t\t\t$var(rsc_uri) = ${q(uri)};`, "\t\t\tbreak;");
   lines.push("\t\tdefault:", `\t\t\t$var(rsc_unit) = ${q(fb.unitId)};`, `\t\t\t$var(rsc_uri) = ${q(fb.sipUri)};`, "\t}", "}", "");
   return lines.join("\n");

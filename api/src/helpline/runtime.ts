@@ -67,7 +67,10 @@ export class HelplineRuntime {
    */
   private async loadRecentCalls(now: Date): Promise<void> {
     const since = new Date(now.getTime() - DECISION_TTL_MS);
-    const calls = await HelplineCall.find({ decidedAt: { $gte: since } }, { callId: 1, action: 1, targetPhone: 1, targetUnitId: 1, memberId: 1, reason: 1, decidedAt: 1, outcome: 1 })
+    const calls = await HelplineCall.find(
+      { decidedAt: { $gte: since } },
+      { callId: 1, action: 1, targetPhone: 1, targetUnitId: 1, memberId: 1, reason: 1, decidedAt: 1, outcome: 1 },
+    )
       .sort({ decidedAt: 1 })
       .limit(20_000)
       .lean();
@@ -75,7 +78,15 @@ export class HelplineRuntime {
       if (!c.action || !c.targetPhone || !c.decidedAt) continue;
       const known = this.decisions.get(c.callId);
       if (!known) {
-        this.remember({ callId: c.callId, action: c.action, target: { phone: c.targetPhone, unitId: c.targetUnitId ?? undefined }, memberId: c.memberId ?? undefined, reason: c.reason ?? "", decidedAt: c.decidedAt, outcome: c.outcome ?? undefined });
+        this.remember({
+          callId: c.callId,
+          action: c.action,
+          target: { phone: c.targetPhone, unitId: c.targetUnitId ?? undefined },
+          memberId: c.memberId ?? undefined,
+          reason: c.reason ?? "",
+          decidedAt: c.decidedAt,
+          outcome: c.outcome ?? undefined,
+        });
       } else if (c.outcome && !known.outcome) known.outcome = c.outcome;
       if (c.memberId) {
         const last = this.lastRouted.get(c.memberId);

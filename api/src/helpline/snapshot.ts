@@ -74,9 +74,7 @@ export class RosterSnapshot {
     const to = new Date(now.getTime() + WINDOW.afterMs);
     const shifts = await Shift.find({ start: { $lt: to }, end: { $gt: from } }, { memberId: 1, start: 1, end: 1 }).lean();
     const ids = [...new Set(shifts.map((s) => s.memberId))];
-    const members = ids.length
-      ? await Member.find({ _id: { $in: ids } }, { phone: 1, unitId: 1, name: 1, active: 1, networks: 1 }).lean()
-      : [];
+    const members = ids.length ? await Member.find({ _id: { $in: ids } }, { phone: 1, unitId: 1, name: 1, active: 1, networks: 1 }).lean() : [];
     const map = new Map<string, SnapshotMember>();
     for (const m of members) {
       // Only approved Roze in Blauw members answer the helpline, whatever the roster says.

@@ -40,8 +40,7 @@ export function currentUser(ctx: Context): Principal {
 export function requireRole(...roles: Role[]) {
   return async (ctx: Context, next: Next) => {
     const p = currentUser(ctx);
-    if (roles.length && !roles.some((r) => p.roles.includes(r)))
-      throw forbidden(`This needs one of the roles: ${roles.join(", ")}`);
+    if (roles.length && !roles.some((r) => p.roles.includes(r))) throw forbidden(`This needs one of the roles: ${roles.join(", ")}`);
     await next();
   };
 }

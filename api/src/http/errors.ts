@@ -17,8 +17,7 @@ export function toProblem(err: unknown): Problem {
   if (e?.name === "ValidationError") return problem(422, "Validation failed", e.message);
   if ((e as { code?: number })?.code === 11000) return problem(409, "Conflict", "A resource with the same key exists", undefined, "duplicate");
   if (e?.status === 501) return problem(501, "Not implemented", "This method is not supported here", undefined, "not_implemented");
-  if (typeof e?.status === "number" && e.status >= 400 && e.status < 500 && e.expose)
-    return problem(e.status, e.message ?? "Bad request");
+  if (typeof e?.status === "number" && e.status >= 400 && e.status < 500 && e.expose) return problem(e.status, e.message ?? "Bad request");
   return problem(500, "Internal error", "Something went wrong on our side; it has been logged");
 }
 

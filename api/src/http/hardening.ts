@@ -35,7 +35,9 @@ export function hardening(opts: HardeningOptions) {
   return async (ctx: Context, next: Next) => {
     if (!(KNOWN_METHODS as readonly string[]).includes(ctx.method)) {
       ctx.set("Allow", KNOWN_METHODS.join(", "));
-      throw new Problem(405, "Method not allowed", `The method ${ctx.method.slice(0, 20)} is not supported`, undefined, undefined, { code: "method_not_allowed" });
+      throw new Problem(405, "Method not allowed", `The method ${ctx.method.slice(0, 20)} is not supported`, undefined, undefined, {
+        code: "method_not_allowed",
+      });
     }
     if (/%00|\u0000/.test(ctx.path) || /%00|\u0000/.test(ctx.querystring)) throw problem(400, "Bad request", "NUL characters are not allowed in the address");
 
@@ -47,8 +49,19 @@ export function hardening(opts: HardeningOptions) {
         const facts = { host: ctx.host, protocol: ctx.protocol };
         const ok = origin !== undefined ? isOwnOrigin(origin, opts.config, facts) : isOwnOrigin(referer, opts.config, facts);
         if (!ok)
-          throw new Problem(403, "Cross-site request refused", "A change made with the session cookie must come from this service's own pages (Origin or Referer)", undefined, undefined, { code: "csrf_origin" });
-      } else if (ctx.get("origin") && ctx.path === "/api/v1/auth/login" && !isOwnOrigin(ctx.get("origin"), opts.config, { host: ctx.host, protocol: ctx.protocol })) {
+          throw new Problem(
+            403,
+            "Cross-site request refused",
+            "A change made with the session cookie must come from this service's own pages (Origin or Referer)",
+            undefined,
+            undefined,
+            { code: "csrf_origin" },
+          );
+      } else if (
+        ctx.get("origin") &&
+        ctx.path === "/api/v1/auth/login" &&
+        !isOwnOrigin(ctx.get("origin"), opts.config, { host: ctx.host, protocol: ctx.protocol })
+      ) {
         // Login CSRF: a foreign page must not sign the victim's browser into another account.
         throw new Problem(403, "Cross-site request refused", "Sign in from this service's own pages", undefined, undefined, { code: "csrf_origin" });
       }

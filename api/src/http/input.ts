@@ -60,7 +60,11 @@ export type TextCheck = { ok: true } | { ok: false; code: "control_character" | 
 export function checkText(s: string, multiline: boolean): TextCheck {
   if (LONE_SURROGATE.test(s)) return { ok: false, code: "invalid_unicode", message: "The text is not valid Unicode" };
   if ((multiline ? CONTROL_MULTI : CONTROL_SINGLE).test(s))
-    return { ok: false, code: "control_character", message: multiline ? "The text contains a control character" : "The text contains a control character or line break" };
+    return {
+      ok: false,
+      code: "control_character",
+      message: multiline ? "The text contains a control character" : "The text contains a control character or line break",
+    };
   return { ok: true };
 }
 

@@ -62,7 +62,10 @@ export class Problem extends Error {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 export function problem(status: number, title: string, detail?: string, errors?: FieldError[], code?: ProblemCode): Problem {

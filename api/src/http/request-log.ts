@@ -10,7 +10,12 @@ export function requestLog(logger: Logger) {
     ctx.state.requestId = requestId;
     // The child logger is made on first use: most requests (the helpline webhook above all) never log.
     let child: Logger | undefined;
-    Object.defineProperty(ctx.state, "log", { get: () => (child ??= logger.child({ requestId })), set: (v: Logger) => (child = v), enumerable: true, configurable: true });
+    Object.defineProperty(ctx.state, "log", {
+      get: () => (child ??= logger.child({ requestId })),
+      set: (v: Logger) => (child = v),
+      enumerable: true,
+      configurable: true,
+    });
     ctx.set("X-Request-Id", requestId);
     const start = performance.now();
     try {

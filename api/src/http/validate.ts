@@ -36,7 +36,8 @@ export function issueCode(issue: z.core.$ZodIssue): { code: FieldErrorCode; para
       const params = (i.params ?? {}) as Record<string, unknown>;
       const code = params.code;
       const rest: Params = {};
-      for (const [k, v] of Object.entries(params)) if (k !== "code" && ["string", "number", "boolean"].includes(typeof v)) rest[k] = v as string | number | boolean;
+      for (const [k, v] of Object.entries(params))
+        if (k !== "code" && ["string", "number", "boolean"].includes(typeof v)) rest[k] = v as string | number | boolean;
       return { code: isFieldErrorCode(code) ? code : "invalid", ...(Object.keys(rest).length ? { params: rest } : {}) };
     }
     default:

@@ -24,7 +24,13 @@ export async function reindexAll(search: SearchPort, progress: Progress = () => 
 /** Other collections (knowledge notes) register here so one command rebuilds everything. */
 export const extraIndexers: ((search: SearchPort, progress: Progress) => Promise<Record<string, number>>)[] = [];
 
-export async function rebuild<T>(search: SearchPort, index: "members" | "knowledge", cursor: AsyncIterable<T>, toDoc: (d: T) => Record<string, unknown> & { id: string }, progress: Progress) {
+export async function rebuild<T>(
+  search: SearchPort,
+  index: "members" | "knowledge",
+  cursor: AsyncIterable<T>,
+  toDoc: (d: T) => Record<string, unknown> & { id: string },
+  progress: Progress,
+) {
   await search.clear(index);
   let batch: (Record<string, unknown> & { id: string })[] = [];
   let done = 0;

@@ -7,7 +7,11 @@ export async function scheduleJob(type: string, runAt: Date, payload: Record<str
     return;
   }
   // One job per key: re-scheduling moves the existing one instead of adding a twin.
-  await Job.updateOne({ key }, { $set: { type, runAt, payload, status: "pending", attempts: 0 }, $unset: { lockedUntil: 1, lockedBy: 1, lastError: 1, doneAt: 1 } }, { upsert: true });
+  await Job.updateOne(
+    { key },
+    { $set: { type, runAt, payload, status: "pending", attempts: 0 }, $unset: { lockedUntil: 1, lockedBy: 1, lastError: 1, doneAt: 1 } },
+    { upsert: true },
+  );
 }
 
 export async function cancelJob(key: string): Promise<void> {

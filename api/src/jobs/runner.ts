@@ -100,7 +100,10 @@ export class JobRunner {
    */
   async reclaimOrphans(): Promise<number> {
     const isAlive = this.opts.isAlive ?? processAlive;
-    const held = await Job.find({ status: "running", "lockedBy.host": this.owner.host, "lockedBy.instance": { $ne: this.owner.instance } }, { lockedBy: 1 }).lean();
+    const held = await Job.find(
+      { status: "running", "lockedBy.host": this.owner.host, "lockedBy.instance": { $ne: this.owner.instance } },
+      { lockedBy: 1 },
+    ).lean();
     // The same pid with another instance id is a predecessor whose pid was reused (containers: pid 1).
     const orphans = held.filter((j) => j.lockedBy?.pid === this.owner.pid || !isAlive(j.lockedBy?.pid ?? -1));
     let count = 0;
@@ -127,7 +130,10 @@ export class JobRunner {
     const job = await Job.findOneAndUpdate(
       {
         type: { $in: [...this.handlers.keys()] },
-        $or: [{ status: "pending", runAt: { $lte: now } }, { status: "running", lockedUntil: { $lte: now } }],
+        $or: [
+          { status: "pending", runAt: { $lte: now } },
+          { status: "running", lockedUntil: { $lte: now } },
+        ],
       },
       { $set: { status: "running", lockedUntil: new Date(now.getTime() + (this.opts.lockMs ?? 60_000)), lockedBy: this.owner }, $inc: { attempts: 1 } },
       { sort: { runAt: 1 }, returnDocument: "after" },
@@ -144,7 +150,10 @@ export class JobRunner {
       const retryAt = new Date(this.opts.now().getTime() + 10_000 * 2 ** (job.attempts - 1));
       await Job.updateOne(
         { _id: job._id },
-        { $set: { status: failed ? "failed" : "pending", runAt: failed ? job.runAt : retryAt, lastError: String((err as Error)?.message ?? err) }, $unset: { lockedUntil: 1, lockedBy: 1 } },
+        {
+          $set: { status: failed ? "failed" : "pending", runAt: failed ? job.runAt : retryAt, lastError: String((err as Error)?.message ?? err) },
+          $unset: { lockedUntil: 1, lockedBy: 1 },
+        },
       );
     }
     return true;

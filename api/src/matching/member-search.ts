@@ -51,9 +51,11 @@ export function expertiseRelevance(deps: Deps, text: string): Promise<ItemReleva
 
 /** Words that carry no topic (Dutch and English function words); words under 3 letters are skipped too. */
 const STOP_WORDS = new Set(
-  ("aan als bij dat de deze die dit door een en het hoe in is met na naar niet nog of om onze ons op over per " +
+  (
+    "aan als bij dat de deze die dit door een en het hoe in is met na naar niet nog of om onze ons op over per " +
     "rond te ter tot uit van voor wat wel wie wij wordt worden zijn zoals " +
-    "and are for from into our the their this with").split(" "),
+    "and are for from into our the their this with"
+  ).split(" "),
 );
 const MIN_WORD = 3;
 const MAX_WORDS = 40; // a request title plus the labels of its items stays well under this
@@ -96,14 +98,22 @@ export async function searchExpertise(deps: Deps, text: string, explain?: WordMa
   const unknown = words.filter((w) => !vocab.has(w));
   const found = new Map<string, string[]>();
   if (unknown.length) {
-    const results = await deps.search.searchMany("expertise", unknown.map((q) => ({ q, limit: EXPERTISE.length })));
-    unknown.forEach((w, i) => found.set(w, results[i]!.hits.map((h) => h.id)));
+    const results = await deps.search.searchMany(
+      "expertise",
+      unknown.map((q) => ({ q, limit: EXPERTISE.length })),
+    );
+    unknown.forEach((w, i) =>
+      found.set(
+        w,
+        results[i]!.hits.map((h) => h.id),
+      ),
+    );
   }
   const n = EXPERTISE.length;
   const sum = new Map<string, number>();
   for (const word of words) {
     const known = vocab.get(word);
-    const items = known ? [...known] : found.get(word) ?? [];
+    const items = known ? [...known] : (found.get(word) ?? []);
     const usable = items.length > 0 && items.length <= MAX_SHARE * n;
     const weight = usable ? Math.log(1 + n / items.length) * (known ? 1 : FALLBACK_WEIGHT) : 0;
     explain?.push({ word, via: known ? "taxonomy" : "search", items: [...items].sort(), weight });

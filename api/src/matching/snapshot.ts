@@ -65,7 +65,9 @@ export class MemberSnapshot {
     await this.loading;
     // Writes by other instances arrive in the background; ranking never waits for the sync.
     if (Date.now() - this.lastSyncAt > SYNC_MS && !this.syncing) {
-      this.syncing = this.sync().catch(() => {}).finally(() => (this.syncing = undefined));
+      this.syncing = this.sync()
+        .catch(() => {})
+        .finally(() => (this.syncing = undefined));
     }
     return this;
   }

@@ -12,7 +12,14 @@ const memberSchema = new Schema(
     unitId: { type: String, required: true, index: true },
     networks: { type: [String], default: [], index: true },
     expertise: {
-      type: [{ _id: false, id: { type: String, required: true }, level: { type: Number, min: 1, max: 3, required: true }, visible: { type: Boolean, default: true } }],
+      type: [
+        {
+          _id: false,
+          id: { type: String, required: true },
+          level: { type: Number, min: 1, max: 3, required: true },
+          visible: { type: Boolean, default: true },
+        },
+      ],
       default: [],
     },
     languages: { type: [String], default: [] },

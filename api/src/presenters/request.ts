@@ -35,7 +35,11 @@ export interface RequestView {
 
 const iso = (d?: Date | null) => (d ? d.toISOString() : undefined);
 
-export function presentRequest(r: RequestView, viewer: Principal, extra: { offers?: { _id: unknown; status: string }[]; assignee?: MemberProfile | null } = {}) {
+export function presentRequest(
+  r: RequestView,
+  viewer: Principal,
+  extra: { offers?: { _id: unknown; status: string }[]; assignee?: MemberProfile | null } = {},
+) {
   return {
     id: String(r._id),
     number: r.number,
@@ -86,5 +90,12 @@ export function presentRequestRow(r: RequestView) {
 
 /** The realtime payload: ids and state only, so every addressee may read it; clients refetch details. */
 export function requestEvent(r: RequestView) {
-  return { id: String(r._id), number: r.number, status: r.status, unitId: r.unitId, escalationStep: r.escalationStep ?? undefined, updatedAt: iso(r.updatedAt) };
+  return {
+    id: String(r._id),
+    number: r.number,
+    status: r.status,
+    unitId: r.unitId,
+    escalationStep: r.escalationStep ?? undefined,
+    updatedAt: iso(r.updatedAt),
+  };
 }

@@ -18,7 +18,10 @@ export function attachRealtime(http: HttpServer, logger: Logger, opts: { redisUr
       const cookie = handshakeToken ? undefined : cookieToken(socket.handshake.headers.cookie);
       // The cookie travels with any page's request: with the cookie alone, a foreign Origin is refused.
       if (cookie && !handshakeOriginOk(socket.request, opts.config)) {
-        logger.warn({ origin: String(socket.handshake.headers.origin ?? "").slice(0, 100) }, "socket handshake with the session cookie from a foreign origin refused");
+        logger.warn(
+          { origin: String(socket.handshake.headers.origin ?? "").slice(0, 100) },
+          "socket handshake with the session cookie from a foreign origin refused",
+        );
         return next(new Error("forbidden origin"));
       }
       const token = handshakeToken ?? cookie;

@@ -15,9 +15,32 @@ export const UNITS: readonly Unit[] = Object.freeze([
     rsc: rsc(1),
     // Groningen, Friesland, Drenthe
     areaCodes: [
-      "050", "0594", "0595", "0596", "0597", "0598", "0599",
-      "058", "0511", "0512", "0513", "0514", "0515", "0516", "0517", "0518", "0519", "0561", "0562", "0566",
-      "0591", "0592", "0593", "0522", "0524", "0528",
+      "050",
+      "0594",
+      "0595",
+      "0596",
+      "0597",
+      "0598",
+      "0599",
+      "058",
+      "0511",
+      "0512",
+      "0513",
+      "0514",
+      "0515",
+      "0516",
+      "0517",
+      "0518",
+      "0519",
+      "0561",
+      "0562",
+      "0566",
+      "0591",
+      "0592",
+      "0593",
+      "0522",
+      "0524",
+      "0528",
     ],
   },
   {
@@ -28,9 +51,44 @@ export const UNITS: readonly Unit[] = Object.freeze([
     rsc: rsc(2),
     // Overijssel, Gelderland
     areaCodes: [
-      "053", "074", "0541", "0546", "0547", "0548", "038", "0521", "0523", "0529", "0570", "0571", "0572",
-      "0573", "0575", "055", "0577", "0578", "0525", "0341", "0342", "0543", "0544", "0545",
-      "026", "024", "0313", "0314", "0315", "0316", "0317", "0318", "0344", "0345", "0418", "0481", "0487", "0488",
+      "053",
+      "074",
+      "0541",
+      "0546",
+      "0547",
+      "0548",
+      "038",
+      "0521",
+      "0523",
+      "0529",
+      "0570",
+      "0571",
+      "0572",
+      "0573",
+      "0575",
+      "055",
+      "0577",
+      "0578",
+      "0525",
+      "0341",
+      "0342",
+      "0543",
+      "0544",
+      "0545",
+      "026",
+      "024",
+      "0313",
+      "0314",
+      "0315",
+      "0316",
+      "0317",
+      "0318",
+      "0344",
+      "0345",
+      "0418",
+      "0481",
+      "0487",
+      "0488",
     ],
   },
   {
@@ -84,10 +142,7 @@ export const UNITS: readonly Unit[] = Object.freeze([
     name: "Zeeland-West-Brabant",
     kind: "regional",
     rsc: rsc(8),
-    areaCodes: [
-      "0111", "0113", "0114", "0115", "0117", "0118",
-      "076", "013", "0161", "0162", "0164", "0165", "0166", "0167", "0168", "0416",
-    ],
+    areaCodes: ["0111", "0113", "0114", "0115", "0117", "0118", "076", "013", "0161", "0162", "0164", "0165", "0166", "0167", "0168", "0416"],
   },
   {
     id: "oost-brabant",
@@ -128,11 +183,15 @@ export const NATIONAL_UNIT_IDS: readonly string[] = Object.freeze(UNITS.filter((
 
 /** A Dutch number in national format ("0101234567"), or undefined if it is not a Dutch number. */
 export function toNationalNumber(number: string): string | undefined {
-  let s = number.trim().replace(/\(0\)/g, "").replace(/[\s().\-/]/g, "");
+  let s = number
+    .trim()
+    .replace(/\(0\)/g, "")
+    .replace(/[\s().\-/]/g, "");
   if (s.startsWith("+")) s = `00${s.slice(1)}`;
   if (!/^\d+$/.test(s)) return undefined;
   if (s.startsWith("0031")) s = `0${s.slice(4).replace(/^0/, "")}`;
-  else if (s.startsWith("00")) return undefined; // foreign number
+  else if (s.startsWith("00"))
+    return undefined; // foreign number
   else if (!s.startsWith("0")) s = `0${s}`; // written without the trunk prefix
   return s;
 }

@@ -21,7 +21,15 @@ export function adminConsoleRoutes(_deps: Deps): Router {
   r.get("/api-keys", async (ctx) => {
     const keys = await listApiKeys();
     ctx.body = {
-      data: keys.map((k) => ({ id: String(k._id), name: k.name, role: k.role, createdBy: k.createdBy, createdAt: iso(k.createdAt), lastUsedAt: iso(k.lastUsedAt), revokedAt: iso(k.revokedAt) })),
+      data: keys.map((k) => ({
+        id: String(k._id),
+        name: k.name,
+        role: k.role,
+        createdBy: k.createdBy,
+        createdAt: iso(k.createdAt),
+        lastUsedAt: iso(k.lastUsedAt),
+        revokedAt: iso(k.revokedAt),
+      })),
     };
   });
 

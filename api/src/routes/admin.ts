@@ -13,7 +13,8 @@ import { updateUser } from "../usecases/users/update-user";
 import { audit } from "../usecases/audit";
 
 function checkUnit(unitId: string | undefined) {
-  if (unitId && !unitById(unitId)) throw unprocessable(`Unknown unit ${unitId}`, [{ path: "body.unitId", code: "unknown_unit", params: { id: unitId }, message: `Unknown unit ${unitId}` }]);
+  if (unitId && !unitById(unitId))
+    throw unprocessable(`Unknown unit ${unitId}`, [{ path: "body.unitId", code: "unknown_unit", params: { id: unitId }, message: `Unknown unit ${unitId}` }]);
 }
 
 export function adminRoutes(_deps: Deps): Router {

@@ -11,7 +11,16 @@ import { findAuditEvents } from "../usecases/audit-trail";
 // Filters (ui-views): who (actorId), whose data (subject: the resource or an owner/member/requester named in
 // the details), what (action, resourceType), when (from, to). The same as CSV, cells neutralised.
 
-const present = (e: { _id: unknown; at: Date; actorId: string; actorRoles?: string[]; action: string; resourceType: string; resourceId: string; details?: unknown }) => ({
+const present = (e: {
+  _id: unknown;
+  at: Date;
+  actorId: string;
+  actorRoles?: string[];
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  details?: unknown;
+}) => ({
   id: String(e._id),
   at: e.at.toISOString(),
   actorId: e.actorId,
@@ -39,7 +48,15 @@ export function auditRoutes(_deps: Deps): Router {
     const rows = await findAuditEvents(q, 10_000);
     await audit(currentUser(ctx), "export", "audit", "audit-trail", { filter: q, rows: rows.length });
     const header = ["tijdstip", "actor", "rollen", "actie", "soort", "id", "details"];
-    const body = rows.map((e) => [e.at.toISOString(), e.actorId, (e.actorRoles ?? []).join(" "), e.action, e.resourceType, e.resourceId, e.details === undefined ? "" : JSON.stringify(e.details)]);
+    const body = rows.map((e) => [
+      e.at.toISOString(),
+      e.actorId,
+      (e.actorRoles ?? []).join(" "),
+      e.action,
+      e.resourceType,
+      e.resourceId,
+      e.details === undefined ? "" : JSON.stringify(e.details),
+    ]);
     ctx.set("Content-Disposition", 'attachment; filename="audit.csv"');
     ctx.type = "text/csv; charset=utf-8";
     ctx.body = toCsv([header, ...body], { delimiter: ";", bom: true }); // formula cells neutralised there

@@ -94,7 +94,10 @@ function callbackUrl(ctx: Context, deps: Deps): string {
 function tooManyAttempts(ctx: Context, retryAfterMs: number): Problem {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   ctx.set("Retry-After", String(seconds));
-  return new Problem(429, "Too many login attempts", `Too many failed logins; try again in ${seconds} seconds`, undefined, undefined, { code: "login_throttled", retryAfterSeconds: seconds });
+  return new Problem(429, "Too many login attempts", `Too many failed logins; try again in ${seconds} seconds`, undefined, undefined, {
+    code: "login_throttled",
+    retryAfterSeconds: seconds,
+  });
 }
 
 /** Each delay that starts is written to the audit trail for the auditor (never the password). */

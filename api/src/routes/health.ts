@@ -13,7 +13,9 @@ export function healthRoutes(deps: Deps): Router {
       ctx.body = body;
       return;
     }
-    const down = Object.entries(body).filter(([, v]) => v === "down").map(([k]) => k);
+    const down = Object.entries(body)
+      .filter(([, v]) => v === "down")
+      .map(([k]) => k);
     ctx.status = 503;
     ctx.type = "application/problem+json";
     ctx.body = { type: "https://ndv.politie.example/problems/not-ready", title: "Not ready", status: 503, detail: `Down: ${down.join(", ")}`, ...body };

@@ -33,7 +33,9 @@ const windowOf = (q: { from?: Date; to?: Date }, defaults: { back: number; ahead
 function checkRange(r: { from: Date; to: Date }, maxDays: number) {
   if (r.to <= r.from) throw unprocessable("to must be after from", [{ path: "query.to", code: "end_before_start", message: "must be after from" }]);
   if (r.to.getTime() - r.from.getTime() > maxDays * DAY)
-    throw unprocessable(`At most ${maxDays} days at once`, [{ path: "query.to", code: "range_too_long", params: { maximum: maxDays }, message: `at most ${maxDays} days after from` }]);
+    throw unprocessable(`At most ${maxDays} days at once`, [
+      { path: "query.to", code: "range_too_long", params: { maximum: maxDays }, message: `at most ${maxDays} days after from` },
+    ]);
 }
 
 export function helplineRoutes(deps: Deps): Router {
@@ -51,7 +53,8 @@ export function helplineRoutes(deps: Deps): Router {
 
   r.post("/calls/:callId/outcome", requireRole("telephony"), (ctx) => {
     const callId = ctx.params.callId!;
-    if (!CALL_ID.test(callId)) throw unprocessable("Invalid callId", [{ path: "params.callId", code: "invalid_format", message: "1 to 128 letters, digits or . : @ - _" }]);
+    if (!CALL_ID.test(callId))
+      throw unprocessable("Invalid callId", [{ path: "params.callId", code: "invalid_format", message: "1 to 128 letters, digits or . : @ - _" }]);
     ctx.body = recordOutcome(deps, callId, body(ctx, outcomeSchema));
   });
 

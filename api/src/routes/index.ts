@@ -31,7 +31,18 @@ export function apiRouter(deps: Deps): Router {
   }
   for (const r of [helplineRoutes(deps), calendarRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
   for (const r of [timeEntryRoutes(deps), budgetRoutes(deps), policyRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
-  for (const r of [membershipRoutes(deps), memberRoutes(deps), requestRoutes(deps), offerRoutes(deps), poolRoutes(deps), knowledgeRoutes(deps), searchRoutes(deps), auditRoutes(deps), notificationRoutes(deps)]) api.use(r.routes(), r.allowedMethods({ throw: true }));
+  for (const r of [
+    membershipRoutes(deps),
+    memberRoutes(deps),
+    requestRoutes(deps),
+    offerRoutes(deps),
+    poolRoutes(deps),
+    knowledgeRoutes(deps),
+    searchRoutes(deps),
+    auditRoutes(deps),
+    notificationRoutes(deps),
+  ])
+    api.use(r.routes(), r.allowedMethods({ throw: true }));
   if (deps.config.NODE_ENV === "test") api.use(debugRoutes().routes());
   return api;
 }

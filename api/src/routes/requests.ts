@@ -21,7 +21,12 @@ export function requestRoutes(deps: Deps): Router {
     const created = await createRequest(deps, currentUser(ctx), body(ctx, newRequestSchema));
     ctx.status = 201;
     ctx.set("Location", `/api/v1/requests/${String(created._id)}`);
-    ctx.body = { id: String(created._id), number: created.number, status: created.status, warnings: created.warnings.map((w) => ({ kind: w.kind, message: w.message })) };
+    ctx.body = {
+      id: String(created._id),
+      number: created.number,
+      status: created.status,
+      warnings: created.warnings.map((w) => ({ kind: w.kind, message: w.message })),
+    };
   });
   r.get("/", requireUser, async (ctx) => {
     const q = query(ctx, listRequestsQuery);

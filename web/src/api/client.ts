@@ -68,7 +68,9 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   if (!res.ok) {
     if (res.status === 401 && !opts.quiet401) onUnauthorized?.();
     const p: ProblemBody =
-      data && typeof data === "object" && "title" in data ? (data as ProblemBody) : { title: res.statusText || "Error", status: res.status, detail: typeof data === "string" ? data.slice(0, 300) : undefined };
+      data && typeof data === "object" && "title" in data
+        ? (data as ProblemBody)
+        : { title: res.statusText || "Error", status: res.status, detail: typeof data === "string" ? data.slice(0, 300) : undefined };
     throw new ApiError({ ...p, status: p.status ?? res.status });
   }
   return data as T;

@@ -8,7 +8,13 @@ export function BudgetBar({ b, compact }: { b: Pick<Budget, "allotted" | "approv
   const total = Math.max(b.allotted, used, 0.0001);
   const pct = (x: number) => `${(Math.max(0, x) / total) * 100}%`;
   const over = Math.max(0, used - b.allotted);
-  const label = t("budget.barLabel", { approved: num(b.approved), pending: num(b.pending), committed: num(b.committed), remaining: num(b.remaining), allotted: num(b.allotted) });
+  const label = t("budget.barLabel", {
+    approved: num(b.approved),
+    pending: num(b.pending),
+    committed: num(b.committed),
+    remaining: num(b.remaining),
+    allotted: num(b.allotted),
+  });
   return (
     <div>
       <div className="budget-bar" role="img" aria-label={label} style={compact ? { height: "0.9rem" } : undefined}>

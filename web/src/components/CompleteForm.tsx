@@ -46,10 +46,30 @@ export function CompleteForm({ requestId, expertise, onDone }: { requestId: stri
   const bodyErrors = [...errorsFor(error, "knowledgeNote.body"), ...errorsFor(error, "knowledgeNote.expertise")];
   return (
     <form ref={form} onSubmit={submit} noValidate aria-label={t("complete.title")} data-testid="complete-form">
-      <DecimalField id={`${idp}-hours`} name="hours" label={t("complete.hours")} value={hours} onChange={setHours} min={0.25} max={24} unit="hours" required showInvalid={tried} errors={errorsFor(error, "hours")} style={{ maxWidth: "16rem" }} />
+      <DecimalField
+        id={`${idp}-hours`}
+        name="hours"
+        label={t("complete.hours")}
+        value={hours}
+        onChange={setHours}
+        min={0.25}
+        max={24}
+        unit="hours"
+        required
+        showInvalid={tried}
+        errors={errorsFor(error, "hours")}
+        style={{ maxWidth: "16rem" }}
+      />
       <div className="field">
         <label htmlFor={`${idp}-note-title`}>{t("complete.noteTitle")}</label>
-        <input id={`${idp}-note-title`} value={noteTitle} onChange={(e) => setNoteTitle(e.target.value)} maxLength={200} aria-invalid={titleErrors.length > 0 || undefined} aria-describedby={`${idp}-note-title-error`} />
+        <input
+          id={`${idp}-note-title`}
+          value={noteTitle}
+          onChange={(e) => setNoteTitle(e.target.value)}
+          maxLength={200}
+          aria-invalid={titleErrors.length > 0 || undefined}
+          aria-describedby={`${idp}-note-title-error`}
+        />
         <FieldErrors id={`${idp}-note-title-error`} errors={titleErrors} />
       </div>
       <div className="field">
@@ -57,7 +77,14 @@ export function CompleteForm({ requestId, expertise, onDone }: { requestId: stri
         <span className="hint" id={`${idp}-note-hint`}>
           {t("complete.noteHint")}
         </span>
-        <textarea id={`${idp}-note`} value={noteBody} onChange={(e) => setNoteBody(e.target.value)} aria-describedby={`${idp}-note-hint ${idp}-note-error`} aria-invalid={bodyErrors.length > 0 || undefined} rows={4} />
+        <textarea
+          id={`${idp}-note`}
+          value={noteBody}
+          onChange={(e) => setNoteBody(e.target.value)}
+          aria-describedby={`${idp}-note-hint ${idp}-note-error`}
+          aria-invalid={bodyErrors.length > 0 || undefined}
+          rows={4}
+        />
         <FieldErrors id={`${idp}-note-error`} errors={bodyErrors} />
       </div>
       <div id={`${idp}-errors`} tabIndex={-1}>

@@ -51,7 +51,11 @@ function Field(props: Common & { inputMode: "decimal" | "numeric" | "text"; chec
   const errId = `${id}-error`;
   const hint = props.hint ?? props.autoHint;
   const describedBy = [hint ? hintId : "", errId, echoId].filter(Boolean).join(" ");
-  const messages = [...(showLocal ? [localProblem!] : []), ...serverTexts, ...(props.showInvalid && props.required && empty && !serverTexts.length ? [t("err.field.required")] : [])];
+  const messages = [
+    ...(showLocal ? [localProblem!] : []),
+    ...serverTexts,
+    ...(props.showInvalid && props.required && empty && !serverTexts.length ? [t("err.field.required")] : []),
+  ];
   return (
     <div className={`field ${props.className ?? ""}`.trim()} style={props.style}>
       <label htmlFor={id}>{props.label}</label>
@@ -135,7 +139,6 @@ export function FieldErrors({ id, errors }: { id: string; errors: FieldError[] }
     </span>
   );
 }
-
 
 /** One choice out of a value list (contract/values.ts), as a row of radio buttons. */
 interface RadioChoiceProps<V extends string> {

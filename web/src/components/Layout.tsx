@@ -59,13 +59,26 @@ export function Layout({ children }: { children: ReactNode }) {
   const items = NAV.filter((n) => n.roles.some((r) => has(r)));
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
         {t("layout.skip")}
       </a>
       <header className="topbar">
         <div className="topbar-inner">
           <div className="brand">
-            <button type="button" className="btn btn-ghost-light menu-toggle" aria-expanded={menuOpen} aria-controls="mainnav-panel" onClick={() => setMenuOpen((o) => !o)}>
+            <button
+              type="button"
+              className="btn btn-ghost-light menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="mainnav-panel"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
               <span aria-hidden="true">☰</span> {t("layout.menu")}
             </button>
             <span className="brand-mark" aria-hidden="true">

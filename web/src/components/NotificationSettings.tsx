@@ -102,8 +102,26 @@ export function NotificationSettings({ withDigest = false, withChannels = true }
           </label>
           {draft.quiet && (
             <div className="inline-form">
-              <TimeField id="np-start" label={t("np.quietStart")} value={draft.start} onChange={(v) => update({ start: v })} showInvalid={showInvalid} required errors={errorsFor(error, "quietHours.start")} inputStyle={{ width: "7rem" }} />
-              <TimeField id="np-end" label={t("np.quietEnd")} value={draft.end} onChange={(v) => update({ end: v })} showInvalid={showInvalid} required errors={errorsFor(error, "quietHours.end")} inputStyle={{ width: "7rem" }} />
+              <TimeField
+                id="np-start"
+                label={t("np.quietStart")}
+                value={draft.start}
+                onChange={(v) => update({ start: v })}
+                showInvalid={showInvalid}
+                required
+                errors={errorsFor(error, "quietHours.start")}
+                inputStyle={{ width: "7rem" }}
+              />
+              <TimeField
+                id="np-end"
+                label={t("np.quietEnd")}
+                value={draft.end}
+                onChange={(v) => update({ end: v })}
+                showInvalid={showInvalid}
+                required
+                errors={errorsFor(error, "quietHours.end")}
+                inputStyle={{ width: "7rem" }}
+              />
             </div>
           )}
           <p className="hint">{t("np.quietHint")}</p>
@@ -129,7 +147,16 @@ export function NotificationSettings({ withDigest = false, withChannels = true }
           <span className="hint" id="np-email-hint">
             {t("np.emailHint")}
           </span>
-          <input id="np-email" type="email" inputMode="email" autoComplete="email" value={draft.email} onChange={(e) => update({ email: e.target.value })} aria-describedby="np-email-hint np-email-error" aria-invalid={errorsFor(error, "email").length > 0 || undefined} />
+          <input
+            id="np-email"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            value={draft.email}
+            onChange={(e) => update({ email: e.target.value })}
+            aria-describedby="np-email-hint np-email-error"
+            aria-invalid={errorsFor(error, "email").length > 0 || undefined}
+          />
           <FieldErrors id="np-email-error" errors={errorsFor(error, "email")} />
         </div>
         {withDigest && (

@@ -45,7 +45,12 @@ export function PushDevice() {
           <p style={{ margin: 0 }} role="status">
             {state === "on" ? t("np.deviceOn") : t("np.deviceOff")}
           </p>
-          <button type="button" className={state === "on" ? "btn btn-secondary" : "btn btn-primary"} disabled={busy} onClick={() => void run(state === "on" ? disablePush : enablePush)}>
+          <button
+            type="button"
+            className={state === "on" ? "btn btn-secondary" : "btn btn-primary"}
+            disabled={busy}
+            onClick={() => void run(state === "on" ? disablePush : enablePush)}
+          >
             {state === "on" ? t("np.disable") : t("np.enable")}
           </button>
         </div>

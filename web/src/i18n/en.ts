@@ -378,7 +378,8 @@ export const en = {
   "njr.approvedMsg": "{name} has joined {network}.",
   "njr.rejectedMsg": "{name}'s request to join {network} was rejected.",
   "us.title": "Unit supplement",
-  "us.intro": "You change only the supplement of your own units, from today on and with a reason. The force-wide regulation belongs to the policy administrators.",
+  "us.intro":
+    "You change only the supplement of your own units, from today on and with a reason. The force-wide regulation belongs to the policy administrators.",
   "us.noUnits": "You do not coordinate a unit.",
   "us.current": "Supplement per unit now",
   "us.unit": "Unit",
@@ -390,7 +391,8 @@ export const en = {
   "us.submit": "Record supplement",
   "us.saved": "The supplement of {unit} is recorded.",
   "pa.title": "Regulation",
-  "pa.intro": "A change to the force-wide regulation is proposed by one policy administrator and approved by another (four eyes). Only approved versions apply, never retroactively.",
+  "pa.intro":
+    "A change to the force-wide regulation is proposed by one policy administrator and approved by another (four eyes). Only approved versions apply, never retroactively.",
   "pa.current": "Regulation in force",
   "pa.summary": "From {from}: base {base} hours a year, approval from {threshold} hours.",
   "pa.waiting": "Proposals waiting for a second policy administrator",

@@ -107,7 +107,8 @@ export const nl = {
   "rd.delivery.when": "Tijdstip",
   "rd.delivery.attempts": "{n} poging(en)",
   "rd.candidates": "Kandidaten",
-  "rd.candidatesIntro": "Kandidaten zijn pseudoniem: u ziet expertise, eenheid, beschikbaarheid en waarom zij passen. Naam en contact volgen zodra iemand accepteert.",
+  "rd.candidatesIntro":
+    "Kandidaten zijn pseudoniem: u ziet expertise, eenheid, beschikbaarheid en waarom zij passen. Naam en contact volgen zodra iemand accepteert.",
   "rd.noCandidatesApi": "Deze server biedt geen kandidatenlijst aan.",
   "rd.noCandidates": "Geen passende kandidaten gevonden.",
   "rd.candidate": "Kandidaat {n}",
@@ -352,7 +353,8 @@ export const nl = {
   "nav.supplements": "Eenheidstoeslag",
   "nav.policy": "Korpsregeling",
   "nm.title": "Netwerken en eenheid",
-  "nm.intro": "Uw eenheid en netwerken worden toegekend door een coördinator of beheerder. U kunt zich aanmelden bij een netwerk; een coördinator van dat netwerk beslist.",
+  "nm.intro":
+    "Uw eenheid en netwerken worden toegekend door een coördinator of beheerder. U kunt zich aanmelden bij een netwerk; een coördinator van dat netwerk beslist.",
   "nm.network": "Netwerk",
   "nm.motivation": "Toelichting (optioneel)",
   "nm.ask": "Aanmelden bij netwerk",
@@ -389,7 +391,8 @@ export const nl = {
   "us.submit": "Toeslag vastleggen",
   "us.saved": "De toeslag van {unit} is vastgelegd.",
   "pa.title": "Korpsregeling",
-  "pa.intro": "Een wijziging van de korpsbrede regeling wordt door de ene beleidsbeheerder voorgesteld en door een andere goedgekeurd (vier ogen). Alleen goedgekeurde versies gelden, nooit met terugwerkende kracht.",
+  "pa.intro":
+    "Een wijziging van de korpsbrede regeling wordt door de ene beleidsbeheerder voorgesteld en door een andere goedgekeurd (vier ogen). Alleen goedgekeurde versies gelden, nooit met terugwerkende kracht.",
   "pa.current": "Geldende regeling",
   "pa.summary": "Vanaf {from}: basis {base} uur per jaar, goedkeuring vanaf {threshold} uur.",
   "pa.waiting": "Voorstellen die wachten op een tweede beleidsbeheerder",

@@ -7,7 +7,8 @@ export const notificationsNl = {
   "offers.allOffers": "Alle aanbiedingen",
   "np.title": "Meldingen",
   "nav.notifications": "Meldingen",
-  "np.digestIntro": "Coördinatoren krijgen onvervulde en vastgelopen aanvragen en budgetsignalen (80 % en 100 %) per e-mail; planners de gaten in de hulplijnbezetting voor de komende 7 dagen. Alleen voor uw eigen eenheden en netwerken, zonder namen of zaakinhoud.",
+  "np.digestIntro":
+    "Coördinatoren krijgen onvervulde en vastgelopen aanvragen en budgetsignalen (80 % en 100 %) per e-mail; planners de gaten in de hulplijnbezetting voor de komende 7 dagen. Alleen voor uw eigen eenheden en netwerken, zonder namen of zaakinhoud.",
   "np.intro": "Hoe u hoort van een nieuw aanbod als de app niet open staat. Een melding noemt nooit de tekst van de aanvraag of namen.",
   "np.channels": "Kanalen per urgentie",
   "np.channel.push": "Pushmelding",
@@ -47,7 +48,8 @@ export const notificationsEn: Record<keyof typeof notificationsNl, string> = {
   "offers.allOffers": "All offers",
   "np.title": "Notifications",
   "nav.notifications": "Notifications",
-  "np.digestIntro": "Coordinators get unfilled and stuck requests and budget alerts (80 % and 100 %) by e-mail; planners get the gaps in helpline cover for the coming 7 days. Only for your own units and networks, without names or case content.",
+  "np.digestIntro":
+    "Coordinators get unfilled and stuck requests and budget alerts (80 % and 100 %) by e-mail; planners get the gaps in helpline cover for the coming 7 days. Only for your own units and networks, without names or case content.",
   "np.intro": "How you hear about a new offer when the app is not open. A notification never contains the request text or names.",
   "np.channels": "Channels per urgency",
   "np.channel.push": "Push notification",

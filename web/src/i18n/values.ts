@@ -1,16 +1,7 @@
 // How the UI shows each value of the contract's value lists (api/src/contract/values.ts): its Dutch and
 // English label and, for badges, its tone. One Record per list, so a new value fails to compile until it
 // has its labels here; nl.ts and en.ts spread the generated "<prefix>.<value>" keys.
-import type {
-  ExpertiseDomain,
-  Mode,
-  OfferStatus,
-  RequestStatus,
-  Role,
-  TimeCategory,
-  TimeEntryStatus,
-  Urgency,
-} from "../../../api/src/contract/values";
+import type { ExpertiseDomain, Mode, OfferStatus, RequestStatus, Role, TimeCategory, TimeEntryStatus, Urgency } from "../../../api/src/contract/values";
 
 /** Badge colours (styles.css .badge-<tone>): alert red, warn amber, info navy, ok green, muted grey. */
 export type Tone = "alert" | "warn" | "info" | "ok" | "muted";

@@ -74,5 +74,8 @@ export function searchExpertise(items: Expertise[], query: string, lang: "nl" | 
     for (const [t, weight] of texts) best = Math.max(best, textScore(q, t) * weight);
     if (best > 0) scored.push({ item, score: best });
   }
-  return scored.sort((a, b) => b.score - a.score || a.item.label[lang].localeCompare(b.item.label[lang])).slice(0, limit).map((s) => s.item);
+  return scored
+    .sort((a, b) => b.score - a.score || a.item.label[lang].localeCompare(b.item.label[lang]))
+    .slice(0, limit)
+    .map((s) => s.item);
 }

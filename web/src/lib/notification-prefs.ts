@@ -34,7 +34,10 @@ export interface Draft {
 
 export function toDraft(p: Partial<NotificationPreferences> | undefined): Draft {
   const d = DEFAULT_PREFERENCES;
-  const channels = Object.fromEntries(URGENCIES.map((u) => [u, (p?.channels?.[u] ?? d.channels[u]).filter((c) => CHANNELS.includes(c))])) as Record<Urgency, Channel[]>;
+  const channels = Object.fromEntries(URGENCIES.map((u) => [u, (p?.channels?.[u] ?? d.channels[u]).filter((c) => CHANNELS.includes(c))])) as Record<
+    Urgency,
+    Channel[]
+  >;
   const quiet = p?.quietHours === undefined ? d.quietHours : p.quietHours;
   return {
     channels,

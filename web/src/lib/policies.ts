@@ -5,4 +5,3 @@ import type { PolicyVersion } from "../api/types";
 export function inForce(versions: PolicyVersion[], now = new Date()): PolicyVersion | undefined {
   return versions.filter((v) => new Date(v.effectiveFrom) <= now).at(-1);
 }
-

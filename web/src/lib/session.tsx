@@ -44,10 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<Session>(
-    () => ({ me, login, logout, has: (...roles) => !!me && roles.some((r) => me.roles.includes(r)) }),
-    [me, login, logout],
-  );
+  const value = useMemo<Session>(() => ({ me, login, logout, has: (...roles) => !!me && roles.some((r) => me.roles.includes(r)) }), [me, login, logout]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -52,11 +52,27 @@ export function LoginPage() {
           <form onSubmit={submit} noValidate>
             <div className="field">
               <label htmlFor="login-username">{t("login.username")}</label>
-              <input id="login-username" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
+              <input
+                id="login-username"
+                name="username"
+                autoComplete="username"
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                required
+                autoFocus
+              />
             </div>
             <div className="field">
               <label htmlFor="login-password">{t("login.password")}</label>
-              <input id="login-password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+              <input
+                id="login-password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+              />
             </div>
             <ErrorBox error={error} />
             <button type="submit" className="btn btn-primary btn-block" disabled={busy || !username || !password}>

@@ -21,11 +21,15 @@ export async function checkBudgetAlerts(deps: Deps, memberId: string, year = yea
   }
   if (raised.length) {
     const level = Math.max(...raised);
-    deps.notifier.emit(
-      { members: [memberId], scope: { unitId: member.unitId, networks: member.networks } },
-      "budget:alert",
-      { memberId, name: member.name, year, level, allotted: budget.allotted, used: budget.used, remaining: budget.remaining },
-    );
+    deps.notifier.emit({ members: [memberId], scope: { unitId: member.unitId, networks: member.networks } }, "budget:alert", {
+      memberId,
+      name: member.name,
+      year,
+      level,
+      allotted: budget.allotted,
+      used: budget.used,
+      remaining: budget.remaining,
+    });
   }
   return raised;
 }

@@ -86,10 +86,9 @@ async function committedFor(ids: string[], usage: Map<string, Usage>, exclude: s
   // The Request model belongs to the request core loop; without it nothing is committed.
   const Request = mongoose.models.Request;
   if (!Request) return out;
-  const docs = await Request.find(
-    { status: "accepted", ...memberMatch(ids, "assigneeMemberId") },
-    { assigneeMemberId: 1, estimatedHours: 1 },
-  ).lean<{ _id: unknown; assigneeMemberId: string; estimatedHours?: number }[]>();
+  const docs = await Request.find({ status: "accepted", ...memberMatch(ids, "assigneeMemberId") }, { assigneeMemberId: 1, estimatedHours: 1 }).lean<
+    { _id: unknown; assigneeMemberId: string; estimatedHours?: number }[]
+  >();
   const wanted = new Set(ids);
   for (const r of docs) {
     const id = String(r._id);
@@ -104,7 +103,9 @@ async function committedFor(ids: string[], usage: Map<string, Usage>, exclude: s
 async function overridesFor(ids: string[], year: number): Promise<MemberOverride[]> {
   const wanted = new Set(ids);
   const docs = await BudgetOverride.find({ year, ...memberMatch(ids) }).lean();
-  return docs.filter((o) => wanted.has(o.memberId)).map((o) => ({ memberId: o.memberId, year: o.year, extraHours: o.extraHours, reason: o.reason, setBy: o.setBy }));
+  return docs
+    .filter((o) => wanted.has(o.memberId))
+    .map((o) => ({ memberId: o.memberId, year: o.year, extraHours: o.extraHours, reason: o.reason, setBy: o.setBy }));
 }
 
 export interface ComputeOptions {

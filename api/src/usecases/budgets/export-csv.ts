@@ -11,7 +11,18 @@ import { listBudgets, type BudgetQuery } from "./list-budgets";
 import { DerivedCache, viewerKey } from "./derived-cache";
 
 export const CSV_COLUMNS = ["memberId", "name", "unit", "networks", "allotted", "approved", "pending", "committed", "used", "remaining", "alertLevel"] as const;
-export const CSV_COLUMNS_NL = ["Naam", "Eenheid", "Netwerken", "Toegekend (uur)", "Goedgekeurd (uur)", "In behandeling (uur)", "Toegezegd (uur)", "Gebruikt (uur)", "Resterend (uur)", "Signalering (%)"] as const;
+export const CSV_COLUMNS_NL = [
+  "Naam",
+  "Eenheid",
+  "Netwerken",
+  "Toegekend (uur)",
+  "Goedgekeurd (uur)",
+  "In behandeling (uur)",
+  "Toegezegd (uur)",
+  "Gebruikt (uur)",
+  "Resterend (uur)",
+  "Signalering (%)",
+] as const;
 
 export type CsvVariant = "machine" | "nl";
 
@@ -41,6 +52,18 @@ async function buildCsv(actor: Principal, q: BudgetQuery, delimiter: "," | ";", 
     ]);
     return toCsv([[...CSV_COLUMNS_NL], ...rows], { delimiter: ";", decimalComma: true, bom: true });
   }
-  const rows: CsvCell[][] = budgets.map((b) => [b.memberId, b.name, b.unitId, b.networks.join(" "), b.allotted, b.approved, b.pending, b.committed, b.used, b.remaining, b.alertLevel]);
+  const rows: CsvCell[][] = budgets.map((b) => [
+    b.memberId,
+    b.name,
+    b.unitId,
+    b.networks.join(" "),
+    b.allotted,
+    b.approved,
+    b.pending,
+    b.committed,
+    b.used,
+    b.remaining,
+    b.alertLevel,
+  ]);
   return toCsv([[...CSV_COLUMNS], ...rows], { delimiter, bom: true });
 }

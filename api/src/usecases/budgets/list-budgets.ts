@@ -72,7 +72,9 @@ function sorter(sort: BudgetSort, rows: MemberBudget[]): (a: MemberBudget, b: Me
 /** yearMembersFilter as a predicate over the read model's members (same rules, no query). */
 export function yearMembersPredicate(actor: Principal, q: Omit<BudgetQuery, "sort">): (m: ModelMember) => boolean {
   const start = DateTime.fromObject({ year: q.year, month: 1, day: 1 }, { zone: BUDGET_ZONE }).toJSDate().getTime();
-  const end = DateTime.fromObject({ year: q.year + 1, month: 1, day: 1 }, { zone: BUDGET_ZONE }).toJSDate().getTime();
+  const end = DateTime.fromObject({ year: q.year + 1, month: 1, day: 1 }, { zone: BUDGET_ZONE })
+    .toJSDate()
+    .getTime();
   const name = q.q ? new RegExp(escapeRegex(q.q), "i") : undefined;
   return (m) =>
     (!m.hasJoinedAt || m.joinedAt.getTime() < end) &&

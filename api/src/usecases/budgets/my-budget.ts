@@ -10,7 +10,13 @@ export async function budgetOfMember(memberId: string, year: number) {
   const [member] = await loadBudgetMembers({ _id: memberId });
   if (!member) throw notFound("Member");
   const policies = await loadPolicies();
-  const overrides = (await BudgetOverride.find({ memberId, year }).lean()).map((o) => ({ memberId, year, extraHours: o.extraHours, reason: o.reason, setBy: o.setBy }));
+  const overrides = (await BudgetOverride.find({ memberId, year }).lean()).map((o) => ({
+    memberId,
+    year,
+    extraHours: o.extraHours,
+    reason: o.reason,
+    setBy: o.setBy,
+  }));
   const budget = (await computeBudgets([member], year, { policies })).get(memberId)!;
   const { breakdown } = allotment({ policies, member, year, overrides });
   return { year, ...budget, breakdown };

@@ -47,6 +47,8 @@ export async function setBudgetOverride(actor: Principal, input: OverrideInput) 
 
 export async function listBudgetOverrides(actor: Principal, q: { memberId: string; year?: number }) {
   await memberInReach(actor, q.memberId);
-  const docs = await BudgetOverride.find({ memberId: q.memberId, ...(q.year ? { year: q.year } : {}) }).sort({ createdAt: -1 }).lean();
+  const docs = await BudgetOverride.find({ memberId: q.memberId, ...(q.year ? { year: q.year } : {}) })
+    .sort({ createdAt: -1 })
+    .lean();
   return docs.map(present);
 }

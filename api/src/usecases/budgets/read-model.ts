@@ -70,7 +70,9 @@ async function loadData(): Promise<Data> {
     Member.find({}, MEMBER_FIELDS).lean(),
     BudgetTotals.find({}, { memberId: 1, year: 1, hours: 1, byRequest: 1 }).lean(),
     BudgetOverride.find({}).lean(),
-    Request ? Request.find({ status: "accepted" }, { assigneeMemberId: 1, estimatedHours: 1, status: 1 }).lean<RequestShape[]>() : Promise.resolve([] as RequestShape[]),
+    Request
+      ? Request.find({ status: "accepted" }, { assigneeMemberId: 1, estimatedHours: 1, status: 1 }).lean<RequestShape[]>()
+      : Promise.resolve([] as RequestShape[]),
     loadPolicies(),
     TimeEntry.find({ status: "pending" }).lean<PendingEntry[]>(),
   ]);
@@ -132,7 +134,7 @@ export class BudgetReadModel {
       this.loading = loadData()
         .then((d) => {
           // An event during the first load may be missing from it: load again.
-          if (seq !== this.seq) return (this.loading = undefined), this.ready();
+          if (seq !== this.seq) return ((this.loading = undefined), this.ready());
           this.install(d);
           return d;
         })

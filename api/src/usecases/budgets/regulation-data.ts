@@ -69,11 +69,9 @@ export const DEFAULT_POLICY = {
 
 /** Seeds the default version once (idempotent by seed key; racing starts hit the unique index). */
 export async function ensureDefaultPolicy(): Promise<void> {
-  await PolicyVersion.updateOne(
-    { seedKey: "default" },
-    { $setOnInsert: { ...DEFAULT_POLICY, seedKey: "default", createdBy: "seed" } },
-    { upsert: true },
-  ).catch((err: { code?: number }) => {
-    if (err?.code !== 11000) throw err;
-  });
+  await PolicyVersion.updateOne({ seedKey: "default" }, { $setOnInsert: { ...DEFAULT_POLICY, seedKey: "default", createdBy: "seed" } }, { upsert: true }).catch(
+    (err: { code?: number }) => {
+      if (err?.code !== 11000) throw err;
+    },
+  );
 }

@@ -41,7 +41,9 @@ export async function moveTotals(before: EntryShape | null, after: EntryShape | 
 }
 
 /** Totals computed from entries (seeding, repair). */
-export function totalsFromEntries(entries: EntryShape[]): Map<string, { memberId: string; year: number; hours: Record<string, number>; byRequest: Record<string, number> }> {
+export function totalsFromEntries(
+  entries: EntryShape[],
+): Map<string, { memberId: string; year: number; hours: Record<string, number>; byRequest: Record<string, number> }> {
   const out = new Map<string, { memberId: string; year: number; hours: Record<string, number>; byRequest: Record<string, number> }>();
   for (const e of entries) {
     if (!counts(e)) continue;

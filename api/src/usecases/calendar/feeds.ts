@@ -45,7 +45,10 @@ export async function memberFeed(deps: Deps, token: string | undefined): Promise
   const { from, to } = feedWindow(now);
   const events = [];
   if (p.memberId) {
-    const shifts = await Shift.find({ memberId: p.memberId, start: { $lt: to }, end: { $gt: from } }, { start: 1, end: 1 }).sort({ start: 1 }).limit(2000).lean();
+    const shifts = await Shift.find({ memberId: p.memberId, start: { $lt: to }, end: { $gt: from } }, { start: 1, end: 1 })
+      .sort({ start: 1 })
+      .limit(2000)
+      .lean();
     events.push(...shifts.map((s) => ({ uid: `shift-${s._id}@ndv.politie.example`, start: s.start, end: s.end, summary: "Dienst Roze in Blauw-hulplijn" })));
     events.push(...(await engagementEvents(p.memberId, from, to)));
   }
@@ -57,8 +60,16 @@ export async function helplineFeed(deps: Deps, token: string | undefined): Promi
   if (!canHaveHelplineFeed(p)) throw forbidden("The helpline roster feed is for planners and Roze in Blauw members");
   const now = deps.now();
   const { from, to } = feedWindow(now);
-  const shifts = await Shift.find({ start: { $lt: to }, end: { $gt: from } }, { memberId: 1, start: 1, end: 1 }).sort({ start: 1 }).limit(10_000).lean();
+  const shifts = await Shift.find({ start: { $lt: to }, end: { $gt: from } }, { memberId: 1, start: 1, end: 1 })
+    .sort({ start: 1 })
+    .limit(10_000)
+    .lean();
   const names = await namesFor(shifts.map((s) => s.memberId));
-  const events = shifts.map((s) => ({ uid: `shift-${s._id}@ndv.politie.example`, start: s.start, end: s.end, summary: `RiB-hulplijn: ${names.get(s.memberId) ?? "RiB"}` }));
+  const events = shifts.map((s) => ({
+    uid: `shift-${s._id}@ndv.politie.example`,
+    start: s.start,
+    end: s.end,
+    summary: `RiB-hulplijn: ${names.get(s.memberId) ?? "RiB"}`,
+  }));
   return renderFeed("Roze in Blauw helpline rooster", events, now);
 }

@@ -7,7 +7,9 @@ import { HelplineGapReport } from "../../models/helpline-gap-report";
 const iso = (i: Interval) => ({ start: i.start.toISOString(), end: i.end.toISOString() });
 
 async function shiftsIn(from: Date, to: Date): Promise<Interval[]> {
-  return Shift.find({ start: { $lt: to }, end: { $gt: from } }, { _id: 0, start: 1, end: 1 }).limit(20_000).lean();
+  return Shift.find({ start: { $lt: to }, end: { $gt: from } }, { _id: 0, start: 1, end: 1 })
+    .limit(20_000)
+    .lean();
 }
 
 export async function getCoverage(q: { from: Date; to: Date; byHourOfWeek?: boolean }) {
@@ -38,5 +40,10 @@ export async function latestGaps(deps: Deps) {
   const r = await HelplineGapReport.findById("latest").lean();
   // Before the first daily run: compute now, but leave the announcement to the job.
   if (!r) return findUpcomingGaps(deps, { notify: false });
-  return { computedAt: r.computedAt.toISOString(), from: r.from.toISOString(), to: r.to.toISOString(), gaps: r.gaps.map((g) => iso({ start: g.start!, end: g.end! })) };
+  return {
+    computedAt: r.computedAt.toISOString(),
+    from: r.from.toISOString(),
+    to: r.to.toISOString(),
+    gaps: r.gaps.map((g) => iso({ start: g.start!, end: g.end! })),
+  };
 }

@@ -10,7 +10,6 @@ export interface HelplineMemberView {
   unitId: string;
 }
 
-
 export async function listHelplineMembers(q: { q?: string; limit: number }): Promise<HelplineMemberView[]> {
   const filter: Record<string, unknown> = { networks: RIB, active: { $ne: false } };
   const text = q.q?.trim();

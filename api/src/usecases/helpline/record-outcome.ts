@@ -8,7 +8,11 @@ export type Outcome = "answered" | "missed" | "forwarded";
 import { FORWARD_REASONS } from "../../contract/helpline";
 export { FORWARD_REASONS };
 export type ForwardReason = (typeof FORWARD_REASONS)[number];
-const FORWARD_TEXT: Record<ForwardReason, string> = { "member-busy": "member busy", "member-no-answer": "member did not answer", "member-unreachable": "member unreachable" };
+const FORWARD_TEXT: Record<ForwardReason, string> = {
+  "member-busy": "member busy",
+  "member-no-answer": "member did not answer",
+  "member-unreachable": "member unreachable",
+};
 
 export function recordOutcome(deps: Deps, callId: string, input: { outcome: Outcome; durationSec?: number; reason?: ForwardReason; forwardedTo?: string }) {
   const rt = helplineFor(deps);
@@ -22,9 +26,23 @@ export function recordOutcome(deps: Deps, callId: string, input: { outcome: Outc
     outcome: input.outcome,
     outcomeAt: now,
     ...(input.durationSec !== undefined ? { durationSec: input.durationSec } : {}),
-    ...(input.reason ? { forwardReason: input.reason, outcomeNote: `${FORWARD_TEXT[input.reason]} → RSC${input.forwardedTo ? ` (${input.forwardedTo})` : ""}` } : {}),
+    ...(input.reason
+      ? { forwardReason: input.reason, outcomeNote: `${FORWARD_TEXT[input.reason]} → RSC${input.forwardedTo ? ` (${input.forwardedTo})` : ""}` }
+      : {}),
     ...(input.forwardedTo ? { forwardedToUnitId: input.forwardedTo } : {}),
   });
-  deps.notifier.emit({ roles: ["helpline-planner"] }, "helpline:call", { phase: "outcome", callId, at: now.toISOString(), outcome: input.outcome, action: known?.action });
-  return { callId, outcome: input.outcome, ...(input.durationSec !== undefined ? { durationSec: input.durationSec } : {}), ...(input.reason ? { reason: input.reason } : {}), known: !!known };
+  deps.notifier.emit({ roles: ["helpline-planner"] }, "helpline:call", {
+    phase: "outcome",
+    callId,
+    at: now.toISOString(),
+    outcome: input.outcome,
+    action: known?.action,
+  });
+  return {
+    callId,
+    outcome: input.outcome,
+    ...(input.durationSec !== undefined ? { durationSec: input.durationSec } : {}),
+    ...(input.reason ? { reason: input.reason } : {}),
+    known: !!known,
+  };
 }

@@ -67,7 +67,12 @@ function callerRegion(input: ParsedInput): { unitId?: string; source: "field" | 
 const sipUriOf = (sip: SipAddressing, d: StoredDecision): string =>
   (d.action === "member" ? sip.member(d.target.phone) : d.target.unitId ? sip.rsc(d.target.unitId) : undefined) ?? sip.nationalFallback().sipUri;
 
-const present = (d: StoredDecision, sip: SipAddressing): RouteAnswer => ({ callId: d.callId, action: d.action, target: { ...d.target, sipUri: sipUriOf(sip, d) }, reason: d.reason });
+const present = (d: StoredDecision, sip: SipAddressing): RouteAnswer => ({
+  callId: d.callId,
+  action: d.action,
+  target: { ...d.target, sipUri: sipUriOf(sip, d) },
+  reason: d.reason,
+});
 
 export function routeCall(deps: Deps, raw: unknown, log: Logger = deps.logger): RouteAnswer {
   const rt = helplineFor(deps);
@@ -98,12 +103,17 @@ export function routeCall(deps: Deps, raw: unknown, log: Logger = deps.logger): 
       rscByUnit: RSC_BY_UNIT,
       nationalFallback: NATIONAL_FALLBACK_RSC,
     });
-    if (malformed) decision = { ...decision, reason: `malformed request (${input.problems.join("; ")}): ${decision.reason.replace(/^no member on duty[:;] /, "")}` };
+    if (malformed)
+      decision = { ...decision, reason: `malformed request (${input.problems.join("; ")}): ${decision.reason.replace(/^no member on duty[:;] /, "")}` };
     if (input.problems.length) log.warn({ problems: input.problems, callId: input.callId }, "helpline route: questionable request, answered anyway");
   } catch (err) {
     // Last resort: whatever broke, the caller still reaches a person.
     log.error({ err }, "helpline route failed; sending the call to the national fallback RSC");
-    decision = { action: "rsc", target: { phone: NATIONAL_FALLBACK_RSC.phone, unitId: NATIONAL_FALLBACK_RSC.unitId }, reason: "internal error: national fallback RSC" };
+    decision = {
+      action: "rsc",
+      target: { phone: NATIONAL_FALLBACK_RSC.phone, unitId: NATIONAL_FALLBACK_RSC.unitId },
+      reason: "internal error: national fallback RSC",
+    };
   }
 
   const stored: StoredDecision = {

@@ -30,7 +30,9 @@ async function ribMember(memberId: string, path: string) {
   const m = isValidObjectId(memberId) ? await Member.findById(memberId, { name: 1, networks: 1, active: 1 }).lean() : null;
   if (!m) throw unprocessable(`No member ${memberId}`, [{ path, code: "unknown_member", message: "unknown member" }]);
   if (!m.networks?.includes(RIB) || m.active === false)
-    throw unprocessable("Only active Roze in Blauw members take helpline shifts", [{ path, code: "not_rib_member", message: "not an active Roze in Blauw member" }]);
+    throw unprocessable("Only active Roze in Blauw members take helpline shifts", [
+      { path, code: "not_rib_member", message: "not an active Roze in Blauw member" },
+    ]);
   return m;
 }
 
@@ -47,9 +49,15 @@ async function assertApprovedSelf(p: Principal, memberId: string) {
 
 async function checkRules(memberId: string, shift: { id?: string; start: Date; end: Date }) {
   const others = await Shift.find({ memberId, start: { $lt: shift.end }, end: { $gt: shift.start } }, { start: 1, end: 1 }).lean();
-  const errors = validateShift(shift, others.map((o) => ({ id: String(o._id), start: o.start, end: o.end })));
+  const errors = validateShift(
+    shift,
+    others.map((o) => ({ id: String(o._id), start: o.start, end: o.end })),
+  );
   if (errors.length)
-    throw unprocessable(errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors.map((e) => ({ ...e, path: `body.${e.path}` })));
+    throw unprocessable(
+      errors.map((e) => `${e.path}: ${e.message}`).join("; "),
+      errors.map((e) => ({ ...e, path: `body.${e.path}` })),
+    );
 }
 
 export async function namesFor(memberIds: string[]): Promise<Map<string, string>> {
@@ -107,7 +115,10 @@ export async function deleteShift(deps: Deps, p: Principal, id: string): Promise
 export const MAX_RANGE_DAYS = 93;
 
 export async function listShifts(q: { from: Date; to: Date; memberId?: string }): Promise<ShiftView[]> {
-  const shifts = await Shift.find({ start: { $lt: q.to }, end: { $gt: q.from }, ...(q.memberId ? { memberId: q.memberId } : {}) }, { memberId: 1, start: 1, end: 1 })
+  const shifts = await Shift.find(
+    { start: { $lt: q.to }, end: { $gt: q.from }, ...(q.memberId ? { memberId: q.memberId } : {}) },
+    { memberId: 1, start: 1, end: 1 },
+  )
     .sort({ start: 1 })
     .limit(5000)
     .lean();

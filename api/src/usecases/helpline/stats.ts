@@ -12,8 +12,6 @@ export async function getHelplineStats(q: { from: Date; to: Date }) {
     .limit(MAX_STATS_CALLS + 1)
     .lean();
   const truncated = calls.length > MAX_STATS_CALLS;
-  const stats = helplineStats(
-    calls.slice(0, MAX_STATS_CALLS).map((c) => ({ ...c, calledAt: c.calledAt! })),
-  );
+  const stats = helplineStats(calls.slice(0, MAX_STATS_CALLS).map((c) => ({ ...c, calledAt: c.calledAt! })));
   return { from: q.from.toISOString(), to: q.to.toISOString(), zone: "Europe/Amsterdam", ...(truncated ? { truncated: true } : {}), ...stats };
 }

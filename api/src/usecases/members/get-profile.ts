@@ -22,7 +22,8 @@ export async function getMember(actor: Principal, id: string) {
   const m = toProfile(doc);
   const self = actor.memberId === m.id;
   const coordinator = coordinatesMember(actor, m);
-  const acceptedForCaller = !self && !coordinator && !!(await Request.exists({ requesterId: actor.id, assigneeMemberId: m.id, status: { $in: ["accepted", "completed"] } }));
+  const acceptedForCaller =
+    !self && !coordinator && !!(await Request.exists({ requesterId: actor.id, assigneeMemberId: m.id, status: { $in: ["accepted", "completed"] } }));
   if (!canReadMember(actor, m, acceptedForCaller)) throw forbidden("You may not read this member's profile");
   await auditRead(actor, "member", m.id, [m.userId, m.id]);
   return self || coordinator ? presentProfile(m) : presentContact(m);

@@ -54,7 +54,13 @@ export async function askToJoin(deps: Deps, actor: Principal, input: { networkId
   if ((m.networks ?? []).includes(input.networkId)) throw conflict(`You are already a member of ${input.networkId}`);
   const pendingKey = `${actor.memberId}:${input.networkId}`;
   try {
-    const doc = await NetworkRequest.create({ memberId: actor.memberId, userId: actor.id, networkId: input.networkId, motivation: input.motivation, pendingKey });
+    const doc = await NetworkRequest.create({
+      memberId: actor.memberId,
+      userId: actor.id,
+      networkId: input.networkId,
+      motivation: input.motivation,
+      pendingKey,
+    });
     await audit(actor, "create", "network-request", doc.id, { networkId: input.networkId });
     return present(doc.toObject());
   } catch (err) {

@@ -23,11 +23,14 @@ export async function searchDirectory(deps: Deps, actor: Principal, q: Directory
   if (q.expertise) filters.expertiseIds = q.expertise.split(",");
   // Names are not in the search index (it holds what members share, not who they are): a coordinator's
   // name query ("Hodan", "Yusuf Abdi") is matched here on the snapshot, in scope only, and listed first.
-  const byName = nameMatches(snapshot.all(), q.q, (m) =>
-    coordinatesMember(actor, m) &&
-    (!q.unit || q.unit.split(",").includes(m.unitId)) &&
-    (!q.network || q.network.split(",").some((n) => m.networks.includes(n))) &&
-    (!q.expertise || q.expertise.split(",").some((x) => m.expertise.some((e) => e.id === x && e.visible))),
+  const byName = nameMatches(
+    snapshot.all(),
+    q.q,
+    (m) =>
+      coordinatesMember(actor, m) &&
+      (!q.unit || q.unit.split(",").includes(m.unitId)) &&
+      (!q.network || q.network.split(",").some((n) => m.networks.includes(n))) &&
+      (!q.expertise || q.expertise.split(",").some((x) => m.expertise.some((e) => e.id === x && e.visible))),
   );
   const data = byName.slice(0, q.limit).map((m) => ({ ...presentDirectoryRow(m), score: 1 }));
   const seen = new Set(data.map((d) => d.id));
@@ -47,7 +50,9 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCas
 
 /** Members whose name holds every word of the query as the start of a name part ("yus abd" finds Yusuf Abdi). */
 export function nameMatches<M extends { name: string; active?: boolean }>(all: Iterable<M>, q: string | undefined, allowed: (m: M) => boolean): M[] {
-  const words = fold(q ?? "").split(/[\s,]+/).filter((w) => w.length >= 2);
+  const words = fold(q ?? "")
+    .split(/[\s,]+/)
+    .filter((w) => w.length >= 2);
   if (!words.length) return [];
   const whole = words.join(" ");
   const out: { m: M; rank: number }[] = [];

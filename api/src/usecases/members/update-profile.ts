@@ -18,7 +18,8 @@ function check(input: ProfileInput) {
   const unknown = unknownExpertiseIds((input.expertise ?? []).map((e) => e.id));
   for (const id of unknown) errors.push({ path: "body.expertise", code: "unknown_expertise", params: { id }, message: `Unknown expertise id ${id}` });
   if (input.unitId && !unitById(input.unitId)) errors.push({ path: "body.unitId", code: "unknown_unit", message: `Unknown unit ${input.unitId}` });
-  for (const n of input.networks ?? []) if (!networkById(n)) errors.push({ path: "body.networks", code: "unknown_network", params: { id: n }, message: `Unknown network ${n}` });
+  for (const n of input.networks ?? [])
+    if (!networkById(n)) errors.push({ path: "body.networks", code: "unknown_network", params: { id: n }, message: `Unknown network ${n}` });
   (input.availability?.absences ?? []).forEach((a, i) => {
     if (a.to <= a.from) errors.push({ path: `body.availability.absences.${i}.to`, code: "end_before_start", message: "An absence must end after it starts" });
   });
@@ -37,7 +38,10 @@ function assertUnchangedGrants(input: ProfileInput, current: { unitId: string; n
     const have = new Set(current.networks ?? []);
     const want = new Set(input.networks);
     if (have.size !== want.size || [...want].some((n) => !have.has(n)))
-      errors.push({ path: "body.networks", message: "Ask to join a network with POST /api/v1/members/me/network-requests; a coordinator of that network approves it" });
+      errors.push({
+        path: "body.networks",
+        message: "Ask to join a network with POST /api/v1/members/me/network-requests; a coordinator of that network approves it",
+      });
   }
   if (errors.length)
     throw problem(403, "Forbidden", "Unit and networks are granted by a coordinator or an admin; they cannot be changed on your own profile", errors);
@@ -61,6 +65,9 @@ export async function updateOwnProfile(deps: Deps, actor: Principal, input: Prof
   if (consentChanged) set.consent = { shareExpertise: input.consent!.shareExpertise, at: deps.now() };
   const updated = await Member.findByIdAndUpdate(current._id, { $set: set }, { returnDocument: "after" }).lean();
   await reindexMember(deps, String(current._id));
-  await audit(actor, "update", "member", String(current._id), { fields: Object.keys(set), ...(consentChanged ? { consent: input.consent!.shareExpertise } : {}) });
+  await audit(actor, "update", "member", String(current._id), {
+    fields: Object.keys(set),
+    ...(consentChanged ? { consent: input.consent!.shareExpertise } : {}),
+  });
   return presentProfile(toProfile(updated!));
 }

@@ -19,17 +19,22 @@ export async function acceptOffer(deps: Deps, actor: Principal, offerId: string)
   if (offer.status !== "pending") throw conflict(`This offer is ${offer.status}; the request can no longer be accepted from it`, "offer_not_pending");
   if (offer.expiresAt <= now) throw conflict("This offer has expired", "offer_expired");
   const request = await Request.findById(offer.requestId, { estimatedHours: 1, urgency: 1, status: 1 }).lean();
-  if (!request || !(OPEN_STATUSES as readonly string[]).includes(request.status)) throw conflict("This request has already been taken or closed", "offer_taken");
+  if (!request || !(OPEN_STATUSES as readonly string[]).includes(request.status))
+    throw conflict("This request has already been taken or closed", "offer_taken");
 
   const gate = await budgetGate(deps, offer.memberId, { id: offer.requestId, estimatedHours: request.estimatedHours, urgency: request.urgency as Urgency });
   if (!gate.allowed) throw overBudgetProblem(gate.remaining, request.estimatedHours);
 
   // The winner is whoever claims the request's decision first; the conditional update then records it
   // (and on MongoDB would on its own refuse a second winner as well).
-  if (!(await claimOnce(decisionKey(offer.requestId), offer.requestId, "accept", offer.memberId, now))) throw conflict("Another member accepted this request first", "offer_taken");
+  if (!(await claimOnce(decisionKey(offer.requestId), offer.requestId, "accept", offer.memberId, now)))
+    throw conflict("Another member accepted this request first", "offer_taken");
   const won = await Request.findOneAndUpdate(
     { _id: offer.requestId, $or: [{ status: { $in: OPEN_STATUSES } }, { status: "accepted", assigneeMemberId: offer.memberId }] },
-    { $set: { status: "accepted", assigneeMemberId: offer.memberId, acceptedAt: now }, ...(gate.flagged ? { $addToSet: { flags: "over-budget-review" } } : {}) },
+    {
+      $set: { status: "accepted", assigneeMemberId: offer.memberId, acceptedAt: now },
+      ...(gate.flagged ? { $addToSet: { flags: "over-budget-review" } } : {}),
+    },
     { returnDocument: "after" },
   ).lean();
   if (!won) throw conflict("Another member accepted this request first", "offer_taken");

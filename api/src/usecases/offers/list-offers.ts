@@ -15,7 +15,10 @@ export async function listOffers(actor: Principal, q: { status?: string; limit: 
     if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", code: "invalid_cursor", message: "Invalid cursor" }]);
     filter._id = { $lt: q.cursor };
   }
-  const rows = await Offer.find(filter).sort({ _id: -1 }).limit(q.limit + 1).lean();
+  const rows = await Offer.find(filter)
+    .sort({ _id: -1 })
+    .limit(q.limit + 1)
+    .lean();
   const page = rows.slice(0, q.limit);
   const requests = await Request.find({ _id: { $in: page.map((o) => o.requestId) } }, { refSalt: 0 }).lean();
   const byId = new Map(requests.map((r) => [String(r._id), r]));

@@ -11,7 +11,16 @@ import { coordinatesMember } from "../../access/members";
 // The input shape lives in the contract (api/src/contract/pools.ts).
 export { poolSchema, type PoolInput } from "../../contract/pools";
 
-type PoolRecord = { _id: unknown; name: string; description?: string | null; expertise: string[]; unitIds: string[]; memberIds: string[]; activeFrom?: Date | null; activeUntil?: Date | null };
+type PoolRecord = {
+  _id: unknown;
+  name: string;
+  description?: string | null;
+  expertise: string[];
+  unitIds: string[];
+  memberIds: string[];
+  activeFrom?: Date | null;
+  activeUntil?: Date | null;
+};
 
 /** Who a pool member is, as far as the viewer may know: the name only for members the viewer coordinates. */
 export interface PoolMemberView {

@@ -27,7 +27,13 @@ export async function simulateDraft(draftInput: Omit<PolicyInput, "effectiveFrom
   ]);
   // Sums stand in for the entries: the simulation only adds hours of the year up.
   const entriesByMember = new Map<string, DomainEntry[]>([...rows].map(([id, u]) => [id, u.entries]));
-  const overrides: MemberOverride[] = overrideDocs.map((o) => ({ memberId: o.memberId, year: o.year, extraHours: o.extraHours, reason: o.reason, setBy: o.setBy }));
+  const overrides: MemberOverride[] = overrideDocs.map((o) => ({
+    memberId: o.memberId,
+    year: o.year,
+    extraHours: o.extraHours,
+    reason: o.reason,
+    setBy: o.setBy,
+  }));
   const result = simulatePolicy({ draft, current, members, entriesByMember, year, now, overrides });
   const inForce = policyInForce(current, now);
   return {

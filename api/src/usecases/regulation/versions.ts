@@ -24,14 +24,19 @@ async function assertEffectiveFrom(effectiveFrom: Date, now: Date): Promise<void
   const day = DateTime.fromJSDate(effectiveFrom, { zone: BUDGET_ZONE });
   const today = DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).startOf("day");
   if (!day.isValid || day < today)
-    throw unprocessable("A regulation change cannot take effect in the past", [{ path: "body.effectiveFrom", message: `must be today (${today.toISODate()}) or later` }]);
+    throw unprocessable("A regulation change cannot take effect in the past", [
+      { path: "body.effectiveFrom", message: `must be today (${today.toISODate()}) or later` },
+    ]);
   const month = day.toFormat("yyyy-MM");
   if (await ClosedPeriod.exists({ month }))
-    throw unprocessable(`${month} is closed: a regulation change cannot take effect inside a closed period`, [{ path: "body.effectiveFrom", message: `not inside the closed period ${month}` }]);
+    throw unprocessable(`${month} is closed: a regulation change cannot take effect inside a closed period`, [
+      { path: "body.effectiveFrom", message: `not inside the closed period ${month}` },
+    ]);
 }
 
 export async function proposePolicy(actor: Principal, input: ProposalInput, now: Date) {
-  if (!canProposePolicy(actor)) throw forbidden("The force-wide regulation is proposed by a policy-admin; coordinators change only the supplement of their own units");
+  if (!canProposePolicy(actor))
+    throw forbidden("The force-wide regulation is proposed by a policy-admin; coordinators change only the supplement of their own units");
   await assertEffectiveFrom(input.effectiveFrom, now);
   const { unitSupplements, ...rest } = input;
   const doc = await PolicyVersion.create({
@@ -50,7 +55,9 @@ export async function decidePolicy(actor: Principal, id: string, decision: "appr
   const doc = isValidObjectId(id) ? await PolicyVersion.findById(id).lean() : null;
   if (!doc || doc.kind === "unit-supplement") throw notFound("Policy proposal");
   if (decision === "approve" && !canDecidePolicy(actor, doc))
-    throw forbidden(doc.createdBy === actor.id ? "Four eyes: a different policy-admin must approve this proposal" : "Only a policy-admin approves regulation changes");
+    throw forbidden(
+      doc.createdBy === actor.id ? "Four eyes: a different policy-admin must approve this proposal" : "Only a policy-admin approves regulation changes",
+    );
   if (decision === "reject" && !canRejectPolicy(actor)) throw forbidden("Only a policy-admin rejects regulation proposals");
   if (doc.status !== "proposed") throw conflict(`This version is ${doc.status ?? "approved"} already`);
   // Approving later must not back-date either: the date is checked again against today and closed months.
@@ -63,7 +70,11 @@ export async function decidePolicy(actor: Principal, id: string, decision: "appr
   ).lean();
   if (!updated) throw conflict("This proposal was decided by someone else just now");
   if (decision === "approve") await budgetReadModel.policiesChanged();
-  await audit(actor, decision, "policy", String(doc._id), { proposedBy: doc.createdBy, effectiveFrom: new Date(doc.effectiveFrom).toISOString(), ...(reason ? { reason } : {}) });
+  await audit(actor, decision, "policy", String(doc._id), {
+    proposedBy: doc.createdBy,
+    effectiveFrom: new Date(doc.effectiveFrom).toISOString(),
+    ...(reason ? { reason } : {}),
+  });
   return presentPolicy(toPolicy(updated));
 }
 
@@ -88,7 +99,12 @@ export async function setUnitSupplement(actor: Principal, input: { unitId: strin
     decidedAt: now,
   });
   await budgetReadModel.policiesChanged();
-  await audit(actor, "set-unit-supplement", "policy", doc.id, { unitId: input.unitId, hours: input.hours, effectiveFrom: input.effectiveFrom.toISOString(), reason: input.reason });
+  await audit(actor, "set-unit-supplement", "policy", doc.id, {
+    unitId: input.unitId,
+    hours: input.hours,
+    effectiveFrom: input.effectiveFrom.toISOString(),
+    reason: input.reason,
+  });
   return presentPolicy(toPolicy(doc.toObject()));
 }
 

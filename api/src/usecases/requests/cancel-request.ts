@@ -13,7 +13,8 @@ export async function cancelRequest(deps: Deps, actor: Principal, id: string, re
   const now = deps.now();
   // While open, cancelling competes with accepting: both claim the request's single decision.
   const open = before.status === "open" || before.status === "offered";
-  if (open && !(await claimOnce(decisionKey(id), id, "cancel", actor.id, now))) throw conflict("This request was just accepted or closed; reload it", "request_closed");
+  if (open && !(await claimOnce(decisionKey(id), id, "cancel", actor.id, now)))
+    throw conflict("This request was just accepted or closed; reload it", "request_closed");
   const r = await Request.findOneAndUpdate(
     { _id: id, status: { $in: open ? ["open", "offered"] : ["accepted"] } },
     { $set: { status: "cancelled", cancelledAt: now, closedAt: now } },

@@ -33,7 +33,9 @@ export async function completeRequest(deps: Deps, actor: Principal, id: string, 
     budgetReadModel.requestChanged({ ...r, status: "accepted" });
     throw err;
   }
-  const note = input.knowledgeNote ? await createNote(deps, actor, input.knowledgeNote, { requestId: id, unitId: r.unitId, path: "body.knowledgeNote" }) : undefined;
+  const note = input.knowledgeNote
+    ? await createNote(deps, actor, input.knowledgeNote, { requestId: id, unitId: r.unitId, path: "body.knowledgeNote" })
+    : undefined;
   deps.events.publish({ type: "request.completed", actor, request: r, hours: input.hours, ...(note ? { knowledgeNoteId: note.id } : {}) });
   return { ...presentRequest(r, actor), ...(note ? { knowledgeNote: note } : {}) };
 }

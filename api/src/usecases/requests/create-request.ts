@@ -24,8 +24,14 @@ const WARNING_TEXT: Record<CitizenDataKind, string> = {
 export async function validateRequestInput(input: NewRequest) {
   const unknown = unknownExpertiseIds(input.expertise);
   if (unknown.length)
-    throw unprocessable(`Unknown expertise: ${unknown.join(", ")}`, unknown.map((id) => ({ path: "body.expertise", code: "unknown_expertise" as const, params: { id }, message: `Unknown expertise id ${id}` })));
-  if (!unitById(input.unitId)) throw unprocessable(`Unknown unit ${input.unitId}`, [{ path: "body.unitId", code: "unknown_unit", params: { id: input.unitId }, message: `Unknown unit ${input.unitId}` }]);
+    throw unprocessable(
+      `Unknown expertise: ${unknown.join(", ")}`,
+      unknown.map((id) => ({ path: "body.expertise", code: "unknown_expertise" as const, params: { id }, message: `Unknown expertise id ${id}` })),
+    );
+  if (!unitById(input.unitId))
+    throw unprocessable(`Unknown unit ${input.unitId}`, [
+      { path: "body.unitId", code: "unknown_unit", params: { id: input.unitId }, message: `Unknown unit ${input.unitId}` },
+    ]);
   if (input.poolId && (!isValidObjectId(input.poolId) || !(await Pool.exists({ _id: input.poolId }))))
     throw unprocessable(`Unknown pool ${input.poolId}`, [{ path: "body.poolId", code: "unknown_pool", message: `Unknown pool ${input.poolId}` }]);
 }
@@ -52,6 +58,8 @@ export async function createRequest(deps: Deps, actor: Principal, input: NewRequ
   await scheduleJob(DISPATCH_JOB, now, { requestId: r.id, round: 0 }, dispatchJobKey(r.id, 0));
   deps.events.publish({ type: "request.created", actor, request: r.toObject(), warnings: warnings.map((w) => w.kind) });
   // Kick off the first round now; the job above is the fallback and finds the round taken.
-  void dispatchRequest(deps, r.id, { round: 0 }).catch((err) => deps.logger.warn({ err: String(err), requestId: r.id }, "first dispatch failed; the job retries"));
+  void dispatchRequest(deps, r.id, { round: 0 }).catch((err) =>
+    deps.logger.warn({ err: String(err), requestId: r.id }, "first dispatch failed; the job retries"),
+  );
   return r.toObject();
 }

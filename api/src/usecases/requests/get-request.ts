@@ -29,7 +29,9 @@ export async function getRequest(actor: Principal, id: string) {
   if (requester) await audit(actor, "read", "requester-contact", id, { requesterId: r.requesterId });
   return {
     ...presentRequest(r, actor, { offers, assignee: assignee ? toProfile(assignee) : null }),
-    ...(requester ? { requester: { name: requester.name, unitId: requester.unitId, phone: requester.phone ?? undefined, email: requester.email ?? undefined } } : {}),
+    ...(requester
+      ? { requester: { name: requester.name, unitId: requester.unitId, phone: requester.phone ?? undefined, email: requester.email ?? undefined } }
+      : {}),
     ...(job ? { nextStepAt: job.runAt.toISOString() } : {}),
   };
 }

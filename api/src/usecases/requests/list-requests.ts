@@ -26,7 +26,10 @@ export async function listRequests(actor: Principal, q: ListQuery) {
     if (!isValidObjectId(q.cursor)) throw unprocessable("Invalid cursor", [{ path: "query.cursor", code: "invalid_cursor", message: "Invalid cursor" }]);
     filter._id = { $lt: q.cursor };
   }
-  const rows = await Request.find(filter).sort({ _id: -1 }).limit(q.limit + 1).lean();
+  const rows = await Request.find(filter)
+    .sort({ _id: -1 })
+    .limit(q.limit + 1)
+    .lean();
   const page = rows.slice(0, q.limit);
   return { data: page.map(presentRequestRow), ...(rows.length > q.limit ? { next: String(page[page.length - 1]!._id) } : {}) };
 }

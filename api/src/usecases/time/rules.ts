@@ -18,10 +18,7 @@ export interface EntryRules {
 export async function rulesFor(date: Date): Promise<EntryRules> {
   const valid = date instanceof Date && !Number.isNaN(date.getTime());
   const day = valid ? dayOf(date) : "";
-  const [policies, closed] = await Promise.all([
-    loadPolicies(),
-    valid ? ClosedPeriod.exists({ month: day.slice(0, 7) }) : Promise.resolve(null),
-  ]);
+  const [policies, closed] = await Promise.all([loadPolicies(), valid ? ClosedPeriod.exists({ month: day.slice(0, 7) }) : Promise.resolve(null)]);
   const policy = valid ? policyInForce(policies, date) : undefined;
   return {
     day,

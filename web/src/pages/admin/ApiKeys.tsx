@@ -109,7 +109,12 @@ export function ApiKeys() {
                     {k.revokedAt ? (
                       <span className="badge badge-muted">{t("ak.revokedAt", { at: date(k.revokedAt) })}</span>
                     ) : (
-                      <button type="button" className="btn btn-danger btn-small" onClick={() => void revoke(k)} aria-label={t("ak.revokeLabel", { name: k.name })}>
+                      <button
+                        type="button"
+                        className="btn btn-danger btn-small"
+                        onClick={() => void revoke(k)}
+                        aria-label={t("ak.revokeLabel", { name: k.name })}
+                      >
                         {t("ak.revoke")}
                       </button>
                     )}

@@ -7,7 +7,6 @@ import { DateField } from "../../components/Inputs";
 import { parseDate } from "../../lib/parse";
 import { client, linkTo } from "../../api/typed-client";
 
-
 const ACTIONS = ["read", "create", "update", "cancel", "escalate", "approve", "reject", "revoke", "reset-password", "export"];
 
 interface Filters {
@@ -25,7 +24,14 @@ export function AuditTrail() {
   const { t, date } = useI18n();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
-  const params = { actorId: applied.actorId.trim(), subject: applied.subject.trim(), action: applied.action, resourceType: applied.resourceType.trim(), from: parseDate(applied.from) ?? "", to: parseDate(applied.to) ?? "" };
+  const params = {
+    actorId: applied.actorId.trim(),
+    subject: applied.subject.trim(),
+    action: applied.action,
+    resourceType: applied.resourceType.trim(),
+    from: parseDate(applied.from) ?? "",
+    to: parseDate(applied.to) ?? "",
+  };
   const list = useLoad(async () => (await client.GET("/audit", { query: { ...params, limit: 200 } })).data, [JSON.stringify(params)]);
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -64,7 +70,14 @@ export function AuditTrail() {
           <button type="submit" className="btn btn-primary">
             {t("at.apply")}
           </button>
-          <button type="button" className="btn btn-secondary" onClick={() => { setDraft(EMPTY); setApplied(EMPTY); }}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => {
+              setDraft(EMPTY);
+              setApplied(EMPTY);
+            }}
+          >
             {t("at.clear")}
           </button>
           <a className="btn btn-secondary" href={linkTo("/audit/export.csv", { query: params })} download="audit.csv">

@@ -11,7 +11,6 @@ import { useAnnounce } from "../../lib/announce";
 import { ErrorBox, Loading, OkNote } from "../../components/ErrorBox";
 import { client } from "../../api/typed-client";
 
-
 interface AdminUser {
   id: string;
   username: string;
@@ -58,7 +57,13 @@ export function Users() {
                   <strong>{u.name}</strong> <span className="muted">({u.username})</span>
                   {!u.active && <span className="badge badge-muted"> {t("au.inactive")}</span>}
                 </span>
-                <button type="button" className="btn btn-secondary btn-small" aria-expanded={editing === u.id} onClick={() => setEditing(editing === u.id ? undefined : u.id)} aria-label={t("au.editLabel", { name: u.name })}>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  aria-expanded={editing === u.id}
+                  onClick={() => setEditing(editing === u.id ? undefined : u.id)}
+                  aria-label={t("au.editLabel", { name: u.name })}
+                >
                   {t("au.edit")}
                 </button>
               </div>
@@ -78,14 +83,33 @@ export function Users() {
 
 const networkName = (ref: Reference, id: string) => ref.networks.find((n) => n.id === id)?.name ?? id;
 
-function Checks<T extends string>({ legend, options, value, onChange, label, idp }: { legend: string; options: T[]; value: T[]; onChange(v: T[]): void; label(o: T): string; idp: string }) {
+function Checks<T extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  label,
+  idp,
+}: {
+  legend: string;
+  options: T[];
+  value: T[];
+  onChange(v: T[]): void;
+  label(o: T): string;
+  idp: string;
+}) {
   return (
     <fieldset>
       <legend>{legend}</legend>
       <div className="check-grid">
         {options.map((o) => (
           <label key={o} htmlFor={`${idp}-${o}`}>
-            <input id={`${idp}-${o}`} type="checkbox" checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))} />
+            <input
+              id={`${idp}-${o}`}
+              type="checkbox"
+              checked={value.includes(o)}
+              onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))}
+            />
             {label(o)}
           </label>
         ))}
@@ -107,7 +131,14 @@ function AccessFields({ idp, v, set }: { idp: string; v: Shape; set(v: Shape): v
   const ref = useReference();
   return (
     <>
-      <Checks idp={`${idp}-role`} legend={t("au.roles")} options={HUMAN_ROLES} value={v.roles} onChange={(roles) => set({ ...v, roles })} label={(r) => t(`role.${r}` as Key)} />
+      <Checks
+        idp={`${idp}-role`}
+        legend={t("au.roles")}
+        options={HUMAN_ROLES}
+        value={v.roles}
+        onChange={(roles) => set({ ...v, roles })}
+        label={(r) => t(`role.${r}` as Key)}
+      />
       <div className="field">
         <label htmlFor={`${idp}-unit`}>{t("nr.field.unit")}</label>
         <select id={`${idp}-unit`} value={v.unitId} onChange={(e) => set({ ...v, unitId: e.target.value })}>
@@ -119,11 +150,32 @@ function AccessFields({ idp, v, set }: { idp: string; v: Shape; set(v: Shape): v
           ))}
         </select>
       </div>
-      <Checks idp={`${idp}-net`} legend={t("au.networks")} options={ref.networks.map((n) => n.id)} value={v.networks} onChange={(networks) => set({ ...v, networks })} label={(n) => networkName(ref, n)} />
+      <Checks
+        idp={`${idp}-net`}
+        legend={t("au.networks")}
+        options={ref.networks.map((n) => n.id)}
+        value={v.networks}
+        onChange={(networks) => set({ ...v, networks })}
+        label={(n) => networkName(ref, n)}
+      />
       {v.roles.includes("coordinator") && (
         <>
-          <Checks idp={`${idp}-su`} legend={t("au.scopeUnits")} options={ref.units.map((u) => u.id)} value={v.scopeUnits} onChange={(scopeUnits) => set({ ...v, scopeUnits })} label={(u) => unitName(ref, u)} />
-          <Checks idp={`${idp}-sn`} legend={t("au.scopeNetworks")} options={ref.networks.map((n) => n.id)} value={v.scopeNetworks} onChange={(scopeNetworks) => set({ ...v, scopeNetworks })} label={(n) => networkName(ref, n)} />
+          <Checks
+            idp={`${idp}-su`}
+            legend={t("au.scopeUnits")}
+            options={ref.units.map((u) => u.id)}
+            value={v.scopeUnits}
+            onChange={(scopeUnits) => set({ ...v, scopeUnits })}
+            label={(u) => unitName(ref, u)}
+          />
+          <Checks
+            idp={`${idp}-sn`}
+            legend={t("au.scopeNetworks")}
+            options={ref.networks.map((n) => n.id)}
+            value={v.scopeNetworks}
+            onChange={(scopeNetworks) => set({ ...v, scopeNetworks })}
+            label={(n) => networkName(ref, n)}
+          />
         </>
       )}
     </>
@@ -208,7 +260,13 @@ function EditUser({ user, onSaved }: { user: AdminUser; onSaved(): void }) {
   const { t } = useI18n();
   const announce = useAnnounce();
   const idp = `eu-${user.id}`;
-  const [v, set] = useState<Shape>({ roles: user.roles, unitId: user.unitId, networks: user.networks, scopeUnits: user.scope.units, scopeNetworks: user.scope.networks });
+  const [v, set] = useState<Shape>({
+    roles: user.roles,
+    unitId: user.unitId,
+    networks: user.networks,
+    scopeUnits: user.scope.units,
+    scopeNetworks: user.scope.networks,
+  });
   const [password, setPassword] = useState("");
   const [error, setError] = useState<ApiError>();
   const [ok, setOk] = useState<string>();
@@ -226,7 +284,14 @@ function EditUser({ user, onSaved }: { user: AdminUser; onSaved(): void }) {
   }
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => client.PATCH("/admin/users/{id}", { path: { id: user.id }, body: { roles: v.roles, unitId: v.unitId, networks: v.networks, scope: { units: v.scopeUnits, networks: v.scopeNetworks } } }), t("common.saved"));
+    void run(
+      () =>
+        client.PATCH("/admin/users/{id}", {
+          path: { id: user.id },
+          body: { roles: v.roles, unitId: v.unitId, networks: v.networks, scope: { units: v.scopeUnits, networks: v.scopeNetworks } },
+        }),
+      t("common.saved"),
+    );
   };
   return (
     <div className="edit-panel">
@@ -260,7 +325,10 @@ function EditUser({ user, onSaved }: { user: AdminUser; onSaved(): void }) {
           className={user.active ? "btn btn-danger" : "btn btn-secondary"}
           onClick={() => {
             if (user.active && !window.confirm(t("au.deactivateConfirm", { name: user.name }))) return;
-            void run(() => client.PATCH("/admin/users/{id}", { path: { id: user.id }, body: { active: !user.active } }), user.active ? t("au.deactivated") : t("au.activated"));
+            void run(
+              () => client.PATCH("/admin/users/{id}", { path: { id: user.id }, body: { active: !user.active } }),
+              user.active ? t("au.deactivated") : t("au.activated"),
+            );
           }}
         >
           {user.active ? t("au.deactivate") : t("au.activate")}

@@ -57,7 +57,9 @@ export function Approvals() {
     try {
       const res = await client.POST("/time-entries/approve", { body: { ids } });
       const byId = new Map((queue.data ?? []).map((e) => [e.id, e]));
-      const failed = res.results.filter((r) => !r.ok).map((r) => ({ id: r.id, name: byId.get(r.id)?.memberName ?? r.id, reason: r.error?.detail ?? r.error?.title ?? "" }));
+      const failed = res.results
+        .filter((r) => !r.ok)
+        .map((r) => ({ id: r.id, name: byId.get(r.id)?.memberName ?? r.id, reason: r.error?.detail ?? r.error?.title ?? "" }));
       setSummary({ approved: res.approved, failed });
       announce(t("ap.bulkDone", { ok: res.approved, failed: failed.length }));
       setSelected(new Set(failed.map((f) => f.id)));
@@ -100,7 +102,13 @@ export function Approvals() {
 
   const items = queue.data ?? [];
   const allChecked = items.length > 0 && items.every((e) => selected.has(e.id));
-  const toggle = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
   // Pending hours of a member that sit above this entry in the queue count as approved before it.
   const ahead = new Map<string, number>();
   const overFlags = new Map<string, boolean>();
@@ -152,7 +160,13 @@ export function Approvals() {
             <thead>
               <tr>
                 <th scope="col">
-                  <input type="checkbox" id="ap-all" checked={allChecked} onChange={(ev) => setSelected(ev.target.checked ? new Set(items.map((e) => e.id)) : new Set())} aria-label={t("ap.selectAll")} />
+                  <input
+                    type="checkbox"
+                    id="ap-all"
+                    checked={allChecked}
+                    onChange={(ev) => setSelected(ev.target.checked ? new Set(items.map((e) => e.id)) : new Set())}
+                    aria-label={t("ap.selectAll")}
+                  />
                 </th>
                 <th scope="col">{t("bt.name")}</th>
                 <th scope="col">{t("entry.date")}</th>
@@ -169,7 +183,12 @@ export function Approvals() {
               {items.map((e) => (
                 <tr key={e.id} data-entry-id={e.id} data-member-id={e.memberId}>
                   <td>
-                    <input type="checkbox" checked={selected.has(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} aria-label={t("ap.select", { name: e.memberName ?? "", hours: num(e.hours, 2), date: date(e.date, false) })} />
+                    <input
+                      type="checkbox"
+                      checked={selected.has(e.id)}
+                      onChange={(ev) => toggle(e.id, ev.target.checked)}
+                      aria-label={t("ap.select", { name: e.memberName ?? "", hours: num(e.hours, 2), date: date(e.date, false) })}
+                    />
                   </td>
                   <th scope="row" style={{ background: "none", fontWeight: 400 }}>
                     {e.memberName ?? e.memberId}
@@ -187,7 +206,9 @@ export function Approvals() {
                           {overFlags.get(e.id) && (
                             <>
                               {" "}
-                              <span className="badge badge-alert" data-testid="over-budget">{t("ap.wouldExceed")}</span>
+                              <span className="badge badge-alert" data-testid="over-budget">
+                                {t("ap.wouldExceed")}
+                              </span>
                             </>
                           )}
                         </>
@@ -225,10 +246,21 @@ export function Approvals() {
                       </form>
                     ) : (
                       <div className="actions">
-                        <button type="button" className="btn btn-primary btn-small" disabled={busy === e.id} onClick={() => void decide(e, true)} aria-label={t("ap.approveLabel", { name: e.memberName ?? "", hours: num(e.hours, 2) })}>
+                        <button
+                          type="button"
+                          className="btn btn-primary btn-small"
+                          disabled={busy === e.id}
+                          onClick={() => void decide(e, true)}
+                          aria-label={t("ap.approveLabel", { name: e.memberName ?? "", hours: num(e.hours, 2) })}
+                        >
                           {t("ap.approve")}
                         </button>
-                        <button type="button" className="btn btn-danger btn-small" onClick={() => setRejecting(e.id)} aria-label={t("ap.rejectLabel", { name: e.memberName ?? "", hours: num(e.hours, 2) })}>
+                        <button
+                          type="button"
+                          className="btn btn-danger btn-small"
+                          onClick={() => setRejecting(e.id)}
+                          aria-label={t("ap.rejectLabel", { name: e.memberName ?? "", hours: num(e.hours, 2) })}
+                        >
                           {t("ap.reject")}
                         </button>
                       </div>
@@ -248,13 +280,14 @@ export function Approvals() {
           <li key={a.id}>
             <div className="row-between">
               <span>
-                <strong>{a.memberName ?? a.name ?? a.memberId}</strong>: {a.message ?? t("ap.alertText", { pct: String(a.level ?? a.threshold ?? a.percent ?? "") })}
+                <strong>{a.memberName ?? a.name ?? a.memberId}</strong>:{" "}
+                {a.message ?? t("ap.alertText", { pct: String(a.level ?? a.threshold ?? a.percent ?? "") })}
               </span>
               <button type="button" className="btn btn-secondary btn-small" onClick={() => void ack(a)}>
                 {t("ap.ack")}
               </button>
             </div>
-            {a.createdAt ?? a.raisedAt ? <p className="meta">{date(String(a.createdAt ?? a.raisedAt))}</p> : null}
+            {(a.createdAt ?? a.raisedAt) ? <p className="meta">{date(String(a.createdAt ?? a.raisedAt))}</p> : null}
           </li>
         ))}
       </ul>

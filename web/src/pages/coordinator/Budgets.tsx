@@ -47,7 +47,8 @@ export function Budgets() {
   const rows = useMemo(() => {
     const needle = dq.trim().toLowerCase();
     const r = (list.data ?? []).filter((b) => (!needle || (b.name ?? "").toLowerCase().includes(needle)) && (!onlyOver || usedPct(b) >= 80));
-    const val = (b: Budget): string | number => (sort.col === "usedPct" ? usedPct(b) : sort.col === "name" ? (b.name ?? "") : sort.col === "unitId" ? unitName(ref, b.unitId) : (b[sort.col] as number));
+    const val = (b: Budget): string | number =>
+      sort.col === "usedPct" ? usedPct(b) : sort.col === "name" ? (b.name ?? "") : sort.col === "unitId" ? unitName(ref, b.unitId) : (b[sort.col] as number);
     return r.sort((a, b) => {
       const x = val(a);
       const y = val(b);
@@ -55,11 +56,29 @@ export function Budgets() {
     });
   }, [list.data, dq, onlyOver, sort, ref]);
 
-  const totals = rows.reduce((acc, b) => ({ allotted: acc.allotted + b.allotted, approved: acc.approved + b.approved, pending: acc.pending + b.pending, committed: acc.committed + b.committed, remaining: acc.remaining + b.remaining }), { allotted: 0, approved: 0, pending: 0, committed: 0, remaining: 0 });
+  const totals = rows.reduce(
+    (acc, b) => ({
+      allotted: acc.allotted + b.allotted,
+      approved: acc.approved + b.approved,
+      pending: acc.pending + b.pending,
+      committed: acc.committed + b.committed,
+      remaining: acc.remaining + b.remaining,
+    }),
+    { allotted: 0, approved: 0, pending: 0, committed: 0, remaining: 0 },
+  );
   const csv = linkTo("/budgets/export.csv", { query: { year, unit, network } });
   const csvNl = linkTo("/budgets/export.csv", { query: { year, unit, network, format: "nl" } });
   // Dutch UI: the Dutch spreadsheet export first; the machine CSV stays available for integrations.
-  const exports = lang === "nl" ? [{ href: csvNl, label: t("bt.csvNl"), id: "csv-export" }, { href: csv, label: t("bt.csvMachine"), id: "csv-export-machine" }] : [{ href: csv, label: t("bt.csv"), id: "csv-export" }, { href: csvNl, label: t("bt.csvNl"), id: "csv-export-nl" }];
+  const exports =
+    lang === "nl"
+      ? [
+          { href: csvNl, label: t("bt.csvNl"), id: "csv-export" },
+          { href: csv, label: t("bt.csvMachine"), id: "csv-export-machine" },
+        ]
+      : [
+          { href: csv, label: t("bt.csv"), id: "csv-export" },
+          { href: csvNl, label: t("bt.csvNl"), id: "csv-export-nl" },
+        ];
   const scope = me?.scope?.units ?? [];
   const scopeUnits = scope.length ? ref.units.filter((u) => scope.includes(u.id)) : ref.units;
 
@@ -77,7 +96,20 @@ export function Budgets() {
         </div>
       </div>
       <form className="inline-form card" onSubmit={(e) => e.preventDefault()} aria-label={t("bt.filters")}>
-        <DecimalField id="bt-year" label={t("bt.year")} value={yearText} integer min={2000} max={2100} onChange={(v) => { setYearText(v); const y = parseInteger(v); if (y !== undefined && y >= 2000 && y <= 2100) setYear(y); }} inputStyle={{ width: "7rem" }} />
+        <DecimalField
+          id="bt-year"
+          label={t("bt.year")}
+          value={yearText}
+          integer
+          min={2000}
+          max={2100}
+          onChange={(v) => {
+            setYearText(v);
+            const y = parseInteger(v);
+            if (y !== undefined && y >= 2000 && y <= 2100) setYear(y);
+          }}
+          inputStyle={{ width: "7rem" }}
+        />
         <div className="field">
           <label htmlFor="bt-unit">{t("bt.unit")}</label>
           <select id="bt-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
@@ -120,8 +152,13 @@ export function Budgets() {
           <thead>
             <tr>
               {COLS.map((c) => (
-                <th key={c.col} scope="col" className={c.num ? "num" : undefined} aria-sort={sort.col === c.col ? (sort.dir === 1 ? "ascending" : "descending") : undefined}>
-                  <button type="button" onClick={() => setSort((s) => ({ col: c.col, dir: s.col === c.col ? ((-s.dir) as 1 | -1) : c.num ? -1 : 1 }))}>
+                <th
+                  key={c.col}
+                  scope="col"
+                  className={c.num ? "num" : undefined}
+                  aria-sort={sort.col === c.col ? (sort.dir === 1 ? "ascending" : "descending") : undefined}
+                >
+                  <button type="button" onClick={() => setSort((s) => ({ col: c.col, dir: s.col === c.col ? (-s.dir as 1 | -1) : c.num ? -1 : 1 }))}>
                     {t(c.key)} {sort.col === c.col ? (sort.dir === 1 ? "▲" : "▼") : ""}
                   </button>
                 </th>
@@ -133,7 +170,12 @@ export function Budgets() {
               <Fragment key={b.memberId}>
                 <tr data-member-id={b.memberId}>
                   <th scope="row" style={{ background: "none", fontWeight: 400 }}>
-                    <button type="button" className="btn-link" aria-expanded={open === b.memberId} onClick={() => setOpen(open === b.memberId ? undefined : b.memberId)}>
+                    <button
+                      type="button"
+                      className="btn-link"
+                      aria-expanded={open === b.memberId}
+                      onClick={() => setOpen(open === b.memberId ? undefined : b.memberId)}
+                    >
                       {b.name ?? b.memberId}
                     </button>
                   </th>
@@ -190,9 +232,7 @@ function Drill({ b, year }: { b: Budget; year: number }) {
       <h3 style={{ marginTop: "1rem" }}>{t("mb.entries")}</h3>
       <ErrorBox error={entries.error} />
       {entries.data && entries.data.length === 0 && <p className="muted">{t("common.none")}</p>}
-      {entries.data && entries.data.length > 0 && (
-        <TimeEntriesTable entries={entries.data} />
-      )}
+      {entries.data && entries.data.length > 0 && <TimeEntriesTable entries={entries.data} />}
     </div>
   );
 }

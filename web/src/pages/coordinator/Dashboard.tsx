@@ -69,7 +69,11 @@ export function Dashboard() {
         <div className="kpi">
           <span className="value">{figures.median === undefined ? "–" : formatDuration(figures.median * 60_000, lang)}</span>
           <span className="label">{t("db.median")}</span>
-          <span className="muted" style={{ display: "block", fontSize: ".8rem" }}>{sum && sum.acceptance.count === 0 ? t("db.medianNone", { days: sum.acceptance.windowDays }) : t("db.medianWindow", { days: sum?.acceptance.windowDays ?? 90 })}</span>
+          <span className="muted" style={{ display: "block", fontSize: ".8rem" }}>
+            {sum && sum.acceptance.count === 0
+              ? t("db.medianNone", { days: sum.acceptance.windowDays })
+              : t("db.medianWindow", { days: sum?.acceptance.windowDays ?? 90 })}
+          </span>
         </div>
       </div>
       <div className="with-aside">
@@ -95,7 +99,11 @@ export function Dashboard() {
                     {r.title}
                   </Link>
                   <span className="actions">
-                    {stuck(r) === 2 && <span className="badge badge-alert" data-testid="stuck-badge">{t("db.stuckBadge")}</span>}
+                    {stuck(r) === 2 && (
+                      <span className="badge badge-alert" data-testid="stuck-badge">
+                        {t("db.stuckBadge")}
+                      </span>
+                    )}
                     <RequestBadges urgency={r.urgency} status={r.status} />
                   </span>
                 </div>

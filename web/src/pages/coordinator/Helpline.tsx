@@ -19,9 +19,6 @@ import { client } from "../../api/typed-client";
 
 const DAY = 86_400_000;
 
-
-
-
 /** "14:00" in Amsterdam time, whatever the browser's zone and locale. */
 function clock(iso: string, _lang: "nl" | "en"): string {
   return formatTime(iso);
@@ -39,9 +36,14 @@ export function Helpline() {
     from.setMinutes(0, 0, 0);
     return { from: from.toISOString(), to: new Date(from.getTime() + weeks * 7 * DAY).toISOString() };
   }, [weeks]);
-  const shifts = useLoad(async () => (await client.GET("/helpline/shifts", { query: { from: win.from, to: new Date(Date.parse(win.from) + 14 * DAY).toISOString() } })).data, [win.from]);
+  const shifts = useLoad(
+    async () => (await client.GET("/helpline/shifts", { query: { from: win.from, to: new Date(Date.parse(win.from) + 14 * DAY).toISOString() } })).data,
+    [win.from],
+  );
   const coverage = useLoad(() => optional(client.GET("/helpline/coverage", { query: { ...win, byHourOfWeek: "1" } })), [win.from, win.to]);
-  const stats = useLoad(() => optional(client.GET("/helpline/stats", { query: { from: new Date(Date.now() - 28 * DAY).toISOString(), to: new Date().toISOString() } })));
+  const stats = useLoad(() =>
+    optional(client.GET("/helpline/stats", { query: { from: new Date(Date.now() - 28 * DAY).toISOString(), to: new Date().toISOString() } })),
+  );
   useLiveReload(["helpline:gaps", "helpline:call"], () => {
     coverage.reload();
     stats.reload();
@@ -115,7 +117,15 @@ export function Helpline() {
                 <li key={i}>
                   {has("helpline-planner") ? (
                     // ui-views: a gap prefills the shift form below.
-                    <button type="button" className="btn-link" onClick={() => { setPrefill({ ...g }); window.setTimeout(() => document.getElementById("as-member")?.focus(), 0); }} aria-label={t("hl.fillGap", { range: `${date(g.start)} – ${date(g.end)}` })}>
+                    <button
+                      type="button"
+                      className="btn-link"
+                      onClick={() => {
+                        setPrefill({ ...g });
+                        window.setTimeout(() => document.getElementById("as-member")?.focus(), 0);
+                      }}
+                      aria-label={t("hl.fillGap", { range: `${date(g.start)} – ${date(g.end)}` })}
+                    >
                       {date(g.start)} – {date(g.end)}
                     </button>
                   ) : (
@@ -167,7 +177,15 @@ export function Helpline() {
             </div>
           ))}
         </div>
-        {has("helpline-planner") && <AssignShift prefill={prefill} onDone={() => { shifts.reload(); coverage.reload(); }} />}
+        {has("helpline-planner") && (
+          <AssignShift
+            prefill={prefill}
+            onDone={() => {
+              shifts.reload();
+              coverage.reload();
+            }}
+          />
+        )}
       </div>
       {has("helpline-planner") && <CalendarLink />}
     </section>

@@ -73,7 +73,12 @@ export function NetworkRequests() {
                       <label className="sr-only" htmlFor={`nr-reason-${r.id}`}>
                         {t("njr.reasonFor", { name: r.name ?? "" })}
                       </label>
-                      <input id={`nr-reason-${r.id}`} placeholder={t("njr.reason")} value={reason[r.id] ?? ""} onChange={(e) => setReason({ ...reason, [r.id]: e.target.value })} />
+                      <input
+                        id={`nr-reason-${r.id}`}
+                        placeholder={t("njr.reason")}
+                        value={reason[r.id] ?? ""}
+                        onChange={(e) => setReason({ ...reason, [r.id]: e.target.value })}
+                      />
                       <button type="button" className="btn btn-primary btn-small" disabled={busy === r.id} onClick={() => decide(r, true)}>
                         {t("njr.approve")}
                         <span className="sr-only"> {r.name}</span>

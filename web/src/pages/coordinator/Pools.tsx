@@ -20,7 +20,6 @@ const dayInstant = (text: string) => {
   return d ? localToDate(d).toISOString() : text;
 };
 
-
 export function Pools() {
   const { t, lang, date } = useI18n();
   const ref = useReference();
@@ -42,7 +41,12 @@ export function Pools() {
               <div className="row-between">
                 <h2 style={{ margin: 0, fontSize: "1.1rem" }}>{p.name}</h2>
                 {manageable ? (
-                  <button type="button" className="btn btn-secondary btn-small" aria-expanded={open === p.id} onClick={() => setOpen(open === p.id ? undefined : p.id)}>
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    aria-expanded={open === p.id}
+                    onClick={() => setOpen(open === p.id ? undefined : p.id)}
+                  >
                     {t("pl.members", { n: count })}
                   </button>
                 ) : (
@@ -127,7 +131,9 @@ function PoolMembers({ pool, onChange }: { pool: Pool; onChange(): void }) {
       </div>
       <ErrorBox error={found.error} />
       {/* ui-views: names and expertise words both find members; say so when nothing matched. */}
-      <p className="hint" id={`pm-${pool.id}-hint`}>{t("pl.findHint")}</p>
+      <p className="hint" id={`pm-${pool.id}-hint`}>
+        {t("pl.findHint")}
+      </p>
       {dq.trim().length >= 2 && found.data && found.data.length === 0 && !found.loading && (
         <p className="muted" role="status" data-testid="no-results">
           {t("pl.noResults", { q: dq.trim() })}
@@ -196,7 +202,11 @@ function NewPool({ onCreated }: { onCreated(): void }) {
         <div className="grid-3">
           {ref.units.map((u) => (
             <label key={u.id} style={{ display: "flex", gap: ".4rem", alignItems: "center" }}>
-              <input type="checkbox" checked={unitIds.includes(u.id)} onChange={(e) => setUnitIds(e.target.checked ? [...unitIds, u.id] : unitIds.filter((x) => x !== u.id))} />
+              <input
+                type="checkbox"
+                checked={unitIds.includes(u.id)}
+                onChange={(e) => setUnitIds(e.target.checked ? [...unitIds, u.id] : unitIds.filter((x) => x !== u.id))}
+              />
               {u.name}
             </label>
           ))}

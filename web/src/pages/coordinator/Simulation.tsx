@@ -68,7 +68,9 @@ export function Simulation() {
     setError(undefined);
     const baseN = parseDecimal(base);
     const thresholdN = parseDecimal(threshold);
-    const supps = Object.entries(supp).filter(([, v]) => v.trim() !== "").map(([k, v]) => [k, parseDecimal(v, { allowNegative: true })] as const);
+    const supps = Object.entries(supp)
+      .filter(([, v]) => v.trim() !== "")
+      .map(([k, v]) => [k, parseDecimal(v, { allowNegative: true })] as const);
     if (baseN === undefined || thresholdN === undefined || supps.some(([, n]) => n === undefined)) {
       focusInvalid();
       return;
@@ -97,14 +99,50 @@ export function Simulation() {
       )}
       <form id="sim-form" ref={formRef} className="card" onSubmit={run} noValidate>
         <div className="grid-3">
-          <DecimalField id="sim-base" label={t("sim.base")} value={base} onChange={setBase} min={0} max={2000} unit="hours" required showInvalid={tried} errors={errorsFor(error, "baseHoursPerYear")} />
-          <DecimalField id="sim-threshold" label={t("sim.threshold")} value={threshold} onChange={setThreshold} min={0} max={12} unit="hours" required showInvalid={tried} errors={errorsFor(error, "approvalThresholdHours")} />
+          <DecimalField
+            id="sim-base"
+            label={t("sim.base")}
+            value={base}
+            onChange={setBase}
+            min={0}
+            max={2000}
+            unit="hours"
+            required
+            showInvalid={tried}
+            errors={errorsFor(error, "baseHoursPerYear")}
+          />
+          <DecimalField
+            id="sim-threshold"
+            label={t("sim.threshold")}
+            value={threshold}
+            onChange={setThreshold}
+            min={0}
+            max={12}
+            unit="hours"
+            required
+            showInvalid={tried}
+            errors={errorsFor(error, "approvalThresholdHours")}
+          />
         </div>
         <fieldset>
           <legend>{t("sim.supplements")}</legend>
           <div className="grid-3">
             {regional.map((u) => (
-              <DecimalField key={u.id} id={`sup-${u.id}`} label={u.name} value={supp[u.id] ?? ""} placeholder="0" onChange={(v) => setSupp({ ...supp, [u.id]: v })} min={-2000} max={2000} allowNegative unit="hours" showInvalid={tried} errors={errorsFor(error, `unitSupplements.${u.id}`)} style={{ marginBottom: ".5rem" }} />
+              <DecimalField
+                key={u.id}
+                id={`sup-${u.id}`}
+                label={u.name}
+                value={supp[u.id] ?? ""}
+                placeholder="0"
+                onChange={(v) => setSupp({ ...supp, [u.id]: v })}
+                min={-2000}
+                max={2000}
+                allowNegative
+                unit="hours"
+                showInvalid={tried}
+                errors={errorsFor(error, `unitSupplements.${u.id}`)}
+                style={{ marginBottom: ".5rem" }}
+              />
             ))}
           </div>
         </fieldset>
@@ -152,7 +190,12 @@ export function Simulation() {
             </div>
             <div className="card">
               <h3>{t("sim.chartDelta")}</h3>
-              <BarChart title={t("sim.chartDelta")} labels={units.map((u) => unitName(ref, u.unitId))} series={[{ name: t("sim.delta"), color: "#154273", values: units.map((u) => u.delta) }]} format={(n) => `${n > 0 ? "+" : ""}${num(n, 0)}`} />
+              <BarChart
+                title={t("sim.chartDelta")}
+                labels={units.map((u) => unitName(ref, u.unitId))}
+                series={[{ name: t("sim.delta"), color: "#154273", values: units.map((u) => u.delta) }]}
+                format={(n) => `${n > 0 ? "+" : ""}${num(n, 0)}`}
+              />
             </div>
           </div>
           <div className="table-wrap">
@@ -161,24 +204,45 @@ export function Simulation() {
               <thead>
                 <tr>
                   <th scope="col">{t("bt.unit")}</th>
-                  <th scope="col" className="num">{t("sim.members")}</th>
-                  <th scope="col" className="num">{t("sim.overCol")}</th>
-                  <th scope="col" className="num">{t("sim.underCol")}</th>
-                  <th scope="col" className="num">{t("sim.grantedCurrent")}</th>
-                  <th scope="col" className="num">{t("sim.grantedDraft")}</th>
-                  <th scope="col" className="num">{t("sim.delta")}</th>
+                  <th scope="col" className="num">
+                    {t("sim.members")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("sim.overCol")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("sim.underCol")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("sim.grantedCurrent")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("sim.grantedDraft")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("sim.delta")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {units.map((u) => (
                   <tr key={u.unitId}>
-                    <th scope="row" style={{ background: "none", fontWeight: 400 }}>{unitName(ref, u.unitId)}</th>
+                    <th scope="row" style={{ background: "none", fontWeight: 400 }}>
+                      {unitName(ref, u.unitId)}
+                    </th>
                     <td className="num">{u.members}</td>
-                    <td className="num">{u.overCurrent} → {u.over}</td>
-                    <td className="num">{u.underCurrent} → {u.under}</td>
+                    <td className="num">
+                      {u.overCurrent} → {u.over}
+                    </td>
+                    <td className="num">
+                      {u.underCurrent} → {u.under}
+                    </td>
                     <td className="num">{num(u.totalGrantedCurrent, 0)}</td>
                     <td className="num">{num(u.totalGranted, 0)}</td>
-                    <td className="num">{u.delta > 0 ? "+" : ""}{num(u.delta, 0)}</td>
+                    <td className="num">
+                      {u.delta > 0 ? "+" : ""}
+                      {num(u.delta, 0)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

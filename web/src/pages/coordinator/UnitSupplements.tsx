@@ -14,7 +14,6 @@ import { dateInputValue } from "../../lib/format";
 import { parseDate, parseDecimal } from "../../lib/parse";
 import { client } from "../../api/typed-client";
 
-
 export function UnitSupplements() {
   const { t, num } = useI18n();
   const { me } = useSession();
@@ -29,7 +28,10 @@ export function UnitSupplements() {
   const [reason, setReason] = useState("");
   const chosen = unitId || units[0] || "";
   const form = useSubmit(
-    () => client.POST("/policies/unit-supplements", { body: { unitId: chosen, hours: parseDecimal(hours) ?? Number.NaN, effectiveFrom: parseDate(from) ?? from, reason: reason.trim() } }),
+    () =>
+      client.POST("/policies/unit-supplements", {
+        body: { unitId: chosen, hours: parseDecimal(hours) ?? Number.NaN, effectiveFrom: parseDate(from) ?? from, reason: reason.trim() },
+      }),
     () => {
       announce(t("us.saved", { unit: unitName(ref, chosen) }));
       setHours("");

@@ -80,7 +80,8 @@ function LogTime({ onLogged }: { onLogged(): void }) {
   const [tried, setTried] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const { error, ok, submit } = useSubmit(
-    () => client.POST("/time-entries", { body: { date: parseDate(dateV)!, hours: parseDecimal(hours)!, category, ...(note.trim() ? { note: note.trim() } : {}) } }),
+    () =>
+      client.POST("/time-entries", { body: { date: parseDate(dateV)!, hours: parseDecimal(hours)!, category, ...(note.trim() ? { note: note.trim() } : {}) } }),
     () => {
       setNote("");
       setTried(false);
@@ -106,11 +107,38 @@ function LogTime({ onLogged }: { onLogged(): void }) {
         <strong>{t("mb.log")}</strong>
       </summary>
       <form ref={form} className="inline-form" onSubmit={onSubmit} noValidate style={{ marginTop: ".75rem" }}>
-        <DateField id="lt-date" label={t("entry.date")} value={dateV} onChange={setDate} required showInvalid={tried} errors={errorsFor(error, "date")} inputStyle={{ width: "9.5rem" }} />
-        <DecimalField id="lt-hours" label={t("entry.hours")} value={hours} onChange={setHours} min={0.25} max={12} unit="hours" required showInvalid={tried} errors={errorsFor(error, "hours")} inputStyle={{ width: "7rem" }} />
+        <DateField
+          id="lt-date"
+          label={t("entry.date")}
+          value={dateV}
+          onChange={setDate}
+          required
+          showInvalid={tried}
+          errors={errorsFor(error, "date")}
+          inputStyle={{ width: "9.5rem" }}
+        />
+        <DecimalField
+          id="lt-hours"
+          label={t("entry.hours")}
+          value={hours}
+          onChange={setHours}
+          min={0.25}
+          max={12}
+          unit="hours"
+          required
+          showInvalid={tried}
+          errors={errorsFor(error, "hours")}
+          inputStyle={{ width: "7rem" }}
+        />
         <div className="field">
           <label htmlFor="lt-cat">{t("entry.category")}</label>
-          <select id="lt-cat" value={category} onChange={(e) => setCategory(e.target.value as TimeCategory)} aria-invalid={errorsFor(error, "category").length > 0 || undefined} aria-describedby="lt-cat-error">
+          <select
+            id="lt-cat"
+            value={category}
+            onChange={(e) => setCategory(e.target.value as TimeCategory)}
+            aria-invalid={errorsFor(error, "category").length > 0 || undefined}
+            aria-describedby="lt-cat-error"
+          >
             {TIME_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t(`cat.${c}`)}
@@ -121,7 +149,14 @@ function LogTime({ onLogged }: { onLogged(): void }) {
         </div>
         <div className="field" style={{ flex: 1, minWidth: "12rem" }}>
           <label htmlFor="lt-note">{t("entry.note")}</label>
-          <input id="lt-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} aria-invalid={errorsFor(error, "note").length > 0 || undefined} aria-describedby="lt-note-error" />
+          <input
+            id="lt-note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={500}
+            aria-invalid={errorsFor(error, "note").length > 0 || undefined}
+            aria-describedby="lt-note-error"
+          />
           <FieldErrors id="lt-note-error" errors={errorsFor(error, "note")} />
         </div>
         <button type="submit" className="btn btn-primary">

@@ -59,7 +59,14 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
       announce(t("offers.accepted"));
     } catch (e) {
       const err = e instanceof ApiError ? e : undefined;
-      setResult({ kind: "err", text: err ? (err.problem.code === "offer_taken" || (err.status === 409 && !err.problem.code) ? t("offers.taken") : problemText(t, lang, err.problem)) : String(e) });
+      setResult({
+        kind: "err",
+        text: err
+          ? err.problem.code === "offer_taken" || (err.status === 409 && !err.problem.code)
+            ? t("offers.taken")
+            : problemText(t, lang, err.problem)
+          : String(e),
+      });
     } finally {
       setBusy(undefined);
       list.reload();
@@ -87,9 +94,14 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
       <h1 id="offers-title">{t("offers.title")}</h1>
       <p className="muted">{t("offers.intro")}</p>
       {result && (
-        <div ref={resultBox} tabIndex={-1} data-testid="offer-result" className={`alert ${result.kind === "ok" ? "alert-ok" : "alert-error"}`} role={result.kind === "ok" ? "status" : "alert"}>
-          {result.text}{" "}
-          {result.requestId && <Link to={`/requests/${encodeURIComponent(result.requestId)}`}>{t("offers.openRequest")}</Link>}
+        <div
+          ref={resultBox}
+          tabIndex={-1}
+          data-testid="offer-result"
+          className={`alert ${result.kind === "ok" ? "alert-ok" : "alert-error"}`}
+          role={result.kind === "ok" ? "status" : "alert"}
+        >
+          {result.text} {result.requestId && <Link to={`/requests/${encodeURIComponent(result.requestId)}`}>{t("offers.openRequest")}</Link>}
         </div>
       )}
       {focusId && list.data && !focusFound && !result && (
@@ -130,9 +142,17 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
                 </p>
               )}
               {r.expertise && <p style={{ margin: ".25rem 0" }}>{r.expertise.map((e) => expertiseLabel(ref, e, lang)).join(", ")}</p>}
-              {r.languages && r.languages.length > 0 && <p className="meta">{t("offers.languages", { list: r.languages.map((l) => languageName(l, lang)).join(", ") })}</p>}
+              {r.languages && r.languages.length > 0 && (
+                <p className="meta">{t("offers.languages", { list: r.languages.map((l) => languageName(l, lang)).join(", ") })}</p>
+              )}
               <div className="actions" style={{ marginTop: ".5rem" }}>
-                <button type="button" className="btn btn-primary" disabled={busy === o.id || !online} onClick={() => void accept(o)} aria-label={t("offers.acceptLabel", { title: r.title ?? "" })}>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy === o.id || !online}
+                  onClick={() => void accept(o)}
+                  aria-label={t("offers.acceptLabel", { title: r.title ?? "" })}
+                >
                   {t("offers.accept")}
                 </button>
                 {declining === o.id ? (
@@ -155,7 +175,12 @@ export function Offers({ focusId }: { focusId?: string } = {}) {
                     </button>
                   </form>
                 ) : (
-                  <button type="button" className="btn btn-secondary" onClick={() => setDeclining(o.id)} aria-label={t("offers.declineLabel", { title: r.title ?? "" })}>
+                  <button
+                    type="button"
+                    className="btn btn-secondary"
+                    onClick={() => setDeclining(o.id)}
+                    aria-label={t("offers.declineLabel", { title: r.title ?? "" })}
+                  >
                     {t("offers.decline")}
                   </button>
                 )}

@@ -42,7 +42,8 @@ export function Profile() {
     if (prof.data) {
       const d = structuredClone(prof.data);
       const abs = d.availability.absences;
-      if (abs) d.availability = { ...d.availability, absences: abs.map((a) => ({ ...a, from: a.from ? formatDate(a.from) : "", to: a.to ? formatDate(a.to) : "" })) };
+      if (abs)
+        d.availability = { ...d.availability, absences: abs.map((a) => ({ ...a, from: a.from ? formatDate(a.from) : "", to: a.to ? formatDate(a.to) : "" })) };
       setDraft(d);
       setLangs(prof.data.languages.join(", "));
     }
@@ -71,7 +72,9 @@ export function Profile() {
         .filter(Boolean),
       availability: {
         ...(weekly.length ? { weekly: weekly.map((s) => ({ ...s, from: parseTime(s.from) ?? s.from, to: parseTime(s.to) ?? s.to })) } : {}),
-        absences: absences.filter((a) => a.from.trim() && a.to.trim()).map((a) => ({ from: dayToInstant(a.from), to: dayToInstant(a.to), ...(a.reason ? { reason: a.reason } : {}) })),
+        absences: absences
+          .filter((a) => a.from.trim() && a.to.trim())
+          .map((a) => ({ from: dayToInstant(a.from), to: dayToInstant(a.to), ...(a.reason ? { reason: a.reason } : {}) })),
       },
       consent: { shareExpertise: draft.consent.shareExpertise },
     };
@@ -136,7 +139,11 @@ export function Profile() {
                           </label>
                         </td>
                         <td>
-                          <button type="button" className="btn btn-danger btn-small" onClick={() => update({ expertise: draft.expertise.filter((_, j) => j !== i) })}>
+                          <button
+                            type="button"
+                            className="btn btn-danger btn-small"
+                            onClick={() => update({ expertise: draft.expertise.filter((_, j) => j !== i) })}
+                          >
                             {t("pf.remove")}
                             <span className="sr-only"> {name}</span>
                           </button>
@@ -152,7 +159,14 @@ export function Profile() {
             <ExpertisePicker
               items={ref.expertise}
               value={[]}
-              onChange={(ids) => update({ expertise: [...draft.expertise, ...ids.filter((id) => !draft.expertise.some((x) => x.id === id)).map((id) => ({ id, level: 2 as const, visible: true }))] })}
+              onChange={(ids) =>
+                update({
+                  expertise: [
+                    ...draft.expertise,
+                    ...ids.filter((id) => !draft.expertise.some((x) => x.id === id)).map((id) => ({ id, level: 2 as const, visible: true })),
+                  ],
+                })
+              }
               label={t("pf.addExpertise")}
             />
           </div>
@@ -162,7 +176,14 @@ export function Profile() {
           <h2 style={{ marginTop: 0 }}>{t("pf.languages")}</h2>
           <div className="field">
             <label htmlFor="pf-langs">{t("pf.languagesLabel")}</label>
-            <input id="pf-langs" value={langs} onChange={(e) => { setLangs(e.target.value); setSaved(false); }} />
+            <input
+              id="pf-langs"
+              value={langs}
+              onChange={(e) => {
+                setLangs(e.target.value);
+                setSaved(false);
+              }}
+            />
           </div>
         </div>
 
@@ -181,8 +202,22 @@ export function Profile() {
                   ))}
                 </select>
               </div>
-              <TimeField id={`wf-${i}`} label={t("pf.from")} value={s.from} onChange={(v) => setWeekly(weekly.map((x, j) => (j === i ? { ...x, from: v } : x)))} errors={errorsFor(error, `availability.weekly.${i}.from`)} inputStyle={{ width: "7rem" }} />
-              <TimeField id={`wt-${i}`} label={t("pf.to")} value={s.to} onChange={(v) => setWeekly(weekly.map((x, j) => (j === i ? { ...x, to: v } : x)))} errors={errorsFor(error, `availability.weekly.${i}.to`)} inputStyle={{ width: "7rem" }} />
+              <TimeField
+                id={`wf-${i}`}
+                label={t("pf.from")}
+                value={s.from}
+                onChange={(v) => setWeekly(weekly.map((x, j) => (j === i ? { ...x, from: v } : x)))}
+                errors={errorsFor(error, `availability.weekly.${i}.from`)}
+                inputStyle={{ width: "7rem" }}
+              />
+              <TimeField
+                id={`wt-${i}`}
+                label={t("pf.to")}
+                value={s.to}
+                onChange={(v) => setWeekly(weekly.map((x, j) => (j === i ? { ...x, to: v } : x)))}
+                errors={errorsFor(error, `availability.weekly.${i}.to`)}
+                inputStyle={{ width: "7rem" }}
+              />
               <button type="button" className="btn btn-danger btn-small" onClick={() => setWeekly(weekly.filter((_, j) => j !== i))}>
                 {t("pf.remove")}
               </button>
@@ -194,11 +229,29 @@ export function Profile() {
           <h3 style={{ marginTop: "1.25rem" }}>{t("pf.absences")}</h3>
           {absences.map((a, i) => (
             <div className="inline-form" key={i} style={{ marginBottom: ".5rem" }}>
-              <DateField id={`af-${i}`} label={t("pf.from")} value={a.from} onChange={(v) => setAbsences(absences.map((x, j) => (j === i ? { ...x, from: v } : x)))} errors={errorsFor(error, `availability.absences.${i}.from`)} inputStyle={{ width: "9.5rem" }} />
-              <DateField id={`at-${i}`} label={t("pf.to")} value={a.to} onChange={(v) => setAbsences(absences.map((x, j) => (j === i ? { ...x, to: v } : x)))} errors={errorsFor(error, `availability.absences.${i}.to`)} inputStyle={{ width: "9.5rem" }} />
+              <DateField
+                id={`af-${i}`}
+                label={t("pf.from")}
+                value={a.from}
+                onChange={(v) => setAbsences(absences.map((x, j) => (j === i ? { ...x, from: v } : x)))}
+                errors={errorsFor(error, `availability.absences.${i}.from`)}
+                inputStyle={{ width: "9.5rem" }}
+              />
+              <DateField
+                id={`at-${i}`}
+                label={t("pf.to")}
+                value={a.to}
+                onChange={(v) => setAbsences(absences.map((x, j) => (j === i ? { ...x, to: v } : x)))}
+                errors={errorsFor(error, `availability.absences.${i}.to`)}
+                inputStyle={{ width: "9.5rem" }}
+              />
               <div className="field">
                 <label htmlFor={`ar-${i}`}>{t("pf.reason")}</label>
-                <input id={`ar-${i}`} value={a.reason ?? ""} onChange={(e) => setAbsences(absences.map((x, j) => (j === i ? { ...x, reason: e.target.value } : x)))} />
+                <input
+                  id={`ar-${i}`}
+                  value={a.reason ?? ""}
+                  onChange={(e) => setAbsences(absences.map((x, j) => (j === i ? { ...x, reason: e.target.value } : x)))}
+                />
               </div>
               <button type="button" className="btn btn-danger btn-small" onClick={() => setAbsences(absences.filter((_, j) => j !== i))}>
                 {t("pf.remove")}
@@ -213,7 +266,11 @@ export function Profile() {
         <div className="card">
           <h2 style={{ marginTop: 0 }}>{t("pf.consent")}</h2>
           <label style={{ display: "flex", gap: ".5rem", alignItems: "flex-start" }}>
-            <input type="checkbox" checked={draft.consent.shareExpertise} onChange={(e) => update({ consent: { ...draft.consent, shareExpertise: e.target.checked } })} />
+            <input
+              type="checkbox"
+              checked={draft.consent.shareExpertise}
+              onChange={(e) => update({ consent: { ...draft.consent, shareExpertise: e.target.checked } })}
+            />
             <span>{t("pf.consentText")}</span>
           </label>
           {draft.consent.at && <p className="meta">{t("pf.consentAt", { at: formatDateTime(draft.consent.at) })}</p>}

@@ -73,7 +73,9 @@ export function PolicyAdmin() {
       {current && (
         <div className="card">
           <h2 style={{ marginTop: 0 }}>{t("pa.current")}</h2>
-          <p>{t("pa.summary", { from: date(current.effectiveFrom, false), base: num(current.baseHoursPerYear), threshold: num(current.approvalThresholdHours) })}</p>
+          <p>
+            {t("pa.summary", { from: date(current.effectiveFrom, false), base: num(current.baseHoursPerYear), threshold: num(current.approvalThresholdHours) })}
+          </p>
         </div>
       )}
 
@@ -115,8 +117,24 @@ export function PolicyAdmin() {
         <h2 style={{ marginTop: 0 }}>{t("pa.propose")}</h2>
         <p className="muted">{t("pa.proposeIntro")}</p>
         <DateField id="pa-from" label={t("pa.from")} value={from} onChange={setFrom} required />
-        <DecimalField id="pa-base" label={t("pa.base")} value={base} onChange={setBase} min={0} unit="hours" placeholder={current ? num(current.baseHoursPerYear) : ""} />
-        <DecimalField id="pa-threshold" label={t("pa.threshold")} value={threshold} onChange={setThreshold} min={0} unit="hours" placeholder={current ? num(current.approvalThresholdHours) : ""} />
+        <DecimalField
+          id="pa-base"
+          label={t("pa.base")}
+          value={base}
+          onChange={setBase}
+          min={0}
+          unit="hours"
+          placeholder={current ? num(current.baseHoursPerYear) : ""}
+        />
+        <DecimalField
+          id="pa-threshold"
+          label={t("pa.threshold")}
+          value={threshold}
+          onChange={setThreshold}
+          min={0}
+          unit="hours"
+          placeholder={current ? num(current.approvalThresholdHours) : ""}
+        />
         <div className="field">
           <label htmlFor="pa-reason">{t("pa.reason")}</label>
           <textarea id="pa-reason" required minLength={5} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />

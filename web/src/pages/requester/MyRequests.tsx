@@ -31,7 +31,11 @@ export function MyRequests() {
             <div className="row-between">
               <h2 style={{ margin: 0, fontSize: "1.1rem" }}>
                 <Link to={`/requests/${encodeURIComponent(r.id)}`}>
-                  {r.number ? <span className="muted" data-testid="request-number">{r.number} · </span> : null}
+                  {r.number ? (
+                    <span className="muted" data-testid="request-number">
+                      {r.number} ·{" "}
+                    </span>
+                  ) : null}
                   {r.title}
                 </Link>
               </h2>

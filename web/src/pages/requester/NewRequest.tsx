@@ -18,7 +18,6 @@ import { localToDate, parseDateTime, parseDecimal } from "../../lib/parse";
 import { errorsFor, useFocusInvalid, useFocusOnError } from "../../lib/problems";
 import { client } from "../../api/typed-client";
 
-
 export function NewRequest() {
   const { t } = useI18n();
   const { me } = useSession();
@@ -114,7 +113,17 @@ export function NewRequest() {
           </p>
           <div className="field">
             <label htmlFor="nr-q-title">{t("nr.field.title")}</label>
-            <input id="nr-q-title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} aria-invalid={invalid("title")} aria-describedby="nr-q-title-error" enterKeyHint="next" />
+            <input
+              id="nr-q-title"
+              name="title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              required
+              maxLength={200}
+              aria-invalid={invalid("title")}
+              aria-describedby="nr-q-title-error"
+              enterKeyHint="next"
+            />
             <FieldErrors id="nr-q-title-error" errors={errs("title")} />
           </div>
           <div className="field">
@@ -122,11 +131,28 @@ export function NewRequest() {
             <span className="hint" id="nr-description-hint">
               {t("nr.field.descriptionHint")}
             </span>
-            <textarea id="nr-description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} aria-describedby="nr-description-hint nr-description-error" aria-invalid={invalid("description")} rows={5} />
+            <textarea
+              id="nr-description"
+              name="description"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              aria-describedby="nr-description-hint nr-description-error"
+              aria-invalid={invalid("description")}
+              rows={5}
+            />
             <FieldErrors id="nr-description-error" errors={errs("description")} />
           </div>
           <PrivacyCheck id="nr-privacy" findings={findings} onRemove={removeFinding} />
-          <ExpertisePicker id="nr-expertise" items={ref.expertise} value={expertise} onChange={setExpertise} label={t("nr.field.expertise")} hint={t("nr.field.expertiseHint")} invalid={!!invalid("expertise")} errorId="nr-expertise-error" />
+          <ExpertisePicker
+            id="nr-expertise"
+            items={ref.expertise}
+            value={expertise}
+            onChange={setExpertise}
+            label={t("nr.field.expertise")}
+            hint={t("nr.field.expertiseHint")}
+            invalid={!!invalid("expertise")}
+            errorId="nr-expertise-error"
+          />
           <FieldErrors id="nr-expertise-error" errors={errs("expertise")} />
           <div className="grid-2">
             <div className="field">
@@ -134,12 +160,27 @@ export function NewRequest() {
               <span className="hint" id="nr-languages-hint">
                 {t("nr.field.languagesHint")}
               </span>
-              <input id="nr-languages" name="languages" value={languages} onChange={(e) => setLanguages(e.target.value)} aria-describedby="nr-languages-hint nr-languages-error" aria-invalid={invalid("languages")} />
+              <input
+                id="nr-languages"
+                name="languages"
+                value={languages}
+                onChange={(e) => setLanguages(e.target.value)}
+                aria-describedby="nr-languages-hint nr-languages-error"
+                aria-invalid={invalid("languages")}
+              />
               <FieldErrors id="nr-languages-error" errors={errs("languages")} />
             </div>
             <div className="field">
               <label htmlFor="nr-unit">{t("nr.field.unit")}</label>
-              <select id="nr-unit" name="unitId" value={unitId} onChange={(e) => setUnitId(e.target.value)} required aria-invalid={invalid("unitId")} aria-describedby="nr-unit-error">
+              <select
+                id="nr-unit"
+                name="unitId"
+                value={unitId}
+                onChange={(e) => setUnitId(e.target.value)}
+                required
+                aria-invalid={invalid("unitId")}
+                aria-describedby="nr-unit-error"
+              >
                 {!ref.units.some((u) => u.id === unitId) && <option value={unitId}>{unitId || "–"}</option>}
                 {ref.units.map((u) => (
                   <option key={u.id} value={u.id}>
@@ -150,11 +191,38 @@ export function NewRequest() {
               <FieldErrors id="nr-unit-error" errors={errs("unitId")} />
             </div>
           </div>
-          <RadioChoice name="urgency" legend={t("nr.field.urgency")} options={URGENCIES} value={urgency} onChange={setUrgency} label={(u) => t(`urgency.${u}`)} />
+          <RadioChoice
+            name="urgency"
+            legend={t("nr.field.urgency")}
+            options={URGENCIES}
+            value={urgency}
+            onChange={setUrgency}
+            label={(u) => t(`urgency.${u}`)}
+          />
           <RadioChoice name="mode" legend={t("nr.field.mode")} options={MODES} value={mode} onChange={setMode} label={(m) => t(`mode.${m}`)} />
           <div className="grid-2">
-            <DecimalField id="nr-hours" name="estimatedHours" label={t("nr.field.hours")} value={hours} onChange={setHours} min={0.25} max={200} unit="hours" required showInvalid={tried} errors={errs("estimatedHours")} />
-            <DateTimeField id="nr-needed" name="neededBy" label={t("nr.field.neededBy")} value={neededBy} onChange={setNeededBy} showInvalid={tried} errors={errs("neededBy")} />
+            <DecimalField
+              id="nr-hours"
+              name="estimatedHours"
+              label={t("nr.field.hours")}
+              value={hours}
+              onChange={setHours}
+              min={0.25}
+              max={200}
+              unit="hours"
+              required
+              showInvalid={tried}
+              errors={errs("estimatedHours")}
+            />
+            <DateTimeField
+              id="nr-needed"
+              name="neededBy"
+              label={t("nr.field.neededBy")}
+              value={neededBy}
+              onChange={setNeededBy}
+              showInvalid={tried}
+              errors={errs("neededBy")}
+            />
           </div>
           <div id="new-request-errors" tabIndex={-1}>
             <ErrorBox error={error} inline={["title", "description", "expertise", "languages", "unitId", "estimatedHours", "neededBy"]} />

@@ -93,7 +93,9 @@ export function RequestDetail({ id }: { id: string }) {
   return (
     <section aria-labelledby="rd-title">
       <p>
-        <Link to={isRequester ? "/requests" : isAssignee ? "/engagements" : "/coord"}>← {t(isRequester ? "rd.back" : isAssignee ? "nav.engagements" : "nav.dashboard")}</Link>
+        <Link to={isRequester ? "/requests" : isAssignee ? "/engagements" : "/coord"}>
+          ← {t(isRequester ? "rd.back" : isAssignee ? "nav.engagements" : "nav.dashboard")}
+        </Link>
       </p>
       <div className="row-between">
         <h1 id="rd-title">
@@ -115,16 +117,32 @@ export function RequestDetail({ id }: { id: string }) {
         <div>
           <div className="card">
             {editing && isRequester && open ? (
-              <EditText r={r} onDone={(saved) => { setEditing(false); if (saved) { setDone(t("rd.edited")); req.reload(); } }} />
+              <EditText
+                r={r}
+                onDone={(saved) => {
+                  setEditing(false);
+                  if (saved) {
+                    setDone(t("rd.edited"));
+                    req.reload();
+                  }
+                }}
+              />
             ) : (
               <>
                 <RequestFacts r={r} />
-                {r.description && <p style={{ whiteSpace: "pre-wrap" }} data-testid="request-description">{r.description}</p>}
+                {r.description && (
+                  <p style={{ whiteSpace: "pre-wrap" }} data-testid="request-description">
+                    {r.description}
+                  </p>
+                )}
               </>
             )}
             {Object.keys(offerCounts).length > 0 && !isAssignee && (
               <p className="meta" data-testid="offer-counts">
-                {t("rd.offers")}: {Object.entries(offerCounts).map(([s, n]) => `${n} × ${t(`offer.${s}` as Key)}`).join(", ")}
+                {t("rd.offers")}:{" "}
+                {Object.entries(offerCounts)
+                  .map(([s, n]) => `${n} × ${t(`offer.${s}` as Key)}`)
+                  .join(", ")}
               </p>
             )}
             {!editing && (
@@ -150,7 +168,15 @@ export function RequestDetail({ id }: { id: string }) {
           {isAssignee && r.status === "accepted" && (
             <div className="card">
               <h2 style={{ marginTop: 0 }}>{t("complete.title")}</h2>
-              <CompleteForm requestId={r.id} expertise={r.expertise} onDone={() => { setDone(t("rd.completed")); announce(t("rd.completed")); req.reload(); }} />
+              <CompleteForm
+                requestId={r.id}
+                expertise={r.expertise}
+                onDone={() => {
+                  setDone(t("rd.completed"));
+                  announce(t("rd.completed"));
+                  req.reload();
+                }}
+              />
             </div>
           )}
           {showCandidates && (
@@ -340,7 +366,11 @@ function OfferView({ requestId, onAccepted }: { requestId: string; onAccepted():
   const { t, num, date, lang } = useI18n();
   const ref = useReference();
   const [error, setError] = useState<ApiError>();
-  const offer = useLoad(async () => (await client.GET("/offers", { query: { status: "pending", limit: 200 } })).data.find((o) => (o.requestId ?? o.request?.id) === requestId) ?? null, [requestId]);
+  const offer = useLoad(
+    async () =>
+      (await client.GET("/offers", { query: { status: "pending", limit: 200 } })).data.find((o) => (o.requestId ?? o.request?.id) === requestId) ?? null,
+    [requestId],
+  );
   if (offer.data === undefined) return offer.error ? <ErrorBox error={offer.error} /> : <Loading />;
   if (!offer.data) return <p className="card muted">{t("rd.noAccess")}</p>;
   const o = offer.data;
