@@ -95,6 +95,17 @@ describe("e2e: admin users and API keys, the auditor's trail (Chromium)", functi
     await p.getByRole("button", { name: "Filteren" }).click();
     const table = p.getByTestId("audit-trail");
     await table.getByText("api-key").first().waitFor();
+    // The unfiltered rows are on screen until the filtered answer arrives: wait for that answer.
+    await p
+      .waitForFunction(
+        () => {
+          const cells = [...document.querySelectorAll('[data-testid="audit-trail"] tbody tr td:nth-child(3)')];
+          return cells.length > 0 && cells.every((c) => c.textContent === "revoke");
+        },
+        undefined,
+        { timeout: 15_000 },
+      )
+      .catch(() => undefined); // the assertion below then names what was shown instead
     const actions = await table.locator("tbody tr td:nth-child(3)").allInnerTexts();
     expect(actions.length).to.be.greaterThan(0);
     expect(new Set(actions)).to.deep.equal(new Set(["revoke"]));

@@ -28,6 +28,7 @@ const WITHOUT_DATABASE: Record<string, string> = {
   "/api/v1/networks": "reference data compiled into the service",
   "/api/v1/expertise": "reference data compiled into the service",
   "/api/v1/auth/me": "the caller, from the verified session held in memory",
+  "/api/v1/push/vapid-public-key": "the VAPID public key, loaded once at start-up and kept in memory",
   "/api/v1/debug/slow": "test-only route that waits and touches nothing",
   // Read models held in memory: no write can land while the database is down, so what they hold is
   // still the truth (they fail with 503 when they were never loaded).
