@@ -99,7 +99,7 @@ describe("e2e: admin users and API keys, the auditor's trail (Chromium)", functi
     await p
       .waitForFunction(
         () => {
-          const cells = [...document.querySelectorAll('[data-testid="audit-trail"] tbody tr td:nth-child(3)')];
+          const cells = Array.from(document.querySelectorAll('[data-testid="audit-trail"] tbody tr td:nth-child(3)'));
           return cells.length > 0 && cells.every((c) => c.textContent === "revoke");
         },
         undefined,
