@@ -8,17 +8,14 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import mongoose from "mongoose";
-import { DateTime } from "luxon";
 import { startService } from "../api/src/bootstrap";
 import { Offer } from "../api/src/models/offer";
 import { Request } from "../api/src/models/request";
 import { Member } from "../api/src/models/member";
 import { TimeEntry } from "../api/src/models/time-entry";
 import { createUser } from "../api/src/usecases/users/create-user";
-import { BUDGET_ZONE } from "../api/src/domain/budget";
 import { UNITS } from "../api/src/reference/units";
-import { countInserted } from "../seed/budgets";
+import { insertPendingEntries } from "../seed/budgets";
 import { freshMembers, somaliRequest, waitFor } from "../test/helpers/core";
 import { login } from "../test/helpers/http";
 import { pct } from "../test/helpers/stats";
@@ -166,27 +163,12 @@ async function main() {
     });
     const coord = await login(service, "bench-coord", "bench-password");
     const now = service.deps.now();
-    const year = DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).year;
     const all = await Member.find({}, { _id: 1 }).lean();
-    const start = DateTime.fromObject({ year, month: 1, day: 2 }, { zone: BUDGET_ZONE });
-    const span = Math.max(1, Math.floor(DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).diff(start, "days").days));
-    const entries = Array.from({ length: PENDING }, (_, i) => {
-      const day = start.plus({ days: (i * 7) % span });
-      return {
-        _id: new mongoose.Types.ObjectId(),
-        memberId: String(all[i % all.length]!._id),
-        date: day.toJSDate(),
-        day: day.toISODate()!,
-        year,
-        hours: 0.5,
-        category: "network" as const,
-        status: "pending" as const,
-        createdBy: "bench",
-        version: 1,
-      };
-    });
-    for (let i = 0; i < entries.length; i += 1000) await TimeEntry.insertMany(entries.slice(i, i + 1000), { ordered: false });
-    await countInserted(entries);
+    const entries = await insertPendingEntries(
+      now,
+      all.map((m) => String(m._id)),
+      PENDING,
+    );
     const pending = await TimeEntry.countDocuments({ status: "pending" });
     {
       const ms: number[] = [];

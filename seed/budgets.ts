@@ -2,7 +2,8 @@
 // Registered in seed/run.ts; imports only types from it so there is no import cycle at run time.
 import { createHash } from "node:crypto";
 import mongoose from "mongoose";
-import { MAX_HOURS_PER_DAY } from "../api/src/domain/budget";
+import { DateTime } from "luxon";
+import { BUDGET_ZONE, MAX_HOURS_PER_DAY } from "../api/src/domain/budget";
 import { TimeEntry } from "../api/src/models/time-entry";
 import { TimeDay } from "../api/src/models/time-day";
 import { BudgetTotals } from "../api/src/models/budget-totals";
@@ -105,4 +106,29 @@ export async function seedTimeEntries(members: { id: string; seed: MemberSeed }[
     return { ...e, memberId: ids.get(e.memberKey)!, seedKey: `${year}:${e.memberKey}:${n}` };
   });
   return { timeEntries: await writeTimeEntries(entries, opts.progress) };
+}
+
+/** Benchmarks: `count` pending half-hour entries spread over the members and the past days of this year, inserted with their totals. */
+export async function insertPendingEntries(now: Date, memberIds: string[], count: number) {
+  const year = DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).year;
+  const start = DateTime.fromObject({ year, month: 1, day: 2 }, { zone: BUDGET_ZONE });
+  const span = Math.max(1, Math.floor(DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).diff(start, "days").days));
+  const entries = Array.from({ length: count }, (_, i) => {
+    const day = start.plus({ days: (i * 7) % span });
+    return {
+      _id: new mongoose.Types.ObjectId(),
+      memberId: memberIds[i % memberIds.length]!,
+      date: day.toJSDate(),
+      day: day.toISODate()!,
+      year,
+      hours: 0.5,
+      category: "network" as const,
+      status: "pending" as const,
+      createdBy: "bench",
+      version: 1,
+    };
+  });
+  for (let i = 0; i < entries.length; i += 1000) await TimeEntry.insertMany(entries.slice(i, i + 1000), { ordered: false });
+  await countInserted(entries);
+  return entries;
 }

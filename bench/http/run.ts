@@ -12,16 +12,12 @@ import type { AddressInfo } from "node:net";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import Koa from "koa";
-import mongoose from "mongoose";
-import { DateTime } from "luxon";
 import { startService } from "../../api/src/bootstrap";
 import { Member } from "../../api/src/models/member";
-import { TimeEntry } from "../../api/src/models/time-entry";
 import { createUser } from "../../api/src/usecases/users/create-user";
-import { BUDGET_ZONE } from "../../api/src/domain/budget";
 import { UNITS } from "../../api/src/reference/units";
 import { exampleRequests } from "../../seed/generate";
-import { countInserted } from "../../seed/budgets";
+import { insertPendingEntries } from "../../seed/budgets";
 import { login } from "../../test/helpers/http";
 
 const MEMBERS = process.env.BENCH_MEMBERS ?? "1000";
@@ -100,27 +96,12 @@ async function main() {
 
     // Pending entries to approve, one per request, spread over members and past days of this year.
     const now = service.deps.now();
-    const year = DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).year;
     const members = await Member.find({}, { _id: 1 }).limit(APPROVALS).lean();
-    const start = DateTime.fromObject({ year, month: 1, day: 2 }, { zone: BUDGET_ZONE });
-    const span = Math.max(1, Math.floor(DateTime.fromJSDate(now, { zone: BUDGET_ZONE }).diff(start, "days").days));
-    const entries = Array.from({ length: APPROVALS }, (_, i) => {
-      const day = start.plus({ days: (i * 7) % span });
-      return {
-        _id: new mongoose.Types.ObjectId(),
-        memberId: String(members[i % members.length]!._id),
-        date: day.toJSDate(),
-        day: day.toISODate()!,
-        year,
-        hours: 0.5,
-        category: "network" as const,
-        status: "pending" as const,
-        createdBy: "bench",
-        version: 1,
-      };
-    });
-    for (let i = 0; i < entries.length; i += 1000) await TimeEntry.insertMany(entries.slice(i, i + 1000), { ordered: false });
-    await countInserted(entries);
+    const entries = await insertPendingEntries(
+      now,
+      members.map((m) => String(m._id)),
+      APPROVALS,
+    );
 
     // Warm-up: first ranking, first budget read model load, API key cached.
     t = performance.now();
