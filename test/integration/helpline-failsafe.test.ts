@@ -47,6 +47,11 @@ describe("helpline fail-safe (database down)", function () {
     const warm = await telephony.post("/api/v1/helpline/route", { callId: "warm-1" });
     expect(warm.body.target.phone).to.equal(phone);
     await telephony.post("/api/v1/helpline/calls/warm-1/outcome", { outcome: "answered", durationSec: 10 });
+    // The warm-up's log lines are written before the database stops, so the buffer count below is only this test's.
+    await waitFor("warm-up call log flushed", async () => {
+      await helplineFor(s.deps).callLog.flush();
+      return helplineFor(s.deps).callLog.pending === 0;
+    });
   });
   after(async () => {
     await s?.stop();

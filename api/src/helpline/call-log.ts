@@ -16,7 +16,7 @@ export class CallLog {
   private flushing?: Promise<void>;
   private timer?: NodeJS.Timeout;
   private stopped = false;
-  private inFlight = 0;
+  private inFlight = new Set<string>();
   dropped = 0;
   failing = false;
 
@@ -24,7 +24,10 @@ export class CallLog {
 
   /** Calls whose latest fields are not yet in the database (queued or being written). */
   get pending(): number {
-    return this.queue.size + this.inFlight;
+    let n = this.queue.size;
+    // A call being written may have been written to again meanwhile; it is still one call.
+    for (const callId of this.inFlight) if (!this.queue.has(callId)) n++;
+    return n;
   }
 
   /** Upsert by callId with `$set` only, so re-applying after a partial failure is harmless. */
@@ -50,7 +53,7 @@ export class CallLog {
         while (this.queue.size) {
           const batch = [...this.queue.entries()].slice(0, BATCH);
           for (const [callId] of batch) this.queue.delete(callId);
-          this.inFlight = batch.length;
+          this.inFlight = new Set(batch.map(([callId]) => callId));
           try {
             // Through the driver, not Mongoose's per-document casting (a measurable share of the webhook's
             // CPU at hundreds of calls a second): the fields are typed here, and the timestamps that
@@ -72,7 +75,7 @@ export class CallLog {
             this.failing = true;
             return;
           } finally {
-            this.inFlight = 0;
+            this.inFlight.clear();
           }
         }
       } finally {
