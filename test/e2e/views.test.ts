@@ -6,6 +6,7 @@ import { DateTime } from "luxon";
 import type { Browser, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
 import { Request } from "../../api/src/models/request";
+import { Offer } from "../../api/src/models/offer";
 import { Client, login } from "../helpers/http";
 import { pendingOffer, waitFor } from "../helpers/core";
 import { newContext, screenshot, signIn, useBrowser } from "./browser";
@@ -164,7 +165,11 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
     await account({ roles: ["member"], unitId: "amsterdam", name: "Lokaal Lid", language: "tg" });
     await account({ roles: ["member"], unitId: "limburg", name: "Ver Lid", language: "tg" });
     const id = (await requester.client.post("/api/v1/requests", question("tg"))).body.id as string;
-    await waitFor(async () => ((await Request.findById(id).lean())?.escalationStep === "local" ? true : null), "local round");
+    // The round is complete once its offer is out (the step is claimed first, the next step's job and offers follow).
+    await waitFor(
+      async () => ((await Request.findById(id).lean())?.escalationStep === "local" && (await Offer.exists({ requestId: id })) ? true : null),
+      "local round",
+    );
     const p = await pageAs(requester.username);
     await p.goto(`/#/requests/${id}`);
     const ladder = p.getByRole("navigation", { name: "Waar de aanvraag nu is" });
@@ -180,7 +185,10 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
     // A request nobody took, now with the coordinators: first on the dashboard, marked.
     const stuck = (await requester.client.post("/api/v1/requests", question("tg", { title: `Vastgelopen ${stamp}` }))).body.id as string;
     // After its first round went out (so that round cannot overwrite this), put it at the coordinators' step.
-    await waitFor(async () => ((await Request.findById(stuck).lean())?.escalationStep === "local" ? true : null), "first round");
+    await waitFor(
+      async () => ((await Request.findById(stuck).lean())?.escalationStep === "local" && (await Offer.exists({ requestId: stuck })) ? true : null),
+      "first round",
+    );
     await Request.updateOne({ _id: stuck }, { $set: { escalationStep: "coordinators", status: "offered" }, $inc: { dispatchRound: 1 } });
     const c = await pageAs("coordinator", "demo");
     await c.getByTestId("stuck-note").waitFor();

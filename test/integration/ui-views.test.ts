@@ -98,7 +98,11 @@ describe("ui-views API: request views, edits, escalation, bulk approval, keys, a
     const req = await newUser(s, { roles: ["requester"], unitId: "limburg" });
     const stranger = await newUser(s, { roles: ["requester"], unitId: "limburg" });
     const id = (await req.client.post("/api/v1/requests", { ...somaliRequest, unitId: "limburg", languages: ["yo"], urgency: "planned" })).body.id;
-    const first = await waitFor(async () => ((await Request.findById(id).lean())?.escalationStep === "local" ? true : null), "local round");
+    // The round is complete once its offer is out (the step is claimed first, the next step's job and offers follow).
+    const first = await waitFor(
+      async () => ((await Request.findById(id).lean())?.escalationStep === "local" && (await Offer.exists({ requestId: id })) ? true : null),
+      "local round",
+    );
     expect(first).to.equal(true);
     const view = await req.client.get(`/api/v1/requests/${id}`);
     expect(view.body.escalationStep).to.equal("local");

@@ -28,6 +28,8 @@ export class FairnessCache {
   private generation = 0; // bumped by invalidate(): engagements loaded before it are outdated
   private engagements?: { map: Map<string, number>; at: number; generation: number };
   private engagementsLoading?: { promise: Promise<Map<string, number>>; generation: number };
+  /** Bumped whenever a value a ranking reads changes (see ranking-memo.ts). */
+  version = 0;
 
   constructor(private deps: Deps) {}
 
@@ -94,6 +96,7 @@ export class FairnessCache {
   /** After an acceptance or logged time in this process: reload these now; the next ranking waits for them. */
   invalidate(memberId?: string) {
     const now = this.deps.now();
+    this.version++;
     if (memberId) {
       this.remaining.delete(memberId);
       this.dropped.set(memberId, ++this.seq);
@@ -123,7 +126,10 @@ export class FairnessCache {
     if (l && l.generation === generation) return l.promise;
     const promise = loadEngagements(now)
       .then((map) => {
-        if (!this.engagements || this.engagements.generation <= generation) this.engagements = { map, at: Date.now(), generation };
+        if (!this.engagements || this.engagements.generation <= generation) {
+          this.engagements = { map, at: Date.now(), generation };
+          this.version++;
+        }
         return map;
       })
       .finally(() => {
@@ -158,7 +164,9 @@ export class FairnessCache {
         if (dropped > started) continue; // invalidated while this load ran: a newer load brings the value
         this.dropped.delete(id);
       }
-      this.remaining.set(id, { v: budgets.get(id)?.remaining ?? 0, at });
+      const v = budgets.get(id)?.remaining ?? 0;
+      if (this.remaining.get(id)?.v !== v) this.version++;
+      this.remaining.set(id, { v, at });
     }
   }
 }

@@ -51,6 +51,10 @@ export class MemberSnapshot {
   private byId = new Map<string, MemberProfile>();
   private entries = new Map<string, MemberEntry>();
   private byExpertise = new Map<string, Set<string>>();
+  /** updatedAt (ms) of each member as last read: the sync's overlap re-reads members that did not change. */
+  private stamps = new Map<string, number>();
+  /** Bumped on every change, so results computed from the snapshot can tell they are outdated. */
+  version = 0;
   private loading?: Promise<void>;
   private syncedUpTo = new Date(0);
   private lastSyncAt = 0;
@@ -101,14 +105,14 @@ export class MemberSnapshot {
     if (!this.loading) return; // not loaded yet: the first load reads it anyway
     await this.loading;
     const m = await Member.findById(id).lean();
-    if (m) this.put(toProfile(m as LeanMember));
+    if (m) this.put(toProfile(m as LeanMember), (m as any).updatedAt);
     else this.remove(id);
   }
 
   private async load() {
     this.lastSyncAt = Date.now();
     for await (const m of Member.find().lean().cursor()) {
-      this.put(toProfile(m as LeanMember));
+      this.put(toProfile(m as LeanMember), (m as any).updatedAt);
       this.bump((m as any).updatedAt);
     }
   }
@@ -119,8 +123,9 @@ export class MemberSnapshot {
     const since = new Date(this.syncedUpTo.getTime() - 1000);
     const changed = await Member.find({ updatedAt: { $gte: since } }).lean();
     for (const m of changed) {
-      this.put(toProfile(m as LeanMember));
-      this.bump((m as any).updatedAt);
+      const at = (m as any).updatedAt as Date | undefined;
+      if (!at || this.stamps.get(String(m._id)) !== at.getTime()) this.put(toProfile(m as LeanMember), at);
+      this.bump(at);
     }
   }
 
@@ -128,8 +133,10 @@ export class MemberSnapshot {
     if (at && at > this.syncedUpTo) this.syncedUpTo = at;
   }
 
-  private put(p: MemberProfile) {
+  private put(p: MemberProfile, updatedAt?: Date) {
     this.remove(p.id);
+    this.version++;
+    if (updatedAt) this.stamps.set(p.id, updatedAt.getTime());
     this.byId.set(p.id, p);
     const levels = new Map<string, number>();
     for (const e of p.expertise) if (e.visible) levels.set(e.id, Math.max(e.level, levels.get(e.id) ?? 0));
@@ -145,6 +152,8 @@ export class MemberSnapshot {
   private remove(id: string) {
     const old = this.byId.get(id);
     if (!old) return;
+    this.version++;
+    this.stamps.delete(id);
     for (const e of old.expertise) this.byExpertise.get(e.id)?.delete(id);
     this.byId.delete(id);
     this.entries.delete(id);

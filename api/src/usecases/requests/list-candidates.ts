@@ -3,13 +3,14 @@ import type { Deps } from "../../deps";
 import type { Principal } from "../../auth/principal";
 import { canSeeCandidates, isRequester } from "../../access/requests";
 import { presentCandidates } from "../../presenters/candidate";
-import { rankCandidates, toMatchRequest } from "../../matching/candidates";
+import { toMatchRequest } from "../../matching/candidates";
+import { memoizedRanking } from "../../matching/ranking-memo";
 import { auditRead } from "../audit";
 import { loadRequestFor } from "./load";
 
 export async function listCandidates(deps: Deps, actor: Principal, id: string, limit: number) {
   const r = await loadRequestFor(actor, id, canSeeCandidates);
   if (!isRequester(actor, r)) await auditRead(actor, "request", id, [r.requesterId]);
-  const { ranked } = await rankCandidates(deps, toMatchRequest(r));
+  const { ranked } = await memoizedRanking(deps, toMatchRequest(r));
   return presentCandidates(r.refSalt, ranked.slice(0, limit));
 }
