@@ -4,7 +4,8 @@
 //   npm run bench:http                       (1,000 demo members, 10 s per endpoint)
 //   BENCH_MEMBERS=10000 npm run bench:http   (candidates at 10,000 members)
 //   BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_APPROVALS to change the load.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:http";
@@ -19,6 +20,7 @@ import { UNITS } from "../../api/src/reference/units";
 import { exampleRequests } from "../../seed/generate";
 import { insertPendingEntries } from "../../seed/budgets";
 import { login } from "../../test/helpers/http";
+import { fairnessCache } from "../../api/src/matching/fairness-cache";
 
 const MEMBERS = process.env.BENCH_MEMBERS ?? "1000";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -58,6 +60,27 @@ function load(spec: {
     child.once("message", (m: Load) => (m.error ? reject(new Error(m.error)) : resolve(m)));
     child.once("error", reject);
   });
+}
+
+/** With BENCH_PROFILE=dir, a CPU profile of the service's process per endpoint, during its load only. */
+async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  const post = (method: string) => new Promise<any>((res, rej) => session.post(method, (err, out) => (err ? rej(err) : res(out))));
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await post("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${label.replace(/[^\w]+/g, "-")}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`  CPU profile: ${file}`);
+  }
 }
 
 async function main() {
@@ -112,12 +135,14 @@ async function main() {
       const r = await c.get(p);
       if (r.status !== 200) throw new Error(`${p}: ${r.status} ${r.text.slice(0, 200)}`);
     }
-    console.log(`  warm-up (first ranking, budget read model) ${(performance.now() - t).toFixed(0)} ms`);
+    // The first ranking starts loading every member's budget in the background; measure after it, not during.
+    await fairnessCache(service.deps).prime(service.deps.now());
+    console.log(`  warm-up (first ranking, fairness values of every member, budget read model) ${(performance.now() - t).toFixed(0)} ms`);
     const key = service.config.TELEPHONY_API_KEY;
 
     const rows: [string, Load, string][] = [];
     const run = async (label: string, spec: Parameters<typeof load>[0], target: string) => {
-      const r = await load(spec);
+      const r = await profiled(label, () => load(spec));
       rows.push([label, r, target]);
       console.log(`  ${label}: ${r.rps.toFixed(0)} req/s`);
     };

@@ -46,6 +46,29 @@ requestSchema.index({ status: 1, closedAt: 1 });
 requestSchema.index({ requesterId: 1, _id: -1 });
 requestSchema.index({ assigneeMemberId: 1, acceptedAt: -1 });
 
+/**
+ * Counts writes to requests made by this process, before and after each (see usecases/requests/recent.ts):
+ * a copy read while the count stayed the same saw no local write.
+ */
+export const requestWrites = { count: 0 };
+const bump = () => void requestWrites.count++;
+const WRITES: mongoose.MongooseQueryMiddleware[] = [
+  "updateOne",
+  "updateMany",
+  "findOneAndUpdate",
+  "replaceOne",
+  "findOneAndReplace",
+  "deleteOne",
+  "deleteMany",
+  "findOneAndDelete",
+];
+requestSchema.pre(WRITES, bump);
+requestSchema.post(WRITES, bump);
+requestSchema.pre("save", bump);
+requestSchema.post("save", bump);
+requestSchema.pre("bulkWrite", bump);
+requestSchema.post("bulkWrite", bump);
+
 export type RequestDoc = HydratedDocument<InferSchemaType<typeof requestSchema>>;
 export type RequestRecord = InferSchemaType<typeof requestSchema> & { _id: mongoose.Types.ObjectId };
 export const Request = mongoose.model("Request", requestSchema);

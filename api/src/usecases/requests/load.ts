@@ -11,8 +11,13 @@ export async function findRequest(id: string) {
   return r;
 }
 
-export async function loadRequestFor(p: Principal, id: string, allowed: (p: Principal, r: Awaited<ReturnType<typeof findRequest>>) => boolean) {
-  const r = await findRequest(id);
+export async function loadRequestFor(
+  p: Principal,
+  id: string,
+  allowed: (p: Principal, r: Awaited<ReturnType<typeof findRequest>>) => boolean,
+  find: typeof findRequest = findRequest,
+) {
+  const r = await find(id);
   if (!allowed(p, r)) throw forbidden("You may not access this request");
   return r;
 }
