@@ -15,9 +15,8 @@ import { lenientBodyForHelpline, LENIENT_PATHS } from "./helpline/lenient-body";
 import { hardening } from "./http/hardening";
 import { contractCheck } from "./http/contract-check";
 import { offerLinkRoutes } from "./routes/offer-links";
-import { leanHelplineRoute } from "./helpline/lean-route";
 
-const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
+export const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
   contentSecurityPolicy: {
     directives: { defaultSrc: ["'self'"], connectSrc: ["'self'", "ws:", "wss:"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
   },
@@ -35,8 +34,6 @@ export function createApp(deps: Deps): Koa {
 
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
-  // The helpline webhook's lean path (issue 11): a valid telephony key is answered here, with the same headers.
-  app.use(leanHelplineRoute(deps, HELMET_OPTIONS));
   app.use(helmet(HELMET_OPTIONS));
   app.use(hardening({ config: deps.config, lenientPaths: LENIENT_PATHS })); // methods, NUL, content type, CSRF
   app.use(lenientBodyForHelpline); // the helpline webhook answers even a body that is not JSON

@@ -8,7 +8,8 @@ import { startDatabase, type DatabaseHandle } from "./db/embedded";
 import { connectMongo, disconnectMongo, pingMongo } from "./db/connect";
 import { createSearch } from "../../search";
 import type { SearchPort } from "../../search/port";
-import { createApp } from "./app";
+import { createApp, HELMET_OPTIONS } from "./app";
+import { withLeanHelplineRoute } from "./helpline/lean-route";
 import type { Deps } from "./deps";
 import { attachRealtime } from "./realtime/socket";
 import { silentNotifier, type Notifier } from "./realtime/notifier";
@@ -81,9 +82,10 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   const background = await startBackground(deps, { seedDemo: opts.seedDemo ?? config.demo });
 
   const app = createApp(deps);
-  const http = createServer(app.callback());
+  // The helpline webhook's lean path (issue 11) answers valid telephony calls before Koa; everything else goes to the app.
+  const http = createServer(withLeanHelplineRoute(deps, HELMET_OPTIONS, app.callback()));
   const connections = trackConnections(http);
-  const realtime = attachRealtime(http, logger, { config });
+  const realtime = attachRealtime(http, logger, { config, ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}) });
   target = realtime.notifier;
   if (config.REDIS_URL) await useRedisAdapter(realtime.io, config.REDIS_URL, logger);
 

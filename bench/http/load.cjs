@@ -7,13 +7,14 @@ const autocannon = require("autocannon");
 process.once("message", (spec) => run(spec));
 
 function run({ url, path, method, headers, body, kind, ids, duration, amount, connections }) {
+  const prefix = `bench-${process.pid}`; // each run's calls are new to the service
   let n = 0;
   const request = { method, path, headers: { ...headers, ...(body !== undefined || kind ? { "content-type": "application/json" } : {}) }, body };
   if (kind === "route") {
     // A fresh callId per request, one in ten repeating an earlier one (the platform retrying).
     request.setupRequest = (req) => {
       const i = n++;
-      const callId = i % 10 === 9 ? `bench-${Math.floor(i / 2)}` : `bench-${i}`;
+      const callId = i % 10 === 9 ? `${prefix}-${Math.floor(i / 2)}` : `${prefix}-${i}`;
       return { ...req, body: JSON.stringify({ callId, callerNumber: `010${String(1234567 + i).slice(-7)}` }) };
     };
   } else if (kind === "ids") {

@@ -7,6 +7,18 @@ import { HelplineCall } from "../models/helpline-call";
 
 export const MAX_BUFFERED = 100_000;
 const BATCH = 500;
+const MAX_WRITTEN = 50_000;
+
+/**
+ * Positions refused as duplicates by an unordered insertMany; none when anything else failed too (then
+ * the whole batch is retried: re-inserting is refused as a duplicate and becomes an upsert, so it is harmless).
+ */
+function duplicateIndexes(err: unknown, size: number): number[] {
+  const e = err as { code?: number; writeErrors?: { index: number; code?: number; err?: { code?: number } }[] };
+  const errors = e.writeErrors ?? (e.code === 11000 && size === 1 ? [{ index: 0, code: 11000 }] : []);
+  if (!errors.length || errors.some((w) => (w.code ?? w.err?.code) !== 11000)) return [];
+  return errors.map((w) => w.index);
+}
 
 type Fields = Record<string, unknown>;
 type CallDoc = { _id: string } & Fields;
@@ -17,6 +29,8 @@ export class CallLog {
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private inFlight = new Set<string>();
+  /** Calls known to be in the database (most recent last), so their later writes go straight to an upsert. */
+  private written = new Set<string>();
   dropped = 0;
   failing = false;
 
@@ -55,16 +69,7 @@ export class CallLog {
           for (const [callId] of batch) this.queue.delete(callId);
           this.inFlight = new Set(batch.map(([callId]) => callId));
           try {
-            // Through the driver, not Mongoose's per-document casting (a measurable share of the webhook's
-            // CPU at hundreds of calls a second): the fields are typed here, and the timestamps that
-            // the schema's `timestamps: true` would add are set the same way.
-            const at = new Date();
-            await (HelplineCall.collection as unknown as mongoose.mongo.Collection<CallDoc>).bulkWrite(
-              batch.map(([callId, set]) => ({
-                updateOne: { filter: { _id: callId }, update: { $set: { ...set, callId, updatedAt: at }, $setOnInsert: { createdAt: at } }, upsert: true },
-              })),
-              { ordered: false },
-            );
+            await this.persist(batch);
             if (this.failing) this.logger.info("helpline call log flushing again");
             this.failing = false;
           } catch (err) {
@@ -82,6 +87,46 @@ export class CallLog {
         this.flushing = undefined;
       }
     })());
+  }
+
+  /**
+   * Through the driver, not Mongoose's per-document casting (a measurable share of the webhook's CPU at
+   * hundreds of calls a second); the timestamps that the schema's `timestamps: true` would add are set the
+   * same way. Calls not written before are inserted, which costs the embedded store a quarter of an upsert;
+   * one that exists after all (an outcome after a restart) is refused as a duplicate and upserted.
+   */
+  private async persist(batch: [string, Fields][]) {
+    const collection = HelplineCall.collection as unknown as mongoose.mongo.Collection<CallDoc>;
+    const at = new Date();
+    const upserts = batch.filter(([callId]) => this.written.has(callId));
+    const fresh = batch.filter(([callId]) => !this.written.has(callId));
+    if (fresh.length) {
+      try {
+        await collection.insertMany(
+          fresh.map(([callId, set]) => ({ ...set, _id: callId, callId, createdAt: at, updatedAt: at })),
+          { ordered: false },
+        );
+      } catch (err) {
+        const dup = new Set(duplicateIndexes(err, fresh.length));
+        if (!dup.size) throw err;
+        upserts.push(...fresh.filter((_, i) => dup.has(i)));
+      }
+    }
+    if (upserts.length)
+      await collection.bulkWrite(
+        upserts.map(([callId, set]) => ({
+          updateOne: { filter: { _id: callId }, update: { $set: { ...set, callId, updatedAt: at }, $setOnInsert: { createdAt: at } }, upsert: true },
+        })),
+        { ordered: false },
+      );
+    for (const [callId] of batch) {
+      this.written.delete(callId);
+      this.written.add(callId);
+    }
+    for (const callId of this.written) {
+      if (this.written.size <= MAX_WRITTEN) break;
+      this.written.delete(callId); // oldest first; a forgotten call is upserted after one refused insert
+    }
   }
 
   start(intervalMs = 1000): void {

@@ -1,21 +1,25 @@
 // The routing webhook's lean path (issue 11): a switch waits for this answer with a caller on the
-// line, so `POST /api/v1/helpline/route` with a valid telephony API key is answered right after the
-// request log and the error handler, before helmet, the hardening checks, the body parser, passport
-// and the ~20 routers that the full stack walks for every request. It does what the full path does
-// for this request: the same security headers (computed once from the app's helmet options), the
+// line, so `POST /api/v1/helpline/route` with a valid telephony API key is answered by the HTTP server's
+// own request handler, before Koa builds a context and walks helmet, the hardening checks, the body
+// parser, passport and the ~20 routers. It does what the full path does for this request: the same
+// security headers (computed once from the app's helmet options), the same request id and log line, the
 // same API-key check, the same lenient body reading and the same use case.
-// Anything else (no key, an unknown or revoked key, another role, a query string) falls through to
-// the full stack, which gives the usual answers and problems.
-import type { Context, Next } from "koa";
+// Anything else (no key, an unknown or revoked key, another role, a query string) goes to Koa, which
+// gives the usual answers and problems.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Context } from "koa";
 import helmet from "koa-helmet";
 import type { Deps } from "../deps";
+import type { Logger } from "../logger";
 import { principalForApiKey } from "../auth/api-keys";
+import { requestIdFor } from "../http/request-log";
 import { routeCall } from "../usecases/helpline/route-call";
 import { LENIENT_PATHS, readLenientJson } from "./lenient-body";
 
 export const ROUTE_PATH = "/api/v1/helpline/route";
 
 type HelmetOptions = Parameters<typeof helmet>[0];
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** The headers helmet sets for these options, captured once (they do not depend on the request). */
 export async function helmetHeaders(options: HelmetOptions): Promise<Record<string, string>> {
@@ -29,16 +33,48 @@ export async function helmetHeaders(options: HelmetOptions): Promise<Record<stri
   return headers;
 }
 
-export function leanHelplineRoute(deps: Deps, options: HelmetOptions) {
+/** The request's child logger, made on first use: most calls never log. */
+class RequestLog {
+  private child?: Logger;
+  constructor(
+    private logger: Logger,
+    private requestId: string,
+  ) {}
+  private get log() {
+    return (this.child ??= this.logger.child({ requestId: this.requestId }));
+  }
+  info: Logger["info"] = (...args: Parameters<Logger["info"]>) => this.log.info(...args);
+  warn: Logger["warn"] = (...args: Parameters<Logger["warn"]>) => this.log.warn(...args);
+  error: Logger["error"] = (...args: Parameters<Logger["error"]>) => this.log.error(...args);
+}
+
+/** Wraps the app's handler (`app.callback()`): the webhook's calls with a telephony key are answered here. */
+export function withLeanHelplineRoute(deps: Deps, options: HelmetOptions, app: Handler): Handler {
   if (!LENIENT_PATHS.has(ROUTE_PATH)) throw new Error("the webhook's path must be read leniently (lenient-body.ts)");
-  const headers = helmetHeaders(options);
-  return async (ctx: Context, next: Next) => {
-    if (ctx.method !== "POST" || ctx.path !== ROUTE_PATH || ctx.querystring) return next();
-    const key = ctx.get("x-api-key");
-    const machine = key ? await principalForApiKey(key) : null;
-    if (!machine || !machine.roles.includes("telephony")) return next();
-    ctx.state.user = machine;
-    ctx.set(await headers);
-    ctx.body = routeCall(deps, await readLenientJson(ctx.req), ctx.state.log);
+  let headers: string[] | undefined; // flat [name, value, ...]; until helmet's headers are known, Koa answers
+  void helmetHeaders(options).then((h) => (headers = Object.entries({ ...h, "content-type": "application/json; charset=utf-8" }).flat()));
+  const logger = deps.logger;
+
+  const answer = async (req: IncomingMessage, res: ServerResponse, key: string, fixed: string[]) => {
+    const machine = await principalForApiKey(key);
+    if (!machine || !machine.roles.includes("telephony")) return app(req, res);
+    const start = performance.now();
+    const requestId = requestIdFor(req.headers["x-request-id"]);
+    const log = new RequestLog(logger, requestId);
+    const json = JSON.stringify(routeCall(deps, await readLenientJson(req), log));
+    res.writeHead(200, [...fixed, "x-request-id", requestId, "content-length", String(Buffer.byteLength(json))]);
+    res.end(json);
+    if (logger.isLevelEnabled("info"))
+      log.info({ method: "POST", path: ROUTE_PATH, status: 200, ms: Math.round((performance.now() - start) * 10) / 10, user: machine.id }, "request");
+  };
+
+  return (req, res) => {
+    const key = req.headers["x-api-key"];
+    if (req.method !== "POST" || req.url !== ROUTE_PATH || typeof key !== "string" || !key || !headers) return app(req, res);
+    answer(req, res, key, headers).catch((err) => {
+      // Nothing above throws by design; if it does, the full stack answers (or the error is logged).
+      logger.error({ err }, "helpline lean path failed");
+      if (!res.headersSent) app(req, res);
+    });
   };
 }

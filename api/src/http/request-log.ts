@@ -3,10 +3,12 @@ import { randomUUID } from "node:crypto";
 import type { Context, Next } from "koa";
 import type { Logger } from "../logger";
 
+/** The caller's X-Request-Id when it is a sane token, else a new one. */
+export const requestIdFor = (incoming: unknown): string => (typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID());
+
 export function requestLog(logger: Logger) {
   return async (ctx: Context, next: Next) => {
-    const incoming = ctx.get("x-request-id");
-    const requestId = /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdFor(ctx.get("x-request-id"));
     ctx.state.requestId = requestId;
     // The child logger is made on first use: most requests (the helpline webhook above all) never log.
     let child: Logger | undefined;

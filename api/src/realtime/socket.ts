@@ -9,7 +9,11 @@ import { principalForToken } from "../auth/sessions";
 import { SESSION_COOKIE } from "../http/auth";
 import { roomsFor, rooms, type Notifier } from "./notifier";
 
-export function attachRealtime(http: HttpServer, logger: Logger, opts: { redisUrl?: string; config?: Pick<Config, "PUBLIC_URL" | "TRUST_PROXY"> } = {}) {
+export function attachRealtime(
+  http: HttpServer,
+  logger: Logger,
+  opts: { /** Events fan out to other instances (Redis adapter). */ redisUrl?: string; config?: Pick<Config, "PUBLIC_URL" | "TRUST_PROXY"> } = {},
+) {
   const io = new Server(http, { serveClient: false, cors: { origin: false } });
 
   io.use(async (socket, next) => {
@@ -48,6 +52,9 @@ export function attachRealtime(http: HttpServer, logger: Logger, opts: { redisUr
   const notifier: Notifier = {
     emit(audience, event, payload) {
       const targets = roomsFor(audience);
+      // Nobody connected here to hear it (and no other instance behind Redis): skip encoding the packet,
+      // which the helpline webhook would otherwise pay on every call.
+      if (!opts.redisUrl && !targets.some((r) => io.sockets.adapter.rooms.has(r))) return;
       // A socket in several target rooms still receives the event once.
       if (targets.length) io.to(targets).emit(event, payload);
     },

@@ -74,7 +74,7 @@ const present = (d: StoredDecision, sip: SipAddressing): RouteAnswer => ({
   reason: d.reason,
 });
 
-export function routeCall(deps: Deps, raw: unknown, log: Logger = deps.logger): RouteAnswer {
+export function routeCall(deps: Deps, raw: unknown, log: Pick<Logger, "warn" | "error"> = deps.logger): RouteAnswer {
   const rt = helplineFor(deps);
   const sip = sipAddressingFor(deps.config);
   const now = deps.now();
