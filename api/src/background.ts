@@ -2,6 +2,7 @@
 import type { Deps } from "./deps";
 import { JobRunner } from "./jobs/runner";
 import { registerJobs } from "./jobs/register";
+import { migrateKeyedJobs } from "./jobs/queue";
 import { reindexAll } from "./indexing/reindex";
 import { seedDemoIfEmpty } from "../../seed/demo";
 
@@ -10,6 +11,8 @@ export async function startBackground(deps: Deps, opts: { seedDemo: boolean; pol
   const counts = await reindexAll(deps.search);
   deps.logger.info(counts, "search index built");
 
+  const moved = await migrateKeyedJobs();
+  if (moved) deps.logger.info({ moved }, "keyed jobs moved to _id = key");
   const runner = new JobRunner({ now: deps.now, logger: deps.logger, pollMs: opts.pollMs });
   const stopHooks = await registerJobs(runner, deps);
   runner.start();

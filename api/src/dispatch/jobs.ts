@@ -1,8 +1,7 @@
 // Durable jobs of the core loop: dispatch rounds and their timeouts, and the daily retention purge.
 import type { Deps } from "../deps";
 import type { JobRunner } from "../jobs/runner";
-import { scheduleJob } from "../jobs/queue";
-import { Job } from "../models/job";
+import { activeJob, scheduleJob } from "../jobs/queue";
 import { purgeClosedRequests } from "../usecases/requests/purge-requests";
 import { DISPATCH_JOB, onDispatchJob } from "./dispatch";
 import "../usecases/knowledge/index-note"; // registers the knowledge index with reindexAll
@@ -21,5 +20,5 @@ export async function registerCoreJobs(runner: JobRunner, deps: Deps) {
     await scheduleJob(PURGE_JOB, new Date(deps.now().getTime() + DAY), {}, PURGE_KEY);
   });
   // First start (or a lost schedule): purge soon, then daily.
-  if (!(await Job.exists({ key: PURGE_KEY, status: { $in: ["pending", "running"] } }))) await scheduleJob(PURGE_JOB, deps.now(), {}, PURGE_KEY);
+  if (!(await activeJob(PURGE_KEY))) await scheduleJob(PURGE_JOB, deps.now(), {}, PURGE_KEY);
 }

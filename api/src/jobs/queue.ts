@@ -6,14 +6,35 @@ export async function scheduleJob(type: string, runAt: Date, payload: Record<str
     await Job.create({ type, runAt, payload });
     return;
   }
-  // One job per key: re-scheduling moves the existing one instead of adding a twin.
+  // One job per key, addressed by _id: re-scheduling moves the existing one instead of adding a twin.
   await Job.updateOne(
-    { key },
-    { $set: { type, runAt, payload, status: "pending", attempts: 0 }, $unset: { lockedUntil: 1, lockedBy: 1, lastError: 1, doneAt: 1 } },
+    { _id: key },
+    { $set: { type, runAt, payload, key, status: "pending", attempts: 0 }, $unset: { lockedUntil: 1, lockedBy: 1, lastError: 1, doneAt: 1 } },
     { upsert: true },
   );
 }
 
 export async function cancelJob(key: string): Promise<void> {
-  await Job.updateOne({ key, status: "pending" }, { $set: { status: "cancelled", doneAt: new Date() } });
+  await Job.updateOne({ _id: key, status: "pending" }, { $set: { status: "cancelled", doneAt: new Date() } });
+}
+
+/** The pending or running job with this key, if any. */
+export function activeJob(key: string) {
+  return Job.findOne({ _id: key, status: { $in: ["pending", "running"] } }).lean();
+}
+
+/**
+ * Once, at start: keyed jobs written before keys became _ids (ObjectId _id, unique index on `key`) move to
+ * `_id: key`. The copy is written before the original is removed, so a crash in between at worst leaves a
+ * job twice (jobs are idempotent), never loses one.
+ */
+export async function migrateKeyedJobs(): Promise<number> {
+  const legacy = (await Job.find({ key: { $exists: true } }).lean()).filter((j) => j._id !== j.key);
+  if (!legacy.length) return 0;
+  await Job.collection.dropIndex("key_1").catch(() => {}); // the old unique index would refuse the copies
+  for (const { _id, ...job } of legacy) {
+    await Job.collection.replaceOne({ _id: job.key as never }, { ...job }, { upsert: true });
+    await Job.collection.deleteOne({ _id: _id as never });
+  }
+  return legacy.length;
 }

@@ -5,7 +5,7 @@ import { cancelJob } from "../../jobs/queue";
 import { dispatchJobKey } from "../../dispatch/dispatch";
 
 export function subscribeDispatch(bus: EventBus, _deps: Deps) {
-  // Asynchronous, off the answer's path (a lookup by key scans the jobs on the embedded store): a timeout
-  // that still fires finds the request accepted and nothing pending, and does nothing.
+  // Asynchronous, off the answer's path: a timeout that still fires finds the request accepted and
+  // nothing pending, and does nothing.
   bus.subscribe("offer.accepted", "dispatch-timeout", (e) => cancelJob(dispatchJobKey(e.offer.requestId, e.dispatchRound)));
 }

@@ -6,8 +6,7 @@
 // durable jobs (a refusing mail server is retried with the runner's backoff, never in the event path).
 import type { Deps } from "../../deps";
 import type { JobRunner } from "../../jobs/runner";
-import { scheduleJob } from "../../jobs/queue";
-import { Job } from "../../models/job";
+import { activeJob, scheduleJob } from "../../jobs/queue";
 import { Request } from "../../models/request";
 import { StaffAlert } from "../../models/staff-alert";
 import type { Audience, EventName } from "../../realtime/notifier";
@@ -149,8 +148,7 @@ export async function registerStaffAlerts(runner: JobRunner, deps: Deps): Promis
     for (const userId of users) await scheduleJob(STAFF_SEND_JOB, deps.now(), { userId, mode: "daily" }, `${STAFF_SEND_JOB}.daily.${userId}`);
     await scheduleJob(STAFF_DIGEST_JOB, nextDigestRun(deps.now()), {}, DIGEST_KEY);
   });
-  if (!(await Job.exists({ key: DIGEST_KEY, status: { $in: ["pending", "running"] } })))
-    await scheduleJob(STAFF_DIGEST_JOB, nextDigestRun(deps.now()), {}, DIGEST_KEY);
+  if (!(await activeJob(DIGEST_KEY))) await scheduleJob(STAFF_DIGEST_JOB, nextDigestRun(deps.now()), {}, DIGEST_KEY);
 
   // Listen to the live events: the e-mail side follows the socket side, never delays it.
   const inner = deps.notifier.emit.bind(deps.notifier);

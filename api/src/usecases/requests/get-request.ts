@@ -23,7 +23,7 @@ export async function getRequest(actor: Principal, id: string) {
     Offer.find({ requestId: id }, { status: 1 }).sort({ _id: 1 }).lean(),
     r.assigneeMemberId ? Member.findById(r.assigneeMemberId).lean() : null,
     showRequester && isValidObjectId(r.requesterId) ? User.findById(r.requesterId, { name: 1, unitId: 1, phone: 1, email: 1 }).lean() : null,
-    showLadder ? Job.findOne({ type: DISPATCH_JOB, key: dispatchJobKey(id, r.dispatchRound ?? 0), status: "pending" }, { runAt: 1 }).lean() : null,
+    showLadder ? Job.findOne({ _id: dispatchJobKey(id, r.dispatchRound ?? 0), type: DISPATCH_JOB, status: "pending" }, { runAt: 1 }).lean() : null,
   ]);
   // The requester's contact reaching the assignee is a read of personal data of its own: audited.
   if (requester) await audit(actor, "read", "requester-contact", id, { requesterId: r.requesterId });
