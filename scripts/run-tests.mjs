@@ -1,9 +1,10 @@
-// `npm test`: every test file, in two mocha processes side by side. The SIP load runs (300 calls at
-// 10 calls/s, three times) mostly wait on the clock, and the page-walking browser tests mostly wait on
-// Chromium, so they run in a lane of their own beside everything else. Each lane is an ordinary mocha
-// run with its own embedded stack (helpers/stack.ts); nothing is shared between them but the machine.
-// Lane 1 prints as it goes; lane 2's report follows when it ends. Exit code 0 only if both passed.
-// Extra arguments go to both lanes (e.g. `npm test -- --grep helpline`); `npm run test:serial` is one lane.
+// `npm test`: every test file, in four mocha processes side by side. The SIP load runs (300 calls at
+// 10 calls/s, three times), the database outage tests and the page-walking browser tests mostly wait (on the
+// clock, on timeouts, on Chromium), so three lanes of them run beside everything else. Each lane is an
+// ordinary mocha run with its own embedded stack (helpers/stack.ts); nothing is shared between them but the
+// machine. Lane 1 prints as it goes; the other lanes' reports follow when each ends. Exit code 0 only if
+// every lane passed. Extra arguments go to every lane (e.g. `npm test -- --grep helpline`);
+// `npm run test:serial` is one lane.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,8 +12,24 @@ import { join } from "node:path";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const GROUPS = ["test/unit", "test/contract", "test/integration", "test/e2e"];
-/** Long files that mostly wait (SIP timing, Chromium): lane 2. About half of the suite's time. */
-const LANE_2 = ["test/integration/sip.test.ts", "test/e2e/pages.test.ts", "test/e2e/locale.test.ts", "test/e2e/views.test.ts", "test/e2e/a11y.test.ts"];
+/**
+ * Long files that mostly wait, in lanes 2 to 4 (about a quarter of the suite's time each, measured one
+ * lane at a time); lane 1 runs the rest. On two cores one lane leaves most of the CPU idle.
+ */
+const LANES = [
+  ["test/integration/sip.test.ts", "test/e2e/a11y.test.ts"],
+  ["test/e2e/pages.test.ts", "test/e2e/locale.test.ts", "test/e2e/phone.test.ts", "test/e2e/admin.test.ts"],
+  [
+    "test/e2e/views.test.ts",
+    "test/integration/db-outage.test.ts",
+    "test/integration/resilience.test.ts",
+    "test/e2e/pwa.test.ts",
+    "test/e2e/forms.test.ts",
+    "test/e2e/journey.test.ts",
+    "test/e2e/security-roles.test.ts",
+    "test/integration/shutdown.test.ts",
+  ],
+];
 
 const files = GROUPS.flatMap((dir) =>
   readdirSync(join(ROOT, dir), { recursive: true })
@@ -21,7 +38,7 @@ const files = GROUPS.flatMap((dir) =>
     .sort()
     .map((f) => `${dir}/${f}`),
 );
-const lanes = [files.filter((f) => !LANE_2.includes(f)), files.filter((f) => LANE_2.includes(f))];
+const lanes = [files.filter((f) => !LANES.flat().includes(f)), ...LANES.map((lane) => files.filter((f) => lane.includes(f)))];
 const extra = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), "ndv-test-lanes-"));
 const mocha = join(ROOT, "node_modules", "mocha", "bin", "mocha.js");
@@ -69,7 +86,7 @@ const count = (text, word) => Number(plain(text).match(new RegExp(`^\\s+(\\d+) $
 const total = { passing: 0, pending: 0, failing: 0 };
 for (const r of results) for (const k of Object.keys(total)) total[k] += count(r.text, k);
 
-// The contract check's coverage over both lanes (each lane writes the operations it saw).
+// The contract check's coverage over all lanes (each lane writes the operations it saw).
 const seen = new Set();
 let operations = [];
 for (const r of results) {
@@ -83,7 +100,7 @@ for (const r of results) {
 }
 rmSync(work, { recursive: true, force: true });
 
-console.log("\n== npm test: both lanes ==");
+console.log(`\n== npm test: ${results.length} lanes ==`);
 for (const r of results)
   console.log(
     `lane ${r.lane}: exit ${r.signal ?? r.code} in ${r.seconds.toFixed(0)} s (${count(r.text, "passing")} passing, ${count(r.text, "failing")} failing)`,

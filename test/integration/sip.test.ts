@@ -40,6 +40,10 @@ describe("Kamailio area-code table", () => {
   });
 });
 
+/** What SIPp said about a run, for the message of a failed expectation. */
+const runInfo = (r: RunResult) =>
+  `SIPp exit ${r.exitCode}, ${r.successful} successful, ${r.failed} failed, ${r.calls.length} calls logged, ${r.endedAt - r.startedAt} ms; ${r.errors.join(" | ")}`;
+
 describe("helpline through Kamailio and SIPp (real SIP on loopback)", function () {
   this.timeout(240_000);
   const lab = new SipLab({ memberRingMs: 2000, log: (s) => console.log(`      ${s}`) });
@@ -126,7 +130,10 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
     it("with a member on duty, a call from an Amsterdam number reaches the member's phone", async () => {
       const r = await lab.call({ callers: ["+31201234567"], holdMs: 200 });
       expect(r.failed, r.errors.join("\n")).to.equal(0);
-      expect(r.calls.map((c) => c.who)).to.deep.equal(["member"]);
+      expect(
+        r.calls.map((c) => c.who),
+        runInfo(r),
+      ).to.deep.equal(["member"]);
       // The end of the call (BYE) is reported as answered, which frees the member.
       const doc = await callLog(r.calls[0]!.callId, "outcome");
       expect(doc).to.include({ action: "member", memberId, outcome: "answered" });
@@ -136,7 +143,10 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       await lab.startUas("member", "busy");
       const r = await lab.call({ callers: ["+31201234567"], holdMs: 200 });
       expect(r.failed, r.errors.join("\n")).to.equal(0);
-      expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:amsterdam"]);
+      expect(
+        r.calls.map((c) => c.who),
+        runInfo(r),
+      ).to.deep.equal(["rsc:amsterdam"]);
       const doc = await callLog(r.calls[0]!.callId, "outcome");
       expect(doc).to.include({
         action: "member",
@@ -153,7 +163,10 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       await lab.startUas("member", "no-answer");
       const r = await lab.call({ callers: ["+31433214567"], holdMs: 200 });
       expect(r.failed, r.errors.join("\n")).to.equal(0);
-      expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:limburg"]);
+      expect(
+        r.calls.map((c) => c.who),
+        runInfo(r),
+      ).to.deep.equal(["rsc:limburg"]);
       expect(r.calls[0]!.setupMs).to.be.greaterThan(1900);
       expect(await callLog(r.calls[0]!.callId, "outcome")).to.include({
         outcome: "forwarded",
@@ -166,7 +179,10 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       await lab.stopUas("member");
       const r = await lab.call({ callers: ["+31104567890"], holdMs: 200 });
       expect(r.failed, r.errors.join("\n")).to.equal(0);
-      expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:rotterdam"]);
+      expect(
+        r.calls.map((c) => c.who),
+        runInfo(r),
+      ).to.deep.equal(["rsc:rotterdam"]);
       expect(await callLog(r.calls[0]!.callId, "outcome")).to.include({
         outcome: "forwarded",
         forwardReason: "member-unreachable",
@@ -179,7 +195,10 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       await takeOffDuty();
       const r = await lab.call({ callers: ["+31433214567", "0031433214567", "0433214567", "+31687654321", "+442071234567"], holdMs: 200 });
       expect(r.failed, r.errors.join("\n")).to.equal(0);
-      expect(r.calls.map((c) => c.who)).to.deep.equal(["rsc:limburg", "rsc:limburg", "rsc:limburg", "rsc:landelijke-eenheid", "rsc:landelijke-eenheid"]);
+      expect(
+        r.calls.map((c) => c.who),
+        runInfo(r),
+      ).to.deep.equal(["rsc:limburg", "rsc:limburg", "rsc:limburg", "rsc:landelijke-eenheid", "rsc:landelijke-eenheid"]);
     });
   });
 
