@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
 import { Request } from "../../api/src/models/request";
 import { login } from "../helpers/http";
+import { dispatchSettled } from "../helpers/core";
 import { ROOT, screenshot, signIn, useBrowser } from "./browser";
 
 interface AxeViolation {
@@ -66,6 +67,7 @@ describe("e2e: every page of every role — axe and screenshots at 1366×900 and
         estimatedHours: 2,
       })
     ).body.id;
+    await dispatchSettled(requestId); // not while a dispatch round is writing the request
     await Request.updateOne({ _id: requestId }, { $set: { status: "accepted", assigneeMemberId: memberId, acceptedAt: new Date() } });
   });
 

@@ -1,5 +1,8 @@
 // Helpers for the core-loop integration tests (requests, offers, realtime).
 import type { Client } from "./http";
+import { Request } from "../../api/src/models/request";
+import { Job } from "../../api/src/models/job";
+import { dispatchJobKey } from "../../api/src/dispatch/dispatch";
 
 export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -79,4 +82,17 @@ export async function freshMembers(
     out.push(...batch);
   }
   return out;
+}
+
+/**
+ * Waits until a request's dispatch has come to rest: its current round is waiting on a timeout at least a
+ * minute away. A test that writes to the request directly must not do so while a round is running: the
+ * round's claim (a read-modify-write on the embedded store) could write the request back over it.
+ */
+export async function dispatchSettled(requestId: string) {
+  await waitFor(async () => {
+    const r = await Request.findById(requestId, { dispatchRound: 1 }).lean();
+    const job = r && (await Job.findById(dispatchJobKey(requestId, r.dispatchRound ?? 0)).lean());
+    return job && job.status === "pending" && job.runAt.getTime() > Date.now() + 60_000 ? true : null;
+  }, "the request's dispatch to wait on a timeout");
 }
