@@ -39,11 +39,13 @@ export async function requestSummary(actor: Principal, now: Date): Promise<Reque
 
   const since = new Date(now.getTime() - SUMMARY_WINDOW_DAYS * DAY);
   const [counts, accepted, unmet] = await Promise.all([
-    Promise.all(REQUEST_STATUSES.map((s) => Request.countDocuments({ ...scope, status: s }))),
+    // One pass that sees each request once: a count per status could see a request that changes status
+    // meanwhile (open → offered) twice, or not at all.
+    Request.aggregate<{ _id: string; n: number }>([{ $match: scope }, { $group: { _id: "$status", n: { $sum: 1 } } }]),
     Request.find({ ...scope, acceptedAt: { $gte: since, $lte: now } }, { createdAt: 1, acceptedAt: 1 }).lean(),
     Request.find({ ...scope, status: { $in: UNMET_STATUSES } }, { expertise: 1 }).lean(),
   ]);
-  REQUEST_STATUSES.forEach((s, i) => (byStatus[s] = counts[i]!));
+  for (const { _id, n } of counts) if (_id in byStatus) byStatus[_id as RequestStatus] = n;
 
   // A wait below zero means inconsistent data (e.g. an import without createdAt): leave it out rather than
   // let it drag the median negative.
