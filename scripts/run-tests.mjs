@@ -7,7 +7,7 @@
 // `npm run test:serial` is one lane.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -38,7 +38,30 @@ const files = GROUPS.flatMap((dir) =>
     .sort()
     .map((f) => `${dir}/${f}`),
 );
+/** Idle cores over one second (Linux /proc/stat); on another system, all of them. */
+async function idleCores() {
+  const sample = () => {
+    try {
+      const [, ...t] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
+      return { idle: t[3] + (t[4] ?? 0), total: t.reduce((a, b) => a + b, 0) };
+    } catch {
+      return undefined;
+    }
+  };
+  const a = sample();
+  await new Promise((r) => setTimeout(r, 1000));
+  const b = sample();
+  return a && b && b.total > a.total ? ((b.idle - a.idle) / (b.total - a.total)) * cpus().length : cpus().length;
+}
+
+// Lanes help only while cores are idle: on a machine already busy (e.g. `npm run test:stress`), more
+// processes would each run slower and time out where one would not. Two lanes per idle core, at most four;
+// TEST_LANES sets the number.
+const idle = await idleCores();
+const wanted = Number(process.env.TEST_LANES) || Math.max(1, Math.min(1 + LANES.length, Math.round(idle * 2)));
 const lanes = [files.filter((f) => !LANES.flat().includes(f)), ...LANES.map((lane) => files.filter((f) => lane.includes(f)))];
+while (lanes.length > wanted) lanes[0].push(...lanes.pop());
+console.log(`npm test: ${lanes.length} lane(s), ${idle.toFixed(1)} of ${cpus().length} cores idle (TEST_LANES to choose)`);
 const extra = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), "ndv-test-lanes-"));
 const mocha = join(ROOT, "node_modules", "mocha", "bin", "mocha.js");
