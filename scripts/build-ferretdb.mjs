@@ -19,9 +19,25 @@ const newest = (p) => statSync(p).mtimeMs;
 // tools/ferretdb/overlay/*.go replace files of the FerretDB module at build time: the module is copied to
 // a temp dir, patched, and used through a `replace` in a temporary go.mod (go build -modfile; Go refuses
 // -overlay for files in the module cache). OVERLAY maps each file to its path inside the module.
-const OVERLAY = { "collection.go": "internal/backends/sqlite/collection.go" };
+const OVERLAY = {
+  "collection.go": "internal/backends/sqlite/collection.go", // _id lookups use the primary key
+  "write_lock.go": "internal/handler/write_lock.go", // one writer per collection for read-modify-write commands
+};
+// Small edits of module files, each of which must match exactly (a FerretDB upgrade that moves them fails the build).
+const PATCHES = [
+  ...["MsgUpdate", "MsgDelete", "MsgFindAndModify"].map((fn) => ({
+    file: "internal/handler/commands.go",
+    from: `Handler: h.${fn},`,
+    to: `Handler: serializedWrites(h.${fn}),`,
+  })),
+];
 const overlayDir = join(src, "overlay");
-const inputs = [join(src, "main.go"), join(src, "go.sum"), ...readdirSync(overlayDir).map((f) => join(overlayDir, f))];
+const inputs = [
+  new URL(import.meta.url).pathname, // the patches above
+  join(src, "main.go"),
+  join(src, "go.sum"),
+  ...readdirSync(overlayDir).map((f) => join(overlayDir, f)),
+];
 if (existsSync(out) && newest(out) > Math.max(...inputs.map(newest))) {
   console.log("[ferretdb] embedded database is up to date:", out);
   process.exit(0);
@@ -43,6 +59,15 @@ const writable = (dir) => {
 writable(patched);
 for (const [file, inModule] of Object.entries(OVERLAY)) {
   copyFileSync(join(overlayDir, file), join(patched, inModule));
+}
+for (const { file, from, to } of PATCHES) {
+  const path = join(patched, file);
+  const text = readFileSync(path, "utf8");
+  if (!text.includes(from)) {
+    console.error(`[ferretdb] patch does not apply: "${from}" not found in ${file}`);
+    process.exit(1);
+  }
+  writeFileSync(path, text.replaceAll(from, to));
 }
 writeFileSync(join(tmp, "build.mod"), `${readFileSync(join(src, "go.mod"), "utf8")}\nreplace github.com/FerretDB/FerretDB => ${patched}\n`);
 copyFileSync(join(src, "go.sum"), join(tmp, "build.sum"));

@@ -87,7 +87,7 @@ export async function freshMembers(
 /**
  * Waits until a request's dispatch has come to rest: its current round is waiting on a timeout at least a
  * minute away. A test that writes to the request directly must not do so while a round is running: the
- * round's claim (a read-modify-write on the embedded store) could write the request back over it.
+ * round acts on the request as it read it (its offers, its events), not on what the test wrote meanwhile.
  */
 export async function dispatchSettled(requestId: string) {
   await waitFor(async () => {

@@ -87,10 +87,11 @@ function rebuildIfStale(logger: Logger) {
   const src = join(tools, "main.go");
   if (process.env.FERRETDB_BIN || !existsSync(src)) return;
   const overlay = join(tools, "overlay");
-  const sources = [src, ...(existsSync(overlay) ? readdirSync(overlay).map((f) => join(overlay, f)) : [])];
+  const build = join(ROOT, "scripts", "build-ferretdb.mjs"); // holds the patch list
+  const sources = [src, build, ...(existsSync(overlay) ? readdirSync(overlay).map((f) => join(overlay, f)) : [])];
   if (statSync(FERRETDB_BIN).mtimeMs >= Math.max(...sources.map((f) => statSync(f).mtimeMs))) return;
   logger.warn("embedded FerretDB binary is older than tools/ferretdb: rebuilding");
-  const r = spawnSync(process.execPath, [join(ROOT, "scripts", "build-ferretdb.mjs")], { stdio: "ignore" });
+  const r = spawnSync(process.execPath, [build], { stdio: "ignore" });
   if (r.status !== 0) logger.warn("rebuilding the embedded FerretDB failed; using the old binary");
 }
 

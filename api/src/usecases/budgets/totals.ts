@@ -1,5 +1,5 @@
-// Maintains BudgetTotals. Callers hold the member's lock (mutex.ts memberLock): FerretDB applies
-// $inc as read-modify-write, so unguarded concurrent increments could be lost.
+// Maintains BudgetTotals. Callers hold the member's lock (mutex.ts memberLock), so the check before a
+// change (day limit, budget) and the totals after it are one step.
 import { BudgetTotals } from "../../models/budget-totals";
 import { budgetReadModel } from "./read-model";
 
