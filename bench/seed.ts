@@ -17,7 +17,7 @@ for (const members of sizes) {
   if (base) base.pathname = `/ndv_bench_seed_${members}_${Date.now()}`;
   const db = await startDatabase({ mongoUrl: base?.toString(), dataDir: dir, logger });
   try {
-    await connectMongo(db.url, 10000);
+    await connectMongo(db, 10000);
     const t0 = performance.now();
     const counts = await seedDatabase({ members, seed: 42, now: new Date() });
     const first = (performance.now() - t0) / 1000;

@@ -18,7 +18,7 @@ async function main() {
   const logger = createLogger("warn");
   const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger });
   try {
-    await connectMongo(db.url, config.MONGO_TIMEOUT_MS);
+    await connectMongo(db, config.MONGO_TIMEOUT_MS);
     const started = Date.now();
     if (config.demo) await ensureDemoAccounts(config);
     let last = "";

@@ -46,7 +46,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger, sqliteSynchronous: config.SQLITE_SYNCHRONOUS });
   try {
-    await connectMongo(db.url, config.MONGO_TIMEOUT_MS, config.MONGO_REQUEST_TIMEOUT_MS);
+    await connectMongo(db, config.MONGO_TIMEOUT_MS, config.MONGO_REQUEST_TIMEOUT_MS);
   } catch (err) {
     await db.stop();
     throw new Error(

@@ -14,7 +14,7 @@ async function main() {
   const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger: createLogger("warn") });
   const search = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, prefix: config.MEILI_INDEX_PREFIX });
   try {
-    await connectMongo(db.url, config.MONGO_TIMEOUT_MS);
+    await connectMongo(db, config.MONGO_TIMEOUT_MS);
     await search.init();
     const started = Date.now();
     const counts = await reindexAll(search, (index, done) => process.stdout.write(`\r  ${index}: ${done} indexed   `));

@@ -1,5 +1,7 @@
 import mongoose from "mongoose";
 import "../models";
+import type { DatabaseHandle } from "./embedded";
+import { ensureIndexes } from "./indexes";
 import { isDbUnavailable } from "./unavailable";
 
 // Fail fast instead of queueing: with the database gone, requests get a 503 within the timeout.
@@ -12,7 +14,11 @@ mongoose.set("strictQuery", true);
  * `requestTimeoutMs` for a reachable server (server selection), so an outage answers 503 in about
  * that time instead of hanging; commands are never buffered (above).
  */
-export async function connectMongo(url: string, timeoutMs: number, requestTimeoutMs = timeoutMs): Promise<typeof mongoose> {
+export async function connectMongo(
+  { url, kind }: Pick<DatabaseHandle, "url" | "kind">,
+  timeoutMs: number,
+  requestTimeoutMs = timeoutMs,
+): Promise<typeof mongoose> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -28,7 +34,7 @@ export async function connectMongo(url: string, timeoutMs: number, requestTimeou
       await mongoose.disconnect().catch(() => {}); // a fresh client for the next attempt
     }
   }
-  await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
+  await ensureIndexes(kind);
   return mongoose;
 }
 
