@@ -98,8 +98,9 @@ export class CallLog {
   private async persist(batch: [string, Fields][]) {
     const collection = HelplineCall.collection as unknown as mongoose.mongo.Collection<CallDoc>;
     const at = new Date();
-    const upserts = batch.filter(([callId]) => this.written.has(callId));
-    const fresh = batch.filter(([callId]) => !this.written.has(callId));
+    const upserts: [string, Fields][] = [];
+    const fresh: [string, Fields][] = [];
+    for (const call of batch) (this.written.has(call[0]) ? upserts : fresh).push(call);
     if (fresh.length) {
       try {
         await collection.insertMany(

@@ -29,7 +29,8 @@ export function activeJob(key: string) {
  * job twice (jobs are idempotent), never loses one.
  */
 export async function migrateKeyedJobs(): Promise<number> {
-  const legacy = (await Job.find({ key: { $exists: true } }).lean()).filter((j) => j._id !== j.key);
+  // Stored the old way: a key, and an ObjectId for _id (keyed jobs now have _id = key, a string).
+  const legacy = await Job.find({ key: { $exists: true }, _id: { $type: "objectId" } }).lean();
   if (!legacy.length) return 0;
   await Job.collection.dropIndex("key_1").catch(() => {}); // the old unique index would refuse the copies
   for (const { _id, ...job } of legacy) {
