@@ -18,3 +18,7 @@ export function isDbUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/** The service closed its own database client (shutdown): a background read that fails on it is expected. */
+export const isClientClosed = (err: unknown): boolean =>
+  (err as { name?: string })?.name === "MongoClientClosedError" || /client was closed/i.test(String((err as Error)?.message ?? ""));

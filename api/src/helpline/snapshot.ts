@@ -2,6 +2,7 @@
 // members. The routing webhook decides from this alone, so it answers while the database is down.
 // Refreshes are coalesced and never throw: on failure the previous snapshot stays in use.
 import type { Logger } from "../logger";
+import { isClientClosed } from "../db/unavailable";
 import { Shift } from "../models/shift";
 import { Member } from "../models/member";
 
@@ -53,6 +54,7 @@ export class RosterSnapshot {
       do {
         this.again = false;
         await this.load().catch((err) => {
+          if (isClientClosed(err)) return; // shutting down
           this.lastError = String((err as Error)?.message ?? err);
           this.logger.warn({ err: this.lastError }, "helpline roster snapshot refresh failed; keeping the previous one");
         });

@@ -10,6 +10,7 @@ import type { Deps } from "../deps";
 import { computeBudgets, yearOf } from "../usecases/budgets/compute";
 import { memberSnapshot } from "./snapshot";
 import { Request } from "../models/request";
+import { isClientClosed } from "../db/unavailable";
 
 const TTL_MS = 30_000;
 const CHUNK = 200; // members per background computeBudgets call (more than memberMatch's $in bound)
@@ -72,7 +73,7 @@ export class FairnessCache {
       const batch = [...this.stale];
       this.stale.clear();
       this.refreshing = this.loadInChunks(batch, now).finally(() => (this.refreshing = undefined));
-      this.refreshing.catch((err) => this.deps.logger.warn({ err }, "fairness cache refresh failed"));
+      this.refreshing.catch((err) => isClientClosed(err) || this.deps.logger.warn({ err }, "fairness cache refresh failed"));
     }
   }
 
