@@ -12,7 +12,7 @@ import helmet from "koa-helmet";
 import type { Deps } from "../deps";
 import type { Logger } from "../logger";
 import { principalForApiKey } from "../auth/api-keys";
-import { requestIdFor } from "../http/request-log";
+import { lazyChildLogger, requestIdFor } from "../http/request-log";
 import { routeCall } from "../usecases/helpline/route-call";
 import { LENIENT_PATHS, readLenientJson } from "./lenient-body";
 
@@ -33,21 +33,6 @@ export async function helmetHeaders(options: HelmetOptions): Promise<Record<stri
   return headers;
 }
 
-/** The request's child logger, made on first use: most calls never log. */
-class RequestLog {
-  private child?: Logger;
-  constructor(
-    private logger: Logger,
-    private requestId: string,
-  ) {}
-  private get log() {
-    return (this.child ??= this.logger.child({ requestId: this.requestId }));
-  }
-  info: Logger["info"] = (...args: Parameters<Logger["info"]>) => this.log.info(...args);
-  warn: Logger["warn"] = (...args: Parameters<Logger["warn"]>) => this.log.warn(...args);
-  error: Logger["error"] = (...args: Parameters<Logger["error"]>) => this.log.error(...args);
-}
-
 /** Wraps the app's handler (`app.callback()`): the webhook's calls with a telephony key are answered here. */
 export function withLeanHelplineRoute(deps: Deps, options: HelmetOptions, app: Handler): Handler {
   if (!LENIENT_PATHS.has(ROUTE_PATH)) throw new Error("the webhook's path must be read leniently (lenient-body.ts)");
@@ -60,12 +45,13 @@ export function withLeanHelplineRoute(deps: Deps, options: HelmetOptions, app: H
     if (!machine || !machine.roles.includes("telephony")) return app(req, res);
     const start = performance.now();
     const requestId = requestIdFor(req.headers["x-request-id"]);
-    const log = new RequestLog(logger, requestId);
-    const json = JSON.stringify(routeCall(deps, await readLenientJson(req), log));
+    const log = lazyChildLogger(logger, requestId);
+    const lazy = { warn: (o: object, m?: string) => log().warn(o, m), error: (o: object, m?: string) => log().error(o, m) } as Pick<Logger, "warn" | "error">;
+    const json = JSON.stringify(routeCall(deps, await readLenientJson(req), lazy));
     res.writeHead(200, [...fixed, "x-request-id", requestId, "content-length", String(Buffer.byteLength(json))]);
     res.end(json);
     if (logger.isLevelEnabled("info"))
-      log.info({ method: "POST", path: ROUTE_PATH, status: 200, ms: Math.round((performance.now() - start) * 10) / 10, user: machine.id }, "request");
+      log().info({ method: "POST", path: ROUTE_PATH, status: 200, ms: Math.round((performance.now() - start) * 10) / 10, user: machine.id }, "request");
   };
 
   return (req, res) => {

@@ -6,15 +6,20 @@ import type { Logger } from "../logger";
 /** The caller's X-Request-Id when it is a sane token, else a new one. */
 export const requestIdFor = (incoming: unknown): string => (typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID());
 
+/** The request's child logger, made on first use: most requests (the helpline webhook above all) never log. */
+export function lazyChildLogger(logger: Logger, requestId: string): () => Logger {
+  let child: Logger | undefined;
+  return () => (child ??= logger.child({ requestId }));
+}
+
 export function requestLog(logger: Logger) {
   return async (ctx: Context, next: Next) => {
     const requestId = requestIdFor(ctx.get("x-request-id"));
     ctx.state.requestId = requestId;
-    // The child logger is made on first use: most requests (the helpline webhook above all) never log.
-    let child: Logger | undefined;
+    let child = lazyChildLogger(logger, requestId);
     Object.defineProperty(ctx.state, "log", {
-      get: () => (child ??= logger.child({ requestId })),
-      set: (v: Logger) => (child = v),
+      get: () => child(),
+      set: (v: Logger) => (child = () => v),
       enumerable: true,
       configurable: true,
     });
