@@ -25,7 +25,8 @@ for i in $(seq 1 "$RUNS"); do
   start=$(date +%s)
   if npm test >"$log" 2>&1; then rc=0; else rc=$?; failed=1; fi
   secs=$(( $(date +%s) - start ))
-  summary="$(grep -E '^\s+[0-9]+ (passing|failing|pending)' "$log" | tr -s ' ' | tr '\n' ' ')"
+  # The whole run's summary (after "== npm test:"), not each lane's as well.
+  summary="$(sed -n '/^== npm test:/,$p' "$log" | grep -E '^\s+[0-9]+ (passing|failing|pending)' | tr -s ' ' | tr '\n' ' ')"
   RESULTS+=("run $i: exit $rc in ${secs}s — ${summary:-no mocha summary} (log: $log)")
   echo "${RESULTS[-1]}"
   if [ "$rc" -ne 0 ]; then grep -A12 -E '^\s+[0-9]+\) ' "$log" | head -60; fi
