@@ -245,6 +245,11 @@ describe("e2e: a view for each person, privacy check, escalation, name search, b
     await table.waitFor();
     for (const id of ids) {
       const row = table.locator(`tr[data-entry-id="${id}"]`);
+      // The budgets load beside the queue ("–" until they are in): wait for them, then read.
+      await row
+        .locator("[data-col=budget]")
+        .getByText(/uur, nog/)
+        .waitFor();
       expect(await row.locator("[data-col=budget]").innerText()).to.match(/[\d,.]+ \/ [\d,.]+ uur, nog/);
       await row.getByRole("checkbox").check();
     }
