@@ -30,6 +30,15 @@ const PATCHES = [
     from: `Handler: h.${fn},`,
     to: `Handler: serializedWrites(h.${fn}),`,
   })),
+  // Every SQL statement was logged at debug level through `logger.With(args)`, which formats the arguments
+  // (each stored document, quoted) whatever the level: a fifth of the store's CPU on inserts. Only when enabled.
+  ...["db", "tx"].flatMap((v) =>
+    [">>>", "<<<"].map((dir) => ({
+      file: `internal/util/fsql/${v}.go`,
+      from: `${v}.l.With(fields...).DebugContext(ctx, fmt.Sprintf("${dir} %s", query))`,
+      to: `if ${v}.l.Enabled(ctx, slog.LevelDebug) { ${v}.l.With(fields...).DebugContext(ctx, fmt.Sprintf("${dir} %s", query)) }`,
+    })),
+  ),
 ];
 const overlayDir = join(src, "overlay");
 const inputs = [

@@ -36,6 +36,7 @@ function run({ url, path, method, headers, body, kind, ids, duration, amount, co
         errors: r.errors,
         timeouts: r.timeouts,
         seconds: r.duration,
+        cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, // the load generator's own CPU
       },
       () => process.exit(0),
     );

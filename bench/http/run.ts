@@ -4,7 +4,7 @@
 //   npm run bench:http                       (1,000 demo members, 10 s per endpoint)
 //   BENCH_MEMBERS=10000 npm run bench:http   (candidates at 10,000 members)
 //   BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_APPROVALS to change the load.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,7 +42,21 @@ interface Load {
   errors: number;
   timeouts: number;
   seconds: number;
+  cpuMs: number;
+  /** CPU per answered request, in µs: this process (the service), the embedded database, the load generator. */
+  cpu?: { service: number; database: number; load: number };
   error?: string;
+}
+
+/** CPU time (user + system) of another process so far, in ms; Linux only, else undefined. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return undefined;
+  }
 }
 
 function load(spec: {
@@ -144,7 +158,17 @@ async function main() {
     const rows: [string, Load, string][] = [];
     let drained = "";
     const run = async (label: string, spec: Parameters<typeof load>[0], target: string) => {
+      const own = process.cpuUsage();
+      const db0 = processCpuMs(service.db.pid?.());
       const r = await profiled(label, () => load(spec));
+      const { user, system } = process.cpuUsage(own);
+      const db1 = processCpuMs(service.db.pid?.());
+      const perRequest = (ms: number) => (ms * 1000) / Math.max(1, r.total);
+      r.cpu = {
+        service: perRequest((user + system) / 1000),
+        database: db0 === undefined || db1 === undefined ? NaN : perRequest(db1 - db0),
+        load: perRequest(r.cpuMs),
+      };
       rows.push([label, r, target]);
       console.log(`  ${label}: ${r.rps.toFixed(0)} req/s`);
     };
@@ -208,6 +232,15 @@ async function main() {
       console.log(
         `${label.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${((100 * r.rps) / bareRps).toFixed(1).padStart(7)}%  ${`${r.non2xx}/${r.errors}/${r.timeouts}`.padEnd(20)}  ${target}`,
       );
+    }
+    // Throughput on two shared cores follows the CPU each request costs all three processes; these
+    // figures move less with the machine's other tenants than req/s do.
+    console.log(`\nCPU per request, µs (user + system)`);
+    console.log(`${"endpoint".padEnd(34)} ${"service".padStart(8)} ${"database".padStart(9)} ${"load gen".padStart(9)} ${"total".padStart(7)}`);
+    for (const [label, r] of rows) {
+      const c = r.cpu!;
+      const cell = (v: number, w: number) => (Number.isNaN(v) ? "–" : v.toFixed(0)).padStart(w);
+      console.log(`${label.padEnd(34)} ${cell(c.service, 8)} ${cell(c.database, 9)} ${cell(c.load, 9)} ${cell(c.service + (c.database || 0) + c.load, 7)}`);
     }
   } finally {
     bareServer.close();

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -29,6 +30,7 @@ func main() {
 	dataDir := flag.String("data", ".data/ferretdb", "directory for the SQLite files")
 	params := flag.String("sqlite-params", defaultSQLiteParams, "SQLite URI query parameters (_pragma=...)")
 	flag.Parse()
+	tuneGC()
 
 	if *listen == "" && *unix == "" {
 		fmt.Fprintln(os.Stderr, "ferretdb: give -unix and/or -listen")
@@ -94,5 +96,19 @@ func exitWithParent(stop context.CancelFunc) {
 			stop()
 			return
 		}
+	}
+}
+
+// tuneGC lets the heap grow to five times the live data between collections (GOGC=400) instead of two:
+// FerretDB allocates a great deal per document it converts, and with Go's default a quarter of its CPU
+// on inserts went to the collector. It costs about 10 MB of memory here (40 → 51 MB at the peak of
+// 20,000 call log inserts); the soft limit makes the collector work harder again above 512 MiB.
+// GOGC and GOMEMLIMIT in the environment still take precedence.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(512 << 20)
 	}
 }

@@ -10,9 +10,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context } from "koa";
 import helmet from "koa-helmet";
 import type { Deps } from "../deps";
-import type { Logger } from "../logger";
 import { principalForApiKey } from "../auth/api-keys";
-import { lazyChildLogger, requestIdFor } from "../http/request-log";
+import { LazyRequestLog, requestIdFor } from "../http/request-log";
 import { routeCall } from "../usecases/helpline/route-call";
 import { LENIENT_PATHS, readLenientJson } from "./lenient-body";
 
@@ -45,13 +44,12 @@ export function withLeanHelplineRoute(deps: Deps, options: HelmetOptions, app: H
     if (!machine || !machine.roles.includes("telephony")) return app(req, res);
     const start = performance.now();
     const requestId = requestIdFor(req.headers["x-request-id"]);
-    const log = lazyChildLogger(logger, requestId);
-    const lazy = { warn: (o: object, m?: string) => log().warn(o, m), error: (o: object, m?: string) => log().error(o, m) } as Pick<Logger, "warn" | "error">;
-    const json = JSON.stringify(routeCall(deps, await readLenientJson(req), lazy));
+    const log = new LazyRequestLog(logger, requestId);
+    const json = JSON.stringify(routeCall(deps, await readLenientJson(req), log));
     res.writeHead(200, [...fixed, "x-request-id", requestId, "content-length", String(Buffer.byteLength(json))]);
     res.end(json);
     if (logger.isLevelEnabled("info"))
-      log().info({ method: "POST", path: ROUTE_PATH, status: 200, ms: Math.round((performance.now() - start) * 10) / 10, user: machine.id }, "request");
+      log.child().info({ method: "POST", path: ROUTE_PATH, status: 200, ms: Math.round((performance.now() - start) * 10) / 10, user: machine.id }, "request");
   };
 
   return (req, res) => {

@@ -16,29 +16,33 @@ export async function lenientBodyForHelpline(ctx: Context, next: Next) {
 
 /** The parsed JSON body, or INVALID_JSON; never throws, never waits more than `timeoutMs`. */
 export function readLenientJson(req: IncomingMessage, timeoutMs = 1000): Promise<unknown> {
+  // Only anonymous callbacks here: the webhook runs this per request, and a named one costs a defineProperty (tsx keeps names).
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const done = (v: unknown) => {
-      clearTimeout(timer);
-      req.removeAllListeners("data");
-      resolve(v);
-    };
-    const timer = setTimeout(() => done(INVALID_JSON), timeoutMs);
+    const timer = setTimeout(() => settle(req, timer, resolve, INVALID_JSON), timeoutMs);
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > LIMIT) return done(INVALID_JSON);
-      chunks.push(c);
+      if (size > LIMIT) settle(req, timer, resolve, INVALID_JSON);
+      else chunks.push(c);
     });
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8").trim();
-      if (!text) return done(undefined);
-      try {
-        done(JSON.parse(text));
-      } catch {
-        done(INVALID_JSON);
-      }
-    });
-    req.on("error", () => done(INVALID_JSON));
+    req.on("end", () => settle(req, timer, resolve, parseBody(chunks)));
+    req.on("error", () => settle(req, timer, resolve, INVALID_JSON));
   });
+}
+
+function settle(req: IncomingMessage, timer: NodeJS.Timeout, resolve: (v: unknown) => void, value: unknown): void {
+  clearTimeout(timer);
+  req.removeAllListeners("data");
+  resolve(value);
+}
+
+function parseBody(chunks: Buffer[]): unknown {
+  const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString("utf8").trim();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return INVALID_JSON;
+  }
 }

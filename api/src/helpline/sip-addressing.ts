@@ -41,11 +41,22 @@ export function sipAddressing(cfg: Partial<SipAddressingConfig> = {}): SipAddres
     if (!unit) return undefined;
     return overrides[unitId] ?? fill(c.HELPLINE_RSC_SIP_URI, { phone: e164ish(unit.rsc.phone), unitId: unit.id, code: unit.code });
   };
+  // The webhook asks for the same few addresses on every call: remember them (bounded by the roster's size).
+  const members = new Map<string, string>();
+  const member = (phone: string): string => {
+    let uri = members.get(phone);
+    if (uri === undefined) {
+      if (members.size >= 10_000) members.clear();
+      members.set(phone, (uri = fill(c.HELPLINE_MEMBER_SIP_URI, { phone: e164ish(phone) })));
+    }
+    return uri;
+  };
+  const rscs = new Map(UNITS.map((u) => [u.id, rsc(u.id)]));
   return {
-    member: (phone) => fill(c.HELPLINE_MEMBER_SIP_URI, { phone: e164ish(phone) }),
-    rsc,
-    rscTable: () => UNITS.map((u) => ({ unitId: u.id, code: u.code, phone: u.rsc.phone, sipUri: rsc(u.id)! })),
-    nationalFallback: () => ({ unitId: NATIONAL_FALLBACK_RSC.unitId, sipUri: rsc(NATIONAL_FALLBACK_RSC.unitId)! }),
+    member,
+    rsc: (unitId) => rscs.get(unitId),
+    rscTable: () => UNITS.map((u) => ({ unitId: u.id, code: u.code, phone: u.rsc.phone, sipUri: rscs.get(u.id)! })),
+    nationalFallback: () => ({ unitId: NATIONAL_FALLBACK_RSC.unitId, sipUri: rscs.get(NATIONAL_FALLBACK_RSC.unitId)! }),
   };
 }
 

@@ -6,20 +6,37 @@ import type { Logger } from "../logger";
 /** The caller's X-Request-Id when it is a sane token, else a new one. */
 export const requestIdFor = (incoming: unknown): string => (typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID());
 
-/** The request's child logger, made on first use: most requests (the helpline webhook above all) never log. */
-export function lazyChildLogger(logger: Logger, requestId: string): () => Logger {
-  let child: Logger | undefined;
-  return () => (child ??= logger.child({ requestId }));
+/**
+ * The request's child logger, made on first use: most requests (the helpline webhook above all) never
+ * log. A class, not closures: the webhook makes one per request, and each function object made per
+ * request costs (tsx keeps function names, one defineProperty each).
+ */
+export class LazyRequestLog {
+  private made?: Logger;
+  constructor(
+    private readonly logger: Logger,
+    private readonly requestId: string,
+  ) {}
+  child(): Logger {
+    return (this.made ??= this.logger.child({ requestId: this.requestId }));
+  }
+  warn(o: object, msg?: string): void {
+    this.child().warn(o, msg);
+  }
+  error(o: object, msg?: string): void {
+    this.child().error(o, msg);
+  }
 }
 
 export function requestLog(logger: Logger) {
   return async (ctx: Context, next: Next) => {
     const requestId = requestIdFor(ctx.get("x-request-id"));
     ctx.state.requestId = requestId;
-    let child = lazyChildLogger(logger, requestId);
+    const lazy = new LazyRequestLog(logger, requestId);
+    let replaced: Logger | undefined;
     Object.defineProperty(ctx.state, "log", {
-      get: () => child(),
-      set: (v: Logger) => (child = () => v),
+      get: () => replaced ?? lazy.child(),
+      set: (v: Logger) => (replaced = v),
       enumerable: true,
       configurable: true,
     });

@@ -3,7 +3,6 @@
 // missing database can delay a waiting caller. Bad input still gets an RSC, never an error.
 import { randomUUID } from "node:crypto";
 import type { Deps } from "../../deps";
-import type { Logger } from "../../logger";
 import { decideRoute, type RouteDecision } from "../../domain/helpline-routing";
 import { NATIONAL_FALLBACK_RSC, UNITS, unitById, unitForAreaCode } from "../../reference/units";
 import { helplineFor, type StoredDecision } from "../../helpline/runtime";
@@ -74,7 +73,13 @@ const present = (d: StoredDecision, sip: SipAddressing): RouteAnswer => ({
   reason: d.reason,
 });
 
-export function routeCall(deps: Deps, raw: unknown, log: Pick<Logger, "warn" | "error"> = deps.logger): RouteAnswer {
+/** Where routeCall reports a questionable request or a failure: the service's logger, or a request's. */
+interface RouteLog {
+  warn(o: object, msg?: string): void;
+  error(o: object, msg?: string): void;
+}
+
+export function routeCall(deps: Deps, raw: unknown, log: RouteLog = deps.logger): RouteAnswer {
   const rt = helplineFor(deps);
   const sip = sipAddressingFor(deps.config);
   const now = deps.now();
