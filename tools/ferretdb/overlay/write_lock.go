@@ -19,8 +19,6 @@ import (
 	"sync"
 
 	"github.com/FerretDB/wire"
-
-	"github.com/FerretDB/FerretDB/internal/bson"
 )
 
 type commandFunc func(context.Context, *wire.OpMsg) (*wire.OpMsg, error)
@@ -31,13 +29,15 @@ var collectionLocks sync.Map
 // serializedWrites runs next while holding the lock of the collection the command names.
 func serializedWrites(next commandFunc) commandFunc {
 	return func(ctx context.Context, msg *wire.OpMsg) (*wire.OpMsg, error) {
-		doc, err := bson.ToDocument(msg.RawSection0())
-		if err != nil {
+		// A shallow decode: only the top-level fields (the command's name, the collection, $db); the
+		// updates, which can be hundreds in one command, are decoded once, by the handler.
+		doc, err := msg.RawSection0().Decode()
+		if err != nil || doc.Len() == 0 {
 			return next(ctx, msg) // the handler reports the malformed command
 		}
 
-		collection, _ := doc.Get(doc.Command())
-		db, _ := doc.Get("$db")
+		collection := doc.Get(doc.Command())
+		db := doc.Get("$db")
 		mu, _ := collectionLocks.LoadOrStore(fmt.Sprintf("%v.%v", db, collection), &sync.Mutex{})
 
 		mu.(*sync.Mutex).Lock()
