@@ -36,9 +36,11 @@ function run({ url, path, method, headers, body, kind, ids, duration, amount, co
         errors: r.errors,
         timeouts: r.timeouts,
         seconds: r.duration,
-        cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, // the load generator's own CPU
+        cpuMs: cpuMs(process.cpuUsage()), // the load generator's own CPU
       },
       () => process.exit(0),
     );
   });
 }
+
+const cpuMs = ({ user, system }) => (user + system) / 1000;
