@@ -5,7 +5,7 @@
 //   - approving a time entry, one after another (p95)                              target < 50 ms
 //   - the approval queue of a national coordinator with ≥ 1,000 pending entries    target < 300 ms
 //   npm run bench:writes   (BENCH_MEMBERS demo members, default 300)
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startService } from "../api/src/bootstrap";
@@ -19,6 +19,7 @@ import { insertPendingEntries } from "../seed/budgets";
 import { freshMembers, somaliRequest, waitFor } from "../test/helpers/core";
 import { login } from "../test/helpers/http";
 import { pct } from "../test/helpers/stats";
+import { processCpuMs } from "./process-cpu";
 
 const MEMBERS = process.env.BENCH_MEMBERS ?? "300";
 const PENDING = Number(process.env.BENCH_PENDING ?? 1200);
@@ -32,16 +33,7 @@ const line = (label: string, xs: number[], target: string) =>
 
 // CPU time (this process, which is the service and its clients, plus the database child): on a
 // machine shared with other work, latency varies with the load; CPU per operation much less.
-const dbCpuMs = (pid?: number) => {
-  if (!pid) return 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, in clock ticks of 10 ms
-  } catch {
-    return 0;
-  }
-};
+const dbCpuMs = (pid?: number) => processCpuMs(pid) ?? 0;
 const cpuMeter = (pid: () => number | undefined) => {
   const node0 = process.cpuUsage();
   const db0 = dbCpuMs(pid());

@@ -4,7 +4,7 @@
 //   npm run bench:http                       (1,000 demo members, 10 s per endpoint)
 //   BENCH_MEMBERS=10000 npm run bench:http   (candidates at 10,000 members)
 //   BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_APPROVALS to change the load.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +22,7 @@ import { insertPendingEntries } from "../../seed/budgets";
 import { login } from "../../test/helpers/http";
 import { fairnessCache } from "../../api/src/matching/fairness-cache";
 import { helplineFor } from "../../api/src/helpline/runtime";
+import { processCpuMs } from "../process-cpu";
 
 const MEMBERS = process.env.BENCH_MEMBERS ?? "1000";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -46,17 +47,6 @@ interface Load {
   /** CPU per answered request, in µs: this process (the service), the embedded database, the load generator. */
   cpu?: { service: number; database: number; load: number };
   error?: string;
-}
-
-/** CPU time (user + system) of another process so far, in ms; Linux only, else undefined. */
-function processCpuMs(pid: number | undefined): number | undefined {
-  if (!pid) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
-  } catch {
-    return undefined;
-  }
 }
 
 function load(spec: {
