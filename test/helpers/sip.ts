@@ -314,33 +314,40 @@ export class SipLab {
   async startUas(name: string, scenario: "answer" | "busy" | "no-answer" = "answer"): Promise<void> {
     await this.stopUas(name);
     const port = name === "member" ? this.memberPort : this.rscPorts.get(name.replace(/^rsc:/, ""))!;
-    const c = this.track(
-      spawn(
-        "sipp",
-        [
-          "-sf",
-          join(SIPP_DIR, `${scenario}.xml`),
-          "-i",
-          "127.0.0.1",
-          "-p",
-          String(port),
-          "-key",
-          "who",
-          name,
-          "-nostdin",
-          "-l",
-          "5000",
-          "-mp",
-          String(await udpPort()),
-        ],
-        {
-          cwd: this.dir,
-          stdio: "ignore",
-        },
-      ),
-    );
-    this.uas.set(name, c);
-    await until(`SIPp UAS ${name} to listen`, 10_000, () => udpBound(port), 50);
+    // The media port is picked free but can be taken by another process before SIPp binds it; SIPp then
+    // exits at once ("Unable to bind audio RTP socket", seen in CI as a UAS that never listened). Such a
+    // start is retried on a fresh media port (the SIP port stays: it is in Kamailio's table).
+    for (let attempt = 1; ; attempt++) {
+      let stderr = "";
+      const c = this.track(
+        spawn(
+          "sipp",
+          [
+            "-sf",
+            join(SIPP_DIR, `${scenario}.xml`),
+            "-i",
+            "127.0.0.1",
+            "-p",
+            String(port),
+            "-key",
+            "who",
+            name,
+            "-nostdin",
+            "-l",
+            "5000",
+            "-mp",
+            String(await udpPort()),
+          ],
+          { cwd: this.dir, stdio: ["ignore", "ignore", "pipe"] },
+        ),
+      );
+      c.stderr!.on("data", (d) => (stderr = (stderr + String(d)).slice(-2000)));
+      this.uas.set(name, c);
+      const exited = () => c.exitCode !== null || c.signalCode !== null;
+      await until(`SIPp UAS ${name} to listen`, 10_000, async () => exited() || (await udpBound(port)), 50);
+      if (!exited()) return;
+      if (attempt === 3) throw new Error(`SIPp UAS ${name} exited with ${c.exitCode} before listening: ${stderr.trim() || "(no output)"}`);
+    }
   }
 
   async stopUas(name: string): Promise<void> {
