@@ -75,6 +75,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     notifier,
     events: createEventBus(logger),
     now: opts.now ?? (() => new Date()),
+    sharedDatabase: db.kind === "external",
     checks: { db: () => pingMongo(1000), search: () => search.health() },
   };
   subscribeAll(deps);

@@ -14,6 +14,12 @@ export interface Deps {
   events: EventBus;
   /** The current time; tests may move it. */
   now: () => Date;
+  /**
+   * Whether other service instances may write to the same database (MONGO_URL). In-memory state that
+   * others' writes could outdate (the helpline's recent calls) is then re-read periodically; an
+   * embedded database belongs to this process alone.
+   */
+  sharedDatabase: boolean;
   /** Liveness of dependencies for /readyz. */
   checks: { db: () => Promise<boolean>; search: () => Promise<boolean> };
 }

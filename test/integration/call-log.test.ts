@@ -3,12 +3,15 @@
 import { expect } from "chai";
 import pino from "pino";
 import { CallLog } from "../../api/src/helpline/call-log";
+import { HelplineRuntime } from "../../api/src/helpline/runtime";
 import { HelplineCall } from "../../api/src/models/helpline-call";
+import type { Service } from "../../api/src/bootstrap";
 import { sharedStack } from "../helpers/stack";
 
 describe("helpline call log writes", () => {
+  let deps: Service["deps"];
   before(async () => {
-    await sharedStack();
+    deps = (await sharedStack()).deps;
   });
 
   it("inserts new calls, merges later writes, and merges into calls written by an earlier process", async () => {
@@ -36,5 +39,41 @@ describe("helpline call log writes", () => {
       [`${id}-c`, "rsc", null],
     ]);
     for (const d of docs) expect(d.createdAt).to.be.instanceOf(Date);
+  });
+
+  it("reads recent calls at start; again each period only from a shared database, where others write", async () => {
+    const id = `rc-${Date.now().toString(36)}`;
+    const now = deps.now();
+    // As another instance (or this one before a restart) would have logged them.
+    const logged = (callId: string) => ({
+      _id: callId,
+      callId,
+      decidedAt: now,
+      action: "rsc",
+      targetPhone: "+31880000107",
+      targetUnitId: "rotterdam",
+      reason: "no member on duty",
+    });
+    await HelplineCall.collection.insertOne(logged(`${id}-before`) as never);
+
+    const rt = new HelplineRuntime({ ...deps, sharedDatabase: false });
+    await rt.start();
+    try {
+      expect(rt.recall(`${id}-before`, now)?.target).to.deep.equal({ phone: "+31880000107", unitId: "rotterdam" });
+
+      // Embedded: nobody else writes there, so a period does not re-read the log.
+      await HelplineCall.collection.insertOne(logged(`${id}-other`) as never);
+      await rt.refresh();
+      expect(rt.recall(`${id}-other`, now)).to.equal(undefined);
+
+      // Shared: a call routed by another instance is known after the next period.
+      const shared = new HelplineRuntime({ ...deps, sharedDatabase: true });
+      await shared.refresh();
+      await HelplineCall.collection.insertOne(logged(`${id}-later`) as never);
+      await shared.refresh();
+      expect(shared.recall(`${id}-later`, now)?.reason).to.equal("no member on duty");
+    } finally {
+      await rt.stop();
+    }
   });
 });

@@ -2,6 +2,7 @@
 // call, who was routed to last, and the decisions per callId (idempotency). One per Deps, so tests
 // that start several services in one process do not share it.
 import type { Deps } from "../deps";
+import { isClientClosed } from "../db/unavailable";
 import { HelplineCall } from "../models/helpline-call";
 import { CallLog } from "./call-log";
 import { RosterSnapshot } from "./snapshot";
@@ -20,6 +21,7 @@ export interface StoredDecision {
 export const BUSY_MS = 30 * 60_000;
 const DECISION_TTL_MS = 24 * 3_600_000;
 const MAX_DECISIONS = 200_000;
+const RECENT_CALLS = 20_000;
 export const REFRESH_MS = 30_000;
 
 export class HelplineRuntime {
@@ -29,10 +31,12 @@ export class HelplineRuntime {
   readonly lastRouted = new Map<string, Date>();
   readonly decisions = new Map<string, StoredDecision>();
   private timer?: NodeJS.Timeout;
+  private reloading?: Promise<void>;
+  private callsLoaded = false;
 
   constructor(private deps: Deps) {
     this.callLog = new CallLog(deps.logger);
-    this.snapshot = new RosterSnapshot(deps.now, deps.logger, (now) => this.loadRecentCalls(now));
+    this.snapshot = new RosterSnapshot(deps.now, deps.logger);
   }
 
   busyMemberIds(now: Date): Set<string> {
@@ -64,17 +68,26 @@ export class HelplineRuntime {
   /**
    * Recent calls from the log, so idempotency, busy members and the routing order survive a restart
    * and see calls routed by other instances. Memory wins where it knows more (outcomes not yet flushed).
+   * Never throws: without it the webhook still routes, only without what happened before the start.
    */
   private async loadRecentCalls(now: Date): Promise<void> {
     const since = new Date(now.getTime() - DECISION_TTL_MS);
-    const calls = await HelplineCall.find(
-      { decidedAt: { $gte: since } },
-      { callId: 1, action: 1, targetPhone: 1, targetUnitId: 1, memberId: 1, reason: 1, decidedAt: 1, outcome: 1 },
-    )
-      .sort({ decidedAt: 1 })
-      .limit(20_000)
-      .lean();
-    for (const c of calls) {
+    let calls;
+    try {
+      // The newest first, so a day with more calls than the limit keeps its most recent ones.
+      calls = await HelplineCall.find(
+        { decidedAt: { $gte: since } },
+        { callId: 1, action: 1, targetPhone: 1, targetUnitId: 1, memberId: 1, reason: 1, decidedAt: 1, outcome: 1 },
+      )
+        .sort({ decidedAt: -1 })
+        .limit(RECENT_CALLS)
+        .lean();
+    } catch (err) {
+      if (!isClientClosed(err)) this.deps.logger.warn({ err: String((err as Error)?.message ?? err) }, "helpline: recent calls not loaded");
+      return;
+    }
+    this.callsLoaded = true;
+    for (const c of calls.reverse()) {
       if (!c.action || !c.targetPhone || !c.decidedAt) continue;
       const known = this.decisions.get(c.callId);
       if (!known) {
@@ -99,17 +112,31 @@ export class HelplineRuntime {
     }
   }
 
-  /** Periodic snapshot refresh and call log flushing; the first refresh is awaited at start-up. */
+  /**
+   * Periodic snapshot refresh and call log flushing; the first refresh and the recent calls are awaited
+   * at start-up. Recent calls are read again only from a shared database, or until a first read
+   * succeeds: no other process writes to the embedded store, where any filter but `_id` parses every
+   * stored call (6 s of its CPU at 100,000 calls).
+   */
   async start(): Promise<void> {
-    await this.snapshot.refresh();
+    await Promise.all([this.snapshot.refresh(), this.loadRecentCalls(this.deps.now())]);
     this.callLog.start();
     const tick = () => {
-      this.snapshot.refreshSoon();
+      void this.refresh();
       this.timer = setTimeout(tick, REFRESH_MS);
       this.timer.unref();
     };
     this.timer = setTimeout(tick, REFRESH_MS);
     this.timer.unref();
+  }
+
+  /** What each period does: the roster snapshot, and the recent calls where others may have written some. */
+  async refresh(): Promise<void> {
+    const calls =
+      this.deps.sharedDatabase || !this.callsLoaded
+        ? (this.reloading ??= this.loadRecentCalls(this.deps.now()).finally(() => (this.reloading = undefined)))
+        : undefined;
+    await Promise.all([this.snapshot.refresh(), calls]);
   }
 
   async stop(): Promise<void> {

@@ -35,8 +35,6 @@ export class RosterSnapshot {
   constructor(
     private now: () => Date,
     private logger: Logger,
-    /** Extra loading (recent calls) that runs with each refresh. */
-    private extra: (now: Date) => Promise<void> = async () => {},
   ) {}
 
   /** True when `at` is inside the window with at least 12 h of margin ahead. */
@@ -83,7 +81,6 @@ export class RosterSnapshot {
       if (m.active === false || !(m.networks ?? []).includes("roze-in-blauw")) continue;
       map.set(String(m._id), { phone: m.phone ?? undefined, unitId: m.unitId, firstName: firstName(m.name) });
     }
-    await this.extra(now);
     this.data = {
       builtAt: now,
       from,

@@ -32,6 +32,7 @@ const helplineCallSchema = new Schema(
   { timestamps: true },
 );
 helplineCallSchema.index({ calledAt: 1 });
+helplineCallSchema.index({ decidedAt: -1 }); // the recent calls each instance re-reads (helpline/runtime.ts)
 helplineCallSchema.index({ memberId: 1, calledAt: -1 });
 
 export type HelplineCallRecord = InferSchemaType<typeof helplineCallSchema> & { _id: mongoose.Types.ObjectId };
