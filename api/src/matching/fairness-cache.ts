@@ -1,13 +1,16 @@
 // Remaining budget hours and recent engagements change slowly compared with how often requests are
-// ranked, and computing them hits several collections (each a scan on FerretDB). Ranking reads them from
-// this per-service cache: the first ranking starts loading every member in the background, stale values
-// (older than TTL_MS) are refreshed in the background, and a ranking waits only for members not loaded yet
-// (before the warm-up reaches them, new, or invalidated by an acceptance here). Background loads go in
-// chunks with a yield in between: computing budgets costs up to ~1 ms of CPU per member (luxon), which
-// must not stall the event loop for seconds. The budget gate at acceptance stays authoritative; a stale
-// value only shifts a ranking a little.
+// ranked. Ranking reads them from this per-service cache: the first ranking starts loading every member
+// in the background, stale values (older than TTL_MS) are refreshed in the background, and a ranking waits
+// only for members not loaded yet (before the warm-up reaches them, new, or invalidated by an acceptance
+// here). Budgets come from the budget read model (the acceptance gate's source too), not from queries: per
+// chunk of members those were scans of the totals and requests on FerretDB, which at 10,000 members kept
+// the embedded store busy for most of a core while rankings ran. Background loads go in chunks with a
+// yield in between: computing budgets costs up to ~1 ms of CPU per member (luxon), which must not stall
+// the event loop for seconds. The budget gate at acceptance stays authoritative; a stale value only
+// shifts a ranking a little.
 import type { Deps } from "../deps";
-import { computeBudgets, yearOf } from "../usecases/budgets/compute";
+import { yearOf } from "../usecases/budgets/compute";
+import { budgetReadModel } from "../usecases/budgets/read-model";
 import { memberSnapshot } from "./snapshot";
 import { Request } from "../models/request";
 import { isClientClosed } from "../db/unavailable";
@@ -157,7 +160,7 @@ export class FairnessCache {
       const m = snapshot.get(id);
       return m ? [{ id, name: m.name, unitId: m.unitId, networks: m.networks, joinedAt: m.joinedAt, ...(m.leftAt ? { leftAt: m.leftAt } : {}) }] : [];
     });
-    const budgets = await computeBudgets(rows, yearOf(now));
+    const budgets = new Map((await budgetReadModel.budgets(rows, yearOf(now))).map((b) => [b.memberId, b]));
     const at = Date.now();
     for (const id of ids) {
       const dropped = this.dropped.get(id);

@@ -1,6 +1,9 @@
 // An in-memory copy of the member profiles matching works on, so ranking a request needs no scan of the
-// collection. Loaded once, kept fresh by `touch(id)` on every member write in this process and by a cheap
-// incremental sync (updatedAt) at most every SYNC_MS for writes made by other instances.
+// collection. Loaded once, kept fresh by `touch(id)` on every member write in this process and by an
+// incremental sync (updatedAt) for writes made by other instances: at most every SYNC_MS from a shared
+// database, where it is an indexed read. The embedded store has no other writers but scans its whole
+// member table for it (most of a core at 10,000 members when every 2 s), so there it runs only as a
+// slow safety net, every EMBEDDED_SYNC_MS.
 // Besides the profiles it keeps what ranking asks of every candidate, computed once per write instead of
 // once per ranking: visible expertise levels, spoken languages, and an expertise id → members index.
 import type { Deps } from "../deps";
@@ -9,6 +12,7 @@ import { memberLanguages } from "../domain/matching";
 import { Member } from "../models/member";
 
 const SYNC_MS = 2000;
+const EMBEDDED_SYNC_MS = 60_000;
 
 type LeanMember = Record<string, any> & { _id: unknown };
 
@@ -60,6 +64,8 @@ export class MemberSnapshot {
   private lastSyncAt = 0;
   private syncing?: Promise<void>;
 
+  constructor(private syncMs = SYNC_MS) {}
+
   get size() {
     return this.byId.size;
   }
@@ -68,7 +74,7 @@ export class MemberSnapshot {
     if (!this.loading) this.loading = this.load();
     await this.loading;
     // Writes by other instances arrive in the background; ranking never waits for the sync.
-    if (Date.now() - this.lastSyncAt > SYNC_MS && !this.syncing) {
+    if (Date.now() - this.lastSyncAt > this.syncMs && !this.syncing) {
       this.syncing = this.sync()
         .catch(() => {})
         .finally(() => (this.syncing = undefined));
@@ -165,6 +171,6 @@ const snapshots = new WeakMap<Deps, MemberSnapshot>();
 
 export function memberSnapshot(deps: Deps): MemberSnapshot {
   let s = snapshots.get(deps);
-  if (!s) snapshots.set(deps, (s = new MemberSnapshot()));
+  if (!s) snapshots.set(deps, (s = new MemberSnapshot(deps.sharedDatabase ? SYNC_MS : EMBEDDED_SYNC_MS)));
   return s;
 }

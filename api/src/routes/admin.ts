@@ -7,6 +7,7 @@ import { body, query } from "../http/validate";
 import { newApiKeySchema, newUserSchema, patchUserSchema, usersQuery } from "../contract/admin";
 import { presentUser } from "../presenters/user";
 import { unitById } from "../reference/units";
+import { reindexMember } from "../usecases/members/index-member";
 import { createUser } from "../usecases/users/create-user";
 import { listUsers } from "../usecases/users/admin-users";
 import { updateUser } from "../usecases/users/update-user";
@@ -26,6 +27,8 @@ export function adminRoutes(_deps: Deps): Router {
     checkUnit(input.unitId);
     input.scope?.units.forEach(checkUnit);
     const created = await createUser(input, _deps.now());
+    // At once in search, ranking and name search (the matching snapshot's own sync is a slow safety net).
+    if (created.memberId) await reindexMember(_deps, created.memberId);
     await audit(currentUser(ctx), "create", "user", created.id, { roles: input.roles });
     ctx.status = 201;
     ctx.body = created;
