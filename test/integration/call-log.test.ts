@@ -41,6 +41,20 @@ describe("helpline call log writes", () => {
     for (const d of docs) expect(d.createdAt).to.be.instanceOf(Date);
   });
 
+  it("writes a backlog larger than one batch, and a write made during the flush, keeping nothing back", async () => {
+    const id = `bl-${Date.now().toString(36)}`;
+    const log = new CallLog(pino({ level: "silent" }));
+    for (let i = 0; i < 1234; i++) log.write(`${id}-${String(i).padStart(4, "0")}`, { action: "rsc", reason: `call ${i}` });
+    const first = log.flush();
+    log.write(`${id}-late`, { action: "member", reason: "written during the flush" });
+    await first;
+    await log.flush();
+    expect(log.pending).to.equal(0);
+    const docs = await HelplineCall.find({ callId: { $regex: `^${id}-` } }, { reason: 1 }).lean();
+    expect(docs).to.have.length(1235);
+    expect(new Set(docs.map((d) => d.reason)).size).to.equal(1235);
+  });
+
   it("reads recent calls at start; again each period only from a shared database, where others write", async () => {
     const id = `rc-${Date.now().toString(36)}`;
     const now = deps.now();
