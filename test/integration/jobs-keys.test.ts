@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import mongoose from "mongoose";
 import { Job } from "../../api/src/models/job";
-import { migrateKeyedJobs, scheduleJob, cancelJob, activeJob } from "../../api/src/jobs/queue";
+import { migrateKeyedJobs, scheduleJob, cancelJob, activeJob, purgeFinishedJobs, FINISHED_JOBS_KEPT_MS } from "../../api/src/jobs/queue";
 import { sharedStack } from "../helpers/stack";
 
 describe("keyed jobs", () => {
@@ -37,5 +37,32 @@ describe("keyed jobs", () => {
     await cancelJob(key);
     expect(await activeJob(key)).to.equal(null);
     expect((await Job.findById(key).lean())?.status).to.equal("cancelled");
+  });
+
+  it("the daily purge deletes jobs finished more than a week ago, and keeps failed, pending and recent ones", async () => {
+    const tag = `purge:${Date.now().toString(36)}`;
+    const now = new Date("2031-03-10T12:00:00Z");
+    const before = new Date(now.getTime() - FINISHED_JOBS_KEPT_MS - 1000);
+    const recent = new Date(now.getTime() - FINISHED_JOBS_KEPT_MS + 60_000);
+    const job = (name: string, status: string, doneAt?: Date) => ({
+      _id: `${tag}:${name}`,
+      type: tag,
+      runAt: before,
+      payload: {},
+      status,
+      attempts: 1,
+      ...(doneAt ? { doneAt } : {}),
+    });
+    await Job.collection.insertMany([
+      job("old-done", "done", before),
+      job("old-cancelled", "cancelled", before),
+      job("recent-done", "done", recent),
+      job("old-failed", "failed"),
+      job("pending", "pending"),
+    ] as never[]);
+    expect(await purgeFinishedJobs(now)).to.be.at.least(2);
+    const left = await Job.find({ type: tag }, { _id: 1 }).lean();
+    expect(left.map((j) => String(j._id)).sort()).to.deep.equal([`${tag}:old-failed`, `${tag}:pending`, `${tag}:recent-done`]);
+    await Job.deleteMany({ type: tag });
   });
 });

@@ -18,6 +18,19 @@ export async function cancelJob(key: string): Promise<void> {
   await Job.updateOne({ _id: key, status: "pending" }, { $set: { status: "cancelled", doneAt: new Date() } });
 }
 
+/** How long a finished job stays readable (what ran, when) before the daily purge removes it. */
+export const FINISHED_JOBS_KEPT_MS = 7 * 86_400_000;
+
+/**
+ * Deletes jobs done or cancelled longer than `keepMs` ago. Every poll looks for due jobs, which on the
+ * embedded store scans the whole collection, so finished jobs must not pile up. Failed jobs stay for a
+ * person to look at.
+ */
+export async function purgeFinishedJobs(now: Date, keepMs = FINISHED_JOBS_KEPT_MS): Promise<number> {
+  const res = await Job.deleteMany({ status: { $in: ["done", "cancelled"] }, doneAt: { $lt: new Date(now.getTime() - keepMs) } });
+  return res.deletedCount;
+}
+
 /** The pending or running job with this key, if any. */
 export function activeJob(key: string) {
   return Job.findOne({ _id: key, status: { $in: ["pending", "running"] } }).lean();
