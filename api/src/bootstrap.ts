@@ -21,6 +21,7 @@ import { offerLinkSecret, resetKeyCache, vapidKeys } from "./notify/keys";
 import { setFallbackPublicUrl } from "./notify/offer-links";
 import { createEventBus } from "./events/bus";
 import { subscribeAll } from "./events/subscribers";
+import { budgetReadModel } from "./usecases/budgets/read-model";
 
 export interface Service {
   config: Config;
@@ -79,6 +80,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     checks: { db: () => pingMongo(1000), search: () => search.health() },
   };
   subscribeAll(deps);
+  budgetReadModel.setSharedDatabase(deps.sharedDatabase);
 
   const background = await startBackground(deps, { seedDemo: opts.seedDemo ?? config.demo });
 

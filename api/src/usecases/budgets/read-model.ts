@@ -12,8 +12,9 @@
 //   reset            bulk writes behind the model's back (seeding, benchmarks)
 // Computed budgets are cached per (year, member) and dropped per member by these events, so a write
 // costs the recomputation of one member on the next read. Writes made by other instances arrive
-// through a background reload at most every RELOAD_MS (never awaited by a reader); a reload that
-// overlapped an event here is discarded, so it cannot bring an older value back.
+// through a background reload at most every RELOAD_MS (never awaited by a reader; every
+// EMBEDDED_RELOAD_MS on the embedded store, which has no other writers); a reload that overlapped an
+// event here is discarded, so it cannot bring an older value back.
 import mongoose from "mongoose";
 import type { MemberOverride, TimeCategory, TimeEntry as DomainEntry } from "../../domain/types";
 import { allotment, budgetAlertLevel, budgetFor, policyInForce } from "../../domain/budget";
@@ -25,6 +26,8 @@ import { loadPolicies, type PolicyRecord } from "./regulation-data";
 import { toBudgetMember, type BudgetMemberRow, type MemberBudget } from "./compute";
 
 const RELOAD_MS = 60_000;
+/** With an embedded database no other instance writes: the reload is only a safety net there, and a full scan. */
+const EMBEDDED_RELOAD_MS = 10 * 60_000;
 
 /** A member as the year filter needs it: `hasJoinedAt` mirrors the query's "joinedAt missing counts as joined". */
 export interface ModelMember extends BudgetMemberRow {
@@ -122,11 +125,17 @@ export class BudgetReadModel {
   /** year → memberId → computed budget */
   private cache = new Map<number, Map<string, MemberBudget>>();
   private capsByYear = new Map<number, PolicyRecord | undefined>();
+  private reloadMs = RELOAD_MS;
+
+  /** Whether other instances write to this database (see Deps.sharedDatabase): how often to reload. */
+  setSharedDatabase(shared: boolean) {
+    this.reloadMs = shared ? RELOAD_MS : EMBEDDED_RELOAD_MS;
+  }
 
   /** The data, loading it the first time; later, stale data is reloaded in the background. */
   private async ready(): Promise<Data> {
     if (this.data) {
-      if (Date.now() - this.loadedAt > RELOAD_MS && !this.reloading) void this.reload();
+      if (Date.now() - this.loadedAt > this.reloadMs && !this.reloading) void this.reload();
       return this.data;
     }
     if (!this.loading) {
@@ -157,7 +166,7 @@ export class BudgetReadModel {
     try {
       const d = await loadData();
       if (seq === this.seq) this.swap(d);
-      else this.loadedAt = Date.now() - RELOAD_MS / 2; // try again soon, not at once
+      else this.loadedAt = Date.now() - this.reloadMs / 2; // try again soon, not at once
     } catch {
       /* keep serving what we have; the next read retries */
     } finally {
