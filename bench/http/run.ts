@@ -3,7 +3,7 @@
 // and the ratio to the bare handler, next to the targets of issue 11.
 //   npm run bench:http                       (1,000 demo members, 10 s per endpoint)
 //   BENCH_MEMBERS=10000 npm run bench:http   (candidates at 10,000 members)
-//   BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_APPROVALS to change the load.
+//   BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_APPROVALS, BENCH_PAIRS, BENCH_PAIR_SECONDS to change the load.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { tmpdir } from "node:os";
@@ -28,6 +28,9 @@ const MEMBERS = process.env.BENCH_MEMBERS ?? "1000";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 3000);
+/** Alternating short rounds of the bare handler and the webhook (see below); BENCH_PAIRS=0 skips them. */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
+const PAIR_SECONDS = Number(process.env.BENCH_PAIR_SECONDS ?? 4);
 /** e.g. BENCH_ONLY=route,summary: run only these (bare always runs): route, candidates, summary, approve */
 const ONLY = process.env.BENCH_ONLY?.split(",");
 const wanted = (k: string) => !ONLY || ONLY.includes(k);
@@ -58,6 +61,7 @@ function load(spec: {
   kind?: "route" | "ids";
   ids?: string[];
   amount?: number;
+  duration?: number;
 }): Promise<Load> {
   const child = fork(fileURLToPath(new URL("./load.cjs", import.meta.url)), [], { execArgv: [] });
   child.send({ method: "GET", headers: {}, duration: SECONDS, connections: CONNECTIONS, ...spec });
@@ -147,7 +151,7 @@ async function main() {
 
     const rows: [string, Load, string][] = [];
     let drained = "";
-    const run = async (label: string, spec: Parameters<typeof load>[0], target: string) => {
+    const measure = async (label: string, spec: Parameters<typeof load>[0]) => {
       const own = process.cpuUsage();
       const db0 = processCpuMs(service.db.pid?.());
       const r = await profiled(label, () => load(spec));
@@ -159,9 +163,13 @@ async function main() {
         database: db0 === undefined || db1 === undefined ? NaN : perRequest(db1 - db0),
         load: perRequest(r.cpuMs),
       };
-      rows.push([label, r, target]);
       console.log(`  ${label}: ${r.rps.toFixed(0)} req/s`);
+      return r;
     };
+    const run = async (label: string, spec: Parameters<typeof load>[0], target: string) => {
+      rows.push([label, await measure(label, spec), target]);
+    };
+    const pairs: { bare: Load; route: Load }[] = [];
     console.log(`\nload: ${CONNECTIONS} connections, ${SECONDS} s each`);
     await run("bare Koa hello-world", { url: bareUrl, path: "/" }, "");
     if (wanted("route")) {
@@ -180,6 +188,12 @@ async function main() {
       while (callLog.pending) await callLog.flush();
       drained = `${held.toLocaleString("en")} calls held during the second route run, written in ${((performance.now() - t0) / 1000).toFixed(1)} s afterwards`;
       callLog.start();
+      // Short rounds of the bare handler and the webhook (call log live) in turn: the machine's other
+      // tenants come and go within seconds, so a ratio of neighbouring runs says more than one of each.
+      for (let i = 1; i <= PAIRS; i++) {
+        const bare = await measure(`pair ${i}: bare Koa hello-world`, { url: bareUrl, path: "/", duration: PAIR_SECONDS });
+        pairs.push({ bare, route: await measure(`pair ${i}: POST /helpline/route`, { ...route, duration: PAIR_SECONDS }) });
+      }
     }
     if (wanted("candidates"))
       await run(
@@ -209,6 +223,22 @@ async function main() {
       );
 
     if (drained) console.log(`  call log: ${drained}`);
+    if (pairs.length) {
+      console.log(`\nthe webhook (call log live) and bare Koa hello-world in turn, ${pairs.length} rounds of ${PAIR_SECONDS} s each:`);
+      const ratios = pairs.map(({ bare, route }, i) => {
+        const ratio = (100 * route.rps) / bare.rps;
+        console.log(
+          `  round ${i + 1}: bare ${bare.rps.toFixed(0)} req/s, webhook ${route.rps.toFixed(0)} req/s = ${ratio.toFixed(1)} %, webhook p99 ${route.p99} ms`,
+        );
+        return ratio;
+      });
+      const sorted = [...ratios].sort((a, b) => a - b);
+      const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+      const p99 = Math.max(...pairs.map((p) => p.route.p99));
+      console.log(
+        `  median ${median.toFixed(1)} % (${sorted[0]!.toFixed(1)}–${sorted.at(-1)!.toFixed(1)} %), worst p99 ${p99} ms   target ≥ 50 %, p99 < 20 ms`,
+      );
+    }
     const barePost = rows.find(([label]) => label === "bare Koa, the webhook's POSTs")?.[1].rps;
     if (barePost)
       for (const [label, r] of rows.filter(([l]) => l.includes("route") || l.includes("call log")))
