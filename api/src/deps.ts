@@ -16,8 +16,8 @@ export interface Deps {
   now: () => Date;
   /**
    * Whether other service instances may write to the same database (MONGO_URL). In-memory state that
-   * others' writes could outdate (the helpline's recent calls) is then re-read periodically; an
-   * embedded database belongs to this process alone.
+   * others' writes could outdate (the helpline's recent calls, the matching snapshot, the budget read
+   * model) is then re-read often; an embedded database belongs to this process alone.
    */
   sharedDatabase: boolean;
   /** Liveness of dependencies for /readyz. */

@@ -16,7 +16,7 @@ import { Request } from "../models/request";
 import { isClientClosed } from "../db/unavailable";
 
 const TTL_MS = 30_000;
-const CHUNK = 200; // members per background computeBudgets call (more than memberMatch's $in bound)
+const CHUNK = 200; // members per background load, with a yield in between
 const ENGAGEMENT_WINDOW_DAYS = 90;
 
 export class FairnessCache {

@@ -18,7 +18,7 @@ function checkUnit(unitId: string | undefined) {
     throw unprocessable(`Unknown unit ${unitId}`, [{ path: "body.unitId", code: "unknown_unit", params: { id: unitId }, message: `Unknown unit ${unitId}` }]);
 }
 
-export function adminRoutes(_deps: Deps): Router {
+export function adminRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/admin" });
   r.use(requireRole("admin"));
 
@@ -26,9 +26,9 @@ export function adminRoutes(_deps: Deps): Router {
     const input = body(ctx, newUserSchema);
     checkUnit(input.unitId);
     input.scope?.units.forEach(checkUnit);
-    const created = await createUser(input, _deps.now());
+    const created = await createUser(input, deps.now());
     // At once in search, ranking and name search (the matching snapshot's own sync is a slow safety net).
-    if (created.memberId) await reindexMember(_deps, created.memberId);
+    if (created.memberId) await reindexMember(deps, created.memberId);
     await audit(currentUser(ctx), "create", "user", created.id, { roles: input.roles });
     ctx.status = 201;
     ctx.body = created;
@@ -43,7 +43,7 @@ export function adminRoutes(_deps: Deps): Router {
   r.patch("/users/:id", async (ctx) => {
     const patch = body(ctx, patchUserSchema);
     patch.scope?.units.forEach(checkUnit);
-    ctx.body = await updateUser(_deps, currentUser(ctx), ctx.params.id!, patch, checkUnit);
+    ctx.body = await updateUser(deps, currentUser(ctx), ctx.params.id!, patch, checkUnit);
   });
 
   r.post("/api-keys", async (ctx) => {

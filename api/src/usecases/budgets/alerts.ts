@@ -1,13 +1,19 @@
 // Raises 80 % / 100 % budget alerts: a queue item for coordinators and a `budget:alert` event.
 import type { Deps } from "../../deps";
 import { BudgetAlert } from "../../models/budget-alert";
-import { computeBudgets, loadBudgetMembers, yearOf } from "./compute";
+import { yearOf } from "./compute";
+import { budgetReadModel } from "./read-model";
 
-/** Checks the member's budget for `year` (default: now) and raises any newly reached level once. */
+/**
+ * Checks the member's budget for `year` (default: now) and raises any newly reached level once. Runs
+ * after each logged or edited entry, so it reads the budget read model (which the entry's totals just
+ * moved) instead of querying totals, requests and overrides by member: scans on the embedded store.
+ */
 export async function checkBudgetAlerts(deps: Deps, memberId: string, year = yearOf(deps.now())): Promise<(80 | 100)[]> {
-  const [member] = await loadBudgetMembers({ _id: memberId });
+  const member = await budgetReadModel.member(memberId);
   if (!member) return [];
-  const budget = (await computeBudgets([member], year)).get(memberId)!;
+  const [budget] = await budgetReadModel.budgets([member], year);
+  if (!budget) return [];
   const raised: (80 | 100)[] = [];
   for (const level of [80, 100] as const) {
     if (budget.alertLevel < level) continue;
