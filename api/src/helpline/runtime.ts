@@ -119,7 +119,7 @@ export class HelplineRuntime {
    * stored call (6 s of its CPU at 100,000 calls).
    */
   async start(): Promise<void> {
-    await Promise.all([this.snapshot.refresh(), this.loadRecentCalls(this.deps.now())]);
+    await this.refresh(); // the recent calls are not loaded yet, so this reads them too
     this.callLog.start();
     const tick = () => {
       void this.refresh();
