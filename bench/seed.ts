@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { createLogger } from "../api/src/logger";
 import { startDatabase } from "../api/src/db/embedded";
 import { connectMongo, disconnectMongo } from "../api/src/db/connect";
+import { ensureIndexes } from "../api/src/db/indexes";
 import { seedDatabase } from "../seed/run";
 
 const sizes = (process.argv[2] ?? "1000,10000").split(",").map(Number);
@@ -18,6 +19,7 @@ for (const members of sizes) {
   const db = await startDatabase({ mongoUrl: base?.toString(), dataDir: dir, logger });
   try {
     await connectMongo(db, 10000);
+    await ensureIndexes(db.kind);
     const t0 = performance.now();
     const counts = await seedDatabase({ members, seed: 42, now: new Date() });
     const first = (performance.now() - t0) / 1000;

@@ -4,6 +4,7 @@ import { loadConfig } from "../api/src/config";
 import { createLogger } from "../api/src/logger";
 import { startDatabase } from "../api/src/db/embedded";
 import { connectMongo, disconnectMongo } from "../api/src/db/connect";
+import { ensureIndexes } from "../api/src/db/indexes";
 import { ensureDemoAccounts } from "./demo-accounts";
 import { seedDatabase } from "./run";
 
@@ -19,6 +20,7 @@ async function main() {
   const db = await startDatabase({ mongoUrl: config.MONGO_URL, dataDir: config.DATA_DIR, logger });
   try {
     await connectMongo(db, config.MONGO_TIMEOUT_MS);
+    await ensureIndexes(db.kind);
     const started = Date.now();
     if (config.demo) await ensureDemoAccounts(config);
     let last = "";

@@ -6,6 +6,8 @@ import { loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { startDatabase, type DatabaseHandle } from "./db/embedded";
 import { connectMongo, disconnectMongo, pingMongo } from "./db/connect";
+import { ensureIndexes } from "./db/indexes";
+import { isDbUnavailable } from "./db/unavailable";
 import { createSearch } from "../../search";
 import type { SearchPort } from "../../search/port";
 import { createApp, HELMET_OPTIONS } from "./app";
@@ -58,12 +60,26 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
     );
   }
   logger.info({ db: db.kind, url: redactUrl(db.url) }, "database connected");
+  // Past the first connection, a database blip (a heartbeat timing out under load) can still break a
+  // start-up read or write below. Then what was started is stopped again, and StartupInterrupted tells
+  // the caller that starting afresh is worth it (startServiceWithRetries).
+  const undo: Array<() => Promise<unknown>> = [() => disconnectMongo(), () => db.stop()];
+  const startStep = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      for (const u of undo) await u().catch(() => {});
+      throw isDbUnavailable(err) ? new StartupInterrupted(`start-up interrupted by the database: ${(err as Error).message}`, { cause: err }) : err;
+    }
+  };
+  await startStep(() => ensureIndexes(db.kind));
   configureMailer(config, logger); // says "e-mail off" once when SMTP_URL is unset
   resetKeyCache(); // VAPID keys and the link secret belong to this store
-  await Promise.all([vapidKeys(config), offerLinkSecret()]); // generated once per store, read before the first offer
+  await startStep(() => Promise.all([vapidKeys(config), offerLinkSecret()])); // generated once per store, read before the first offer
 
   const search: SearchPort = createSearch({ meiliUrl: config.MEILI_URL, meiliKey: config.MEILI_MASTER_KEY, prefix: config.MEILI_INDEX_PREFIX });
-  await search.init();
+  undo.unshift(() => search.close());
+  await startStep(() => search.init());
 
   // Late-bound so the app can be built before socket.io is attached to the HTTP server.
   let target: Notifier = silentNotifier;
@@ -82,7 +98,7 @@ export async function startService(opts: StartOptions = {}): Promise<Service> {
   subscribeAll(deps);
   budgetReadModel.setSharedDatabase(deps.sharedDatabase);
 
-  const background = await startBackground(deps, { seedDemo: opts.seedDemo ?? config.demo });
+  const background = await startStep(() => startBackground(deps, { seedDemo: opts.seedDemo ?? config.demo }));
 
   const app = createApp(deps);
   // The helpline webhook's lean path (issue 11) answers valid telephony calls before Koa; everything else goes to the app.
@@ -135,6 +151,24 @@ async function closeHttp(http: Server, io: import("socket.io").Server, connectio
     await closed;
   } finally {
     clearTimeout(cut);
+  }
+}
+
+/** A database blip broke start-up after the first connection; everything started was stopped again. */
+export class StartupInterrupted extends Error {}
+
+/**
+ * `startService`, started afresh (up to `attempts` times in all) when a database blip interrupts it.
+ * A database that cannot be reached at all still fails at once, after MONGO_TIMEOUT_MS.
+ */
+export async function startServiceWithRetries(opts: StartOptions = {}, attempts = 3, onRetry: (err: Error) => void = () => {}): Promise<Service> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startService(opts);
+    } catch (err) {
+      if (!(err instanceof StartupInterrupted) || attempt >= attempts) throw err;
+      onRetry(err);
+    }
   }
 }
 

@@ -1,12 +1,12 @@
 // `npm start`: runs the whole service and shuts down gracefully on SIGTERM/SIGINT.
 import { constants as osConstants } from "node:os";
-import { startService } from "./bootstrap";
+import { startServiceWithRetries } from "./bootstrap";
 import { ConfigError } from "./config";
 import { demoLoginsText } from "../../seed/demo-accounts";
 
 async function main() {
   const startedAt = Date.now();
-  const service = await startService();
+  const service = await startServiceWithRetries({}, 3, (err) => console.warn(`${err.message}; starting again`));
   const { config, deps } = service;
   if (config.demo) console.log(demoLoginsText(config, service.url.replace("127.0.0.1", "localhost").replace(/:\d+$/, `:${config.PORT}`)));
   deps.logger.info({ ms: Date.now() - startedAt }, "ready");

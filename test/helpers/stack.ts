@@ -47,9 +47,13 @@ async function stopCurrent() {
   await s?.stop();
 }
 
-async function start(env: NodeJS.ProcessEnv, opts: Omit<StartOptions, "env"> = {}): Promise<Service> {
+async function start(
+  env: NodeJS.ProcessEnv,
+  opts: Omit<StartOptions, "env"> = {},
+  starter: (opts: StartOptions) => Promise<Service> = startService,
+): Promise<Service> {
   await stopCurrent();
-  const s = await startService({ env, ...opts });
+  const s = await starter({ env, ...opts });
   current = s;
   const stop = s.stop;
   s.stop = async () => {
@@ -80,6 +84,11 @@ export function clockAt(iso: string): () => Date {
 /** A private service (stops the shared one). Stop it in `after`. */
 export async function startStack(env: Record<string, string> = {}, opts: Omit<StartOptions, "env"> = {}): Promise<Service> {
   return start(testEnv(env), opts);
+}
+
+/** A private service started by `starter` (e.g. startServiceWithRetries), with the test settings plus `env`. */
+export async function startStackWith(starter: (opts: StartOptions) => Promise<Service>, env: Record<string, string> = {}): Promise<Service> {
+  return start(testEnv(env), {}, starter);
 }
 
 /** Restart a private service on the same data directory and settings (e.g. to test durability). */

@@ -1,7 +1,6 @@
 import mongoose from "mongoose";
 import "../models";
 import type { DatabaseHandle } from "./embedded";
-import { ensureIndexes } from "./indexes";
 import { isDbUnavailable } from "./unavailable";
 
 // Fail fast instead of queueing: with the database gone, requests get a 503 within the timeout.
@@ -12,13 +11,10 @@ mongoose.set("strictQuery", true);
 /**
  * Connects, retrying for up to `timeoutMs` at start-up. Each operation afterwards waits at most
  * `requestTimeoutMs` for a reachable server (server selection), so an outage answers 503 in about
- * that time instead of hanging; commands are never buffered (above).
+ * that time instead of hanging; commands are never buffered (above). Indexes are the caller's next
+ * step (ensureIndexes).
  */
-export async function connectMongo(
-  { url, kind }: Pick<DatabaseHandle, "url" | "kind">,
-  timeoutMs: number,
-  requestTimeoutMs = timeoutMs,
-): Promise<typeof mongoose> {
+export async function connectMongo({ url }: Pick<DatabaseHandle, "url">, timeoutMs: number, requestTimeoutMs = timeoutMs): Promise<typeof mongoose> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -34,7 +30,6 @@ export async function connectMongo(
       await mongoose.disconnect().catch(() => {}); // a fresh client for the next attempt
     }
   }
-  await ensureIndexes(kind);
   return mongoose;
 }
 
