@@ -1,6 +1,7 @@
 // Helpline demo data: a roster for the Roze in Blauw members over the current and next two weeks
 // (three 8-hour shifts a day, with a deliberate hole every Sunday night), and two weeks of calls
-// with outcomes so the statistics have something to show. Idempotent through seedKey (insert-missing).
+// with outcomes so the statistics have something to show. Idempotent through seedKey, and the call's
+// _id for calls (insert-missing).
 import { DateTime } from "luxon";
 import type { Seeder } from "./run";
 import { Member } from "../api/src/models/member";
@@ -76,9 +77,7 @@ export const seedHelpline: Seeder = async (members, opts) => {
     const r = rand();
     const outcome = r < 0.8 ? "answered" : r < 0.92 ? "missed" : "forwarded";
     calls.push({
-      seedKey: `helpline:call:${opts.seed}:${i}`,
       _id: `seed-${opts.seed}-${i}`,
-      callId: `seed-${opts.seed}-${i}`,
       calledAt,
       decidedAt: calledAt,
       callerUnitId,
@@ -93,6 +92,6 @@ export const seedHelpline: Seeder = async (members, opts) => {
       ...(outcome === "missed" ? {} : { durationSec: 60 + Math.floor(rand() * rand() * 1500) }),
     });
   }
-  await insertMissing(HelplineCall, calls);
+  await insertMissing(HelplineCall, calls, "_id");
   return { helplineShifts: shifts.length, helplineCalls: calls.length };
 };

@@ -110,9 +110,9 @@ describe("helpline fail-safe (database down)", function () {
       await helplineFor(s.deps).callLog.flush();
       return helplineFor(s.deps).callLog.pending === 0;
     });
-    const down1 = await HelplineCall.findOne({ callId: "down-1" }).lean();
+    const down1 = await HelplineCall.findOne({ _id: "down-1" }).lean();
     expect(down1).to.include({ action: "member", outcome: "answered", durationSec: 90 });
-    expect(await HelplineCall.countDocuments({ callId: /^down-burst-/ })).to.equal(20);
+    expect(await HelplineCall.countDocuments({ _id: /^down-burst-/ })).to.equal(20);
     const after = await telephony.post("/api/v1/helpline/route", { callId: "after-1" });
     expect(after.status).to.equal(200);
     expect(after.body.target.phone, "member free again after the outcome").to.equal(phone);

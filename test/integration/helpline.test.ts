@@ -244,7 +244,7 @@ describe("helpline (Roze in Blauw)", function () {
     it("statistics count the calls, the RSC share by hour of week and unit, missed calls and durations", async () => {
       await helplineFor(s.deps).callLog.flush();
       expect(helplineFor(s.deps).callLog.pending).to.equal(0);
-      expect(await HelplineCall.countDocuments({ callId: /^(t|dst)-/ })).to.equal(11);
+      expect(await HelplineCall.countDocuments({ _id: /^(t|dst)-/ })).to.equal(11);
       const res = await planner.get("/api/v1/helpline/stats?from=2026-10-20T00:00:00Z&to=2026-10-26T00:00:00Z");
       expect(res.status).to.equal(200);
       const st = res.body;

@@ -93,21 +93,20 @@ export class CallLog {
 
   /**
    * Through the driver, not Mongoose's per-document casting (a measurable share of the webhook's CPU at
-   * hundreds of calls a second); the timestamps that the schema's `timestamps: true` would add are set the
-   * same way. Calls not written before are inserted, which costs the embedded store a quarter of an upsert;
-   * one that exists after all (an outcome after a restart) is refused as a duplicate and upserted.
+   * hundreds of calls a second); fields left undefined are not stored at all (not as null). Calls not
+   * written before are inserted, which costs the embedded store a quarter of an upsert; one that exists
+   * after all (an outcome after a restart) is refused as a duplicate and upserted.
    */
   private async persist(batch: [string, Fields][]) {
     const collection = HelplineCall.collection as unknown as mongoose.mongo.Collection<CallDoc>;
-    const at = new Date();
     const upserts: [string, Fields][] = [];
     const fresh: [string, Fields][] = [];
     for (const call of batch) (this.written.has(call[0]) ? upserts : fresh).push(call);
     if (fresh.length) {
       try {
         await collection.insertMany(
-          fresh.map(([callId, set]) => ({ ...set, _id: callId, callId, createdAt: at, updatedAt: at })),
-          { ordered: false },
+          fresh.map(([callId, set]) => ({ ...set, _id: callId })),
+          { ordered: false, ignoreUndefined: true },
         );
       } catch (err) {
         const dup = new Set(duplicateIndexes(err, fresh.length));
@@ -118,9 +117,9 @@ export class CallLog {
     if (upserts.length)
       await collection.bulkWrite(
         upserts.map(([callId, set]) => ({
-          updateOne: { filter: { _id: callId }, update: { $set: { ...set, callId, updatedAt: at }, $setOnInsert: { createdAt: at } }, upsert: true },
+          updateOne: { filter: { _id: callId }, update: { $set: set }, upsert: true },
         })),
-        { ordered: false },
+        { ordered: false, ignoreUndefined: true },
       );
     for (const [callId] of batch) {
       this.written.delete(callId);

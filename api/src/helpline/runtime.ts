@@ -77,7 +77,7 @@ export class HelplineRuntime {
       // The newest first, so a day with more calls than the limit keeps its most recent ones.
       calls = await HelplineCall.find(
         { decidedAt: { $gte: since } },
-        { callId: 1, action: 1, targetPhone: 1, targetUnitId: 1, memberId: 1, reason: 1, decidedAt: 1, outcome: 1 },
+        { action: 1, targetPhone: 1, targetUnitId: 1, memberId: 1, reason: 1, decidedAt: 1, outcome: 1 },
       )
         .sort({ decidedAt: -1 })
         .limit(RECENT_CALLS)
@@ -89,10 +89,10 @@ export class HelplineRuntime {
     this.callsLoaded = true;
     for (const c of calls.reverse()) {
       if (!c.action || !c.targetPhone || !c.decidedAt) continue;
-      const known = this.decisions.get(c.callId);
+      const known = this.decisions.get(c._id);
       if (!known) {
         this.remember({
-          callId: c.callId,
+          callId: c._id,
           action: c.action,
           target: { phone: c.targetPhone, unitId: c.targetUnitId ?? undefined },
           memberId: c.memberId ?? undefined,
@@ -104,9 +104,9 @@ export class HelplineRuntime {
       if (c.memberId) {
         const last = this.lastRouted.get(c.memberId);
         if (!last || last < c.decidedAt) this.lastRouted.set(c.memberId, c.decidedAt);
-        const outcome = c.outcome ?? this.decisions.get(c.callId)?.outcome;
+        const outcome = c.outcome ?? this.decisions.get(c._id)?.outcome;
         if (!outcome && now.getTime() - c.decidedAt.getTime() < BUSY_MS && !this.busy.has(c.memberId)) {
-          this.busy.set(c.memberId, { callId: c.callId, at: c.decidedAt.getTime() });
+          this.busy.set(c.memberId, { callId: c._id, at: c.decidedAt.getTime() });
         }
       }
     }

@@ -7,8 +7,9 @@ const helplineCallSchema = new Schema(
   {
     // _id is the telephony platform's callId: upserts by _id are fast on every backend (FerretDB
     // pushes only _id filters down to its storage), and it makes the log idempotent per call.
+    // Nothing else repeats it, and there are no createdAt/updatedAt next to decidedAt and outcomeAt:
+    // the embedded store pays for every stored value (issue 11).
     _id: { type: String, required: true },
-    callId: { type: String, required: true },
     calledAt: { type: Date },
     decidedAt: { type: Date },
     callerUnitId: { type: String }, // region of the caller, when known
@@ -27,13 +28,12 @@ const helplineCallSchema = new Schema(
     forwardReason: { type: String, enum: ["member-busy", "member-no-answer", "member-unreachable"] },
     forwardedToUnitId: { type: String },
     outcomeNote: { type: String },
-    seedKey: { type: String, sparse: true, unique: true },
   },
-  { timestamps: true },
+  { timestamps: false },
 );
 helplineCallSchema.index({ calledAt: 1 });
 helplineCallSchema.index({ decidedAt: -1 }); // the recent calls each instance re-reads (helpline/runtime.ts)
 helplineCallSchema.index({ memberId: 1, calledAt: -1 });
 
-export type HelplineCallRecord = InferSchemaType<typeof helplineCallSchema> & { _id: mongoose.Types.ObjectId };
+export type HelplineCallRecord = InferSchemaType<typeof helplineCallSchema> & { _id: string };
 export const HelplineCall = mongoose.model("HelplineCall", helplineCallSchema);
