@@ -18,12 +18,15 @@ import { finishOidcLogin, oidcEnabled, startOidcLogin } from "../auth/oidc";
 export function authRoutes(deps: Deps): Router {
   const r = new Router({ prefix: "/auth" });
 
-  const throttle = new LoginThrottle({
-    freeAttempts: deps.config.LOGIN_FREE_ATTEMPTS,
-    ipFailures: deps.config.LOGIN_ADDRESS_FAILURES,
-    windowMs: deps.config.LOGIN_WINDOW_MINUTES * 60_000,
-    maxDelayMs: deps.config.LOGIN_MAX_DELAY_MINUTES * 60_000,
-  });
+  const throttle = new LoginThrottle(
+    {
+      freeAttempts: deps.config.LOGIN_FREE_ATTEMPTS,
+      ipFailures: deps.config.LOGIN_ADDRESS_FAILURES,
+      windowMs: deps.config.LOGIN_WINDOW_MINUTES * 60_000,
+      maxDelayMs: deps.config.LOGIN_MAX_DELAY_MINUTES * 60_000,
+    },
+    () => deps.now().getTime(),
+  );
 
   r.post("/login", async (ctx, next) => {
     const { username } = body(ctx, loginSchema); // validates shape before passport reads it
