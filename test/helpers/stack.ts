@@ -81,14 +81,13 @@ export function clockAt(iso: string): () => Date {
   return () => new Date(Date.now() + offset);
 }
 
-/** A private service (stops the shared one). Stop it in `after`. */
-export async function startStack(env: Record<string, string> = {}, opts: Omit<StartOptions, "env"> = {}): Promise<Service> {
-  return start(testEnv(env), opts);
-}
-
-/** A private service started by `starter` (e.g. startServiceWithRetries), with the test settings plus `env`. */
-export async function startStackWith(starter: (opts: StartOptions) => Promise<Service>, env: Record<string, string> = {}): Promise<Service> {
-  return start(testEnv(env), {}, starter);
+/** A private service (stops the shared one), started by `starter` (e.g. startServiceWithRetries). Stop it in `after`. */
+export async function startStack(
+  env: Record<string, string> = {},
+  opts: Omit<StartOptions, "env"> = {},
+  starter?: (opts: StartOptions) => Promise<Service>,
+): Promise<Service> {
+  return start(testEnv(env), opts, starter);
 }
 
 /** Restart a private service on the same data directory and settings (e.g. to test durability). */

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { StartupInterrupted, startService, startServiceWithRetries, type Service } from "../../api/src/bootstrap";
 import { freePort, startFerret, type DatabaseHandle } from "../../api/src/db/embedded";
 import { createLogger } from "../../api/src/logger";
-import { startStackWith } from "../helpers/stack";
+import { startStack } from "../helpers/stack";
 
 /** Forwards to `target`; cuts every open connection the first time a client sends `trigger`. */
 async function cuttingProxy(targetPort: number, trigger: string): Promise<{ url: string; cuts: () => number; close(): Promise<void> }> {
@@ -68,7 +68,7 @@ describe("start-up interrupted by a database blip", function () {
     const retried: Error[] = [];
     let service: Service | undefined;
     try {
-      service = await startStackWith((opts) => startServiceWithRetries(opts, 3, (err) => retried.push(err)), { MONGO_URL: proxy.url, DEMO_MEMBERS: "0" });
+      service = await startStack({ MONGO_URL: proxy.url, DEMO_MEMBERS: "0" }, {}, (opts) => startServiceWithRetries(opts, 3, (err) => retried.push(err)));
       expect(proxy.cuts()).to.equal(1);
       expect(retried).to.have.length(1);
       expect(retried[0]).to.be.instanceOf(StartupInterrupted);
@@ -91,14 +91,14 @@ describe("start-up interrupted by a database blip", function () {
   it("without retries the interruption is the error, and a database that is not there at all is not retried", async () => {
     const proxy = await cuttingProxy(ferretPort, "createIndexes");
     try {
-      const err = await startStackWith((opts) => startService(opts), { MONGO_URL: proxy.url, DEMO_MEMBERS: "0" }).catch((e: Error) => e);
+      const err = await startStack({ MONGO_URL: proxy.url, DEMO_MEMBERS: "0" }, {}, startService).catch((e: Error) => e);
       expect(err).to.be.instanceOf(StartupInterrupted);
     } finally {
       await proxy.close();
     }
     let retries = 0;
     const unreachable = "mongodb://127.0.0.1:1/ndv_none";
-    const err = await startStackWith((opts) => startServiceWithRetries(opts, 3, () => retries++), { MONGO_URL: unreachable, MONGO_TIMEOUT_MS: "300" }).catch(
+    const err = await startStack({ MONGO_URL: unreachable, MONGO_TIMEOUT_MS: "300" }, {}, (opts) => startServiceWithRetries(opts, 3, () => retries++)).catch(
       (e: Error) => e,
     );
     expect(err).to.be.instanceOf(Error).and.not.instanceOf(StartupInterrupted);
