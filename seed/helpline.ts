@@ -6,7 +6,8 @@ import { DateTime } from "luxon";
 import type { Seeder } from "./run";
 import { Member } from "../api/src/models/member";
 import { Shift } from "../api/src/models/shift";
-import { HelplineCall } from "../api/src/models/helpline-call";
+import { HelplineCallPage } from "../api/src/models/helpline-call";
+import { toPage, type CallWrite } from "../api/src/helpline/call-store";
 import { REGIONAL_UNIT_IDS, NATIONAL_FALLBACK_RSC, unitById } from "../api/src/reference/units";
 import { RIB } from "../api/src/access/helpline";
 import { insertMissing } from "./insert-missing";
@@ -63,7 +64,7 @@ export const seedHelpline: Seeder = async (members, opts) => {
   const rand = prng(opts.seed + 5);
   const unitOf = new Map(rib.map((m) => [String(m._id), m.unitId]));
   const phoneOf = new Map(rib.map((m) => [String(m._id), m.phone ?? ""]));
-  const calls = [];
+  const calls: CallWrite[] = [];
   const nowMs = opts.now.getTime();
   for (let i = 0; i < 180; i++) {
     const calledAt = new Date(nowMs - Math.floor(rand() * 14 * 86_400_000));
@@ -76,22 +77,25 @@ export const seedHelpline: Seeder = async (members, opts) => {
     const rscUnit = callerUnitId ?? NATIONAL_FALLBACK_RSC.unitId;
     const r = rand();
     const outcome = r < 0.8 ? "answered" : r < 0.92 ? "missed" : "forwarded";
-    calls.push({
-      _id: `seed-${opts.seed}-${i}`,
-      calledAt,
-      decidedAt: calledAt,
-      callerUnitId,
-      regionSource: callerUnitId ? "area-code" : "none",
-      action: memberId ? "member" : "rsc",
-      targetPhone: memberId ? phoneOf.get(memberId) : unitById(rscUnit)!.rsc.phone,
-      targetUnitId: memberId ? unitOf.get(memberId) : rscUnit,
-      memberId,
-      reason: memberId ? "on-duty member, least recently routed" : onDuty ? "all on-duty members busy" : "no member on duty",
-      outcome,
-      outcomeAt: new Date(calledAt.getTime() + 60_000),
-      ...(outcome === "missed" ? {} : { durationSec: 60 + Math.floor(rand() * rand() * 1500) }),
-    });
+    calls.push([
+      `seed-${opts.seed}-${i}`,
+      {
+        calledAt,
+        decidedAt: calledAt,
+        callerUnitId,
+        regionSource: callerUnitId ? "area-code" : "none",
+        action: memberId ? "member" : "rsc",
+        targetPhone: memberId ? phoneOf.get(memberId) : unitById(rscUnit)!.rsc.phone,
+        targetUnitId: memberId ? unitOf.get(memberId) : rscUnit,
+        memberId,
+        reason: memberId ? "on-duty member, least recently routed" : onDuty ? "all on-duty members busy" : "no member on duty",
+        outcome,
+        outcomeAt: new Date(calledAt.getTime() + 60_000),
+        ...(outcome === "missed" ? {} : { durationSec: 60 + Math.floor(rand() * rand() * 1500) }),
+      },
+    ] as CallWrite);
   }
-  await insertMissing(HelplineCall, calls, "_id");
+  // One page, as a flush of the call log would write them; its fixed _id makes seeding idempotent.
+  await insertMissing(HelplineCallPage, [toPage(calls, `seed-${opts.seed}-calls`)], "_id");
   return { helplineShifts: shifts.length, helplineCalls: calls.length };
 };

@@ -1,10 +1,13 @@
-// The call log inserts calls it has not written before and upserts the rest; a call that is in the
-// database already (written before a restart) is refused as a duplicate and then merged, not lost.
+// The call log appends one page per flush; reading merges each call's lines in the order they were
+// written, also across processes (a decision logged before a restart, its outcome after).
 import { expect } from "chai";
 import pino from "pino";
 import { CallLog } from "../../api/src/helpline/call-log";
 import { HelplineRuntime } from "../../api/src/helpline/runtime";
-import { HelplineCall } from "../../api/src/models/helpline-call";
+import { appendCalls, migrateCallDocuments, readCalls, type CallWrite } from "../../api/src/helpline/call-store";
+import { HelplineCallPage } from "../../api/src/models/helpline-call";
+import mongoose from "mongoose";
+import { loggedCalls } from "../helpers/call-log";
 import type { Service } from "../../api/src/bootstrap";
 import { sharedStack } from "../helpers/stack";
 
@@ -14,33 +17,36 @@ describe("helpline call log writes", () => {
     deps = (await sharedStack()).deps;
   });
 
-  it("inserts new calls, merges later writes, and merges into calls written by an earlier process", async () => {
+  it("merges later writes into a call, also those of a later process, and stores only what was written", async () => {
     const id = `cl-${Date.now().toString(36)}`;
     const first = new CallLog(pino({ level: "silent" }));
     first.write(`${id}-a`, { action: "member", reason: "on duty" });
     first.write(`${id}-b`, { action: "rsc", reason: "nobody on duty" });
     await first.flush();
-    first.write(`${id}-a`, { outcome: "answered", durationSec: 30 }); // known to this log: an upsert
+    first.write(`${id}-a`, { outcome: "answered", durationSec: 30 }); // a second line, in a second page
     await first.flush();
 
-    // A restarted process knows nothing of what was written: its insert of b is refused, then merged.
+    // A restarted process knows nothing of what was written; its lines merge all the same.
     const restarted = new CallLog(pino({ level: "silent" }));
     restarted.write(`${id}-b`, { outcome: "missed" });
     restarted.write(`${id}-c`, { action: "rsc", reason: "malformed request" });
     await restarted.flush();
     expect(restarted.pending).to.equal(0);
 
-    const docs = await HelplineCall.find({ _id: { $in: [`${id}-a`, `${id}-b`, `${id}-c`] } })
-      .sort({ _id: 1 })
-      .lean();
-    expect(docs.map((d) => [d._id, d.action, d.outcome ?? null])).to.deep.equal([
+    const calls = await loggedCalls();
+    expect([`${id}-a`, `${id}-b`, `${id}-c`].map((k) => [k, calls.get(k)?.action, calls.get(k)?.outcome ?? null])).to.deep.equal([
       [`${id}-a`, "member", "answered"],
       [`${id}-b`, "rsc", "missed"],
       [`${id}-c`, "rsc", null],
     ]);
-    // Only what was written: no nulls for fields left undefined, no copies of the id, no timestamps.
-    const c = await HelplineCall.collection.findOne({ _id: `${id}-c` as never });
-    expect(Object.keys(c!).sort()).to.deep.equal(["_id", "action", "reason"]);
+    expect(calls.get(`${id}-a`)?.durationSec).to.equal(30);
+    // Only what was written: no nulls for fields left undefined, no timestamps.
+    const page = await HelplineCallPage.findOne({ lines: { $elemMatch: { $regex: `"_id":"${id}-c"` } } }).lean();
+    expect(page!.lines.map((l) => JSON.parse(l)).find((l) => l._id === `${id}-c`)).to.deep.equal({
+      action: "rsc",
+      reason: "malformed request",
+      _id: `${id}-c`,
+    });
   });
 
   it("writes a backlog larger than one batch, and a write made during the flush, keeping nothing back", async () => {
@@ -52,24 +58,21 @@ describe("helpline call log writes", () => {
     await first;
     await log.flush();
     expect(log.pending).to.equal(0);
-    const docs = await HelplineCall.find({ _id: { $regex: `^${id}-` } }, { reason: 1 }).lean();
+    const docs = [...(await loggedCalls()).values()].filter((c) => c._id.startsWith(`${id}-`));
     expect(docs).to.have.length(1235);
     expect(new Set(docs.map((d) => d.reason)).size).to.equal(1235);
+    // 500 calls a page: the backlog in three, the late write in the third or a fourth.
+    const pages = await HelplineCallPage.countDocuments({ lines: { $elemMatch: { $regex: `"_id":"${id}-` } } });
+    expect(pages).to.be.within(3, 4);
   });
 
   it("reads recent calls at start; again each period only from a shared database, where others write", async () => {
     const id = `rc-${Date.now().toString(36)}`;
     const now = deps.now();
     // As another instance (or this one before a restart) would have logged them.
-    const logged = (callId: string) => ({
-      _id: callId,
-      decidedAt: now,
-      action: "rsc",
-      targetPhone: "+31880000107",
-      targetUnitId: "rotterdam",
-      reason: "no member on duty",
-    });
-    await HelplineCall.collection.insertOne(logged(`${id}-before`) as never);
+    const logged = (callId: string) =>
+      appendCalls([[callId, { decidedAt: now, action: "rsc", targetPhone: "+31880000107", targetUnitId: "rotterdam", reason: "no member on duty" }]]);
+    await logged(`${id}-before`);
 
     const rt = new HelplineRuntime({ ...deps, sharedDatabase: false });
     await rt.start();
@@ -77,18 +80,60 @@ describe("helpline call log writes", () => {
       expect(rt.recall(`${id}-before`, now)?.target).to.deep.equal({ phone: "+31880000107", unitId: "rotterdam" });
 
       // Embedded: nobody else writes there, so a period does not re-read the log.
-      await HelplineCall.collection.insertOne(logged(`${id}-other`) as never);
+      await logged(`${id}-other`);
       await rt.refresh();
       expect(rt.recall(`${id}-other`, now)).to.equal(undefined);
 
       // Shared: a call routed by another instance is known after the next period.
       const shared = new HelplineRuntime({ ...deps, sharedDatabase: true });
       await shared.refresh();
-      await HelplineCall.collection.insertOne(logged(`${id}-later`) as never);
+      await logged(`${id}-later`);
       await shared.refresh();
       expect(shared.recall(`${id}-later`, now)?.reason).to.equal("no member on duty");
     } finally {
       await rt.stop();
     }
+  });
+
+  it("reads a time range: its calls with outcomes logged later, the newest pages first when asked, and says when it stopped", async () => {
+    const id = `rg-${Date.now().toString(36)}`;
+    const t = (min: number) => new Date(Date.UTC(2031, 0, 1, 12, min));
+    const decided = (n: number, min: number) => [`${id}-${n}`, { calledAt: t(min), decidedAt: t(min), action: "rsc" }] as CallWrite;
+    await appendCalls([decided(1, 0), decided(2, 10)]);
+    await appendCalls([decided(3, 20), [`${id}-1`, { outcome: "answered", outcomeAt: t(25) }]]);
+    await appendCalls([decided(4, 40)]);
+
+    const { calls, truncated } = await readCalls({ from: t(0), to: t(30), limit: 10 });
+    const mine = calls.filter((c) => c._id.startsWith(id));
+    expect(truncated).to.equal(false);
+    expect(mine.map((c) => [c._id, c.outcome ?? null])).to.deep.equal([
+      [`${id}-1`, "answered"],
+      [`${id}-2`, null],
+      [`${id}-3`, null],
+    ]);
+    expect(mine[0].calledAt).to.be.instanceOf(Date).and.deep.equal(t(0));
+
+    const newest = await readCalls({ from: t(0), limit: 1, newest: true });
+    expect(newest.truncated).to.equal(true);
+    // Pages newest first until more than one call is found: the last two pages; of call 1 only its outcome.
+    const got = new Map(newest.calls.map((c) => [c._id, c]));
+    expect([...got.keys()].filter((k) => k.startsWith(id)).sort()).to.deep.equal([`${id}-1`, `${id}-3`, `${id}-4`]);
+    expect(got.get(`${id}-1`)).to.not.have.property("action");
+  });
+
+  it("moves a call log of one document per call into pages once, and drops the old collection", async () => {
+    const id = `mg-${Date.now().toString(36)}`;
+    const db = mongoose.connection.db!;
+    const at = new Date(Date.UTC(2030, 5, 1, 9));
+    await db.collection("helplinecalls").insertMany([
+      { _id: `${id}-1`, callId: `${id}-1`, decidedAt: at, action: "member", memberId: "m1", outcome: null, createdAt: at, updatedAt: at },
+      { _id: `${id}-2`, seedKey: "old", decidedAt: at, action: "rsc", outcome: "missed", outcomeAt: at },
+    ] as never[]);
+    expect(await migrateCallDocuments()).to.equal(2);
+    expect(await migrateCallDocuments(), "nothing left to move").to.equal(0);
+    expect(await db.listCollections({ name: "helplinecalls" }).toArray()).to.have.length(0);
+    const calls = await loggedCalls();
+    expect(calls.get(`${id}-1`)).to.deep.equal({ _id: `${id}-1`, decidedAt: at, action: "member", memberId: "m1" });
+    expect(calls.get(`${id}-2`)).to.deep.equal({ _id: `${id}-2`, decidedAt: at, action: "rsc", outcome: "missed", outcomeAt: at });
   });
 });

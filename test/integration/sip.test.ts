@@ -10,6 +10,8 @@ import { freePort } from "../../api/src/db/embedded";
 import mongoose from "mongoose";
 import { UNITS } from "../../api/src/reference/units";
 import { sipAddressing } from "../../api/src/helpline/sip-addressing";
+import { mergePages } from "../../api/src/helpline/call-store";
+import { escapeRegex } from "../../api/src/db/escape-regex";
 import { DEFAULT_TABLE_PATH, apiTable, parseKamailioTable, renderKamailioTable } from "../../api/src/helpline/kamailio-export";
 import { Client } from "../helpers/http";
 import { LOAD_CALLERS, SipLab, TELEPHONY_KEY, missingSipTools, pct, rscNameFor, type RunResult } from "../helpers/sip";
@@ -90,7 +92,12 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
   const callLog = async (callId: string, field: string) => {
     db ??= await mongoose.createConnection(lab.dbUrl).asPromise();
     for (let i = 0; i < 100; i++) {
-      const doc = await db.collection("helplinecalls").findOne({ _id: callId as never });
+      // The lab's API is another process: read its call log pages over this connection.
+      const pages = await db
+        .collection("helplinecallpages")
+        .find({ lines: { $elemMatch: { $regex: escapeRegex(`"_id":"${callId}"`) } } })
+        .toArray();
+      const doc = mergePages(pages as never[]).find((c) => c._id === callId) as Record<string, unknown> | undefined;
       if (doc?.[field] !== undefined) return doc;
       await new Promise((res) => setTimeout(res, 100));
     }

@@ -1,36 +1,19 @@
 // Buffered call log: the webhook records writes here and returns; a background loop flushes them
-// to MongoDB and keeps them (bounded) while the database is unreachable. Writes for the same call
-// are merged (decision + outcome become one upsert), which also keeps the buffer small.
+// to MongoDB, one page per batch (helpline/call-store.ts), and keeps them (bounded) while the database
+// is unreachable. Writes for the same call not yet flushed are merged (decision + outcome become one
+// line), which also keeps the buffer small.
 import type { Logger } from "../logger";
-import type mongoose from "mongoose";
-import { HelplineCall } from "../models/helpline-call";
+import { appendCalls, type CallFields, type CallWrite } from "./call-store";
 
 export const MAX_BUFFERED = 100_000;
 const BATCH = 500;
-const MAX_WRITTEN = 50_000;
-
-/**
- * Positions refused as duplicates by an unordered insertMany; none when anything else failed too (then
- * the whole batch is retried: re-inserting is refused as a duplicate and becomes an upsert, so it is harmless).
- */
-function duplicateIndexes(err: unknown, size: number): number[] {
-  const e = err as { code?: number; writeErrors?: { index: number; code?: number; err?: { code?: number } }[] };
-  const errors = e.writeErrors ?? (e.code === 11000 && size === 1 ? [{ index: 0, code: 11000 }] : []);
-  if (!errors.length || errors.some((w) => (w.code ?? w.err?.code) !== 11000)) return [];
-  return errors.map((w) => w.index);
-}
-
-type Fields = Record<string, unknown>;
-type CallDoc = { _id: string } & Fields;
 
 export class CallLog {
-  private queue = new Map<string, Fields>();
+  private queue = new Map<string, CallFields>();
   private flushing?: Promise<void>;
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private inFlight = new Set<string>();
-  /** Calls known to be in the database (most recent last), so their later writes go straight to an upsert. */
-  private written = new Set<string>();
   dropped = 0;
   failing = false;
 
@@ -44,8 +27,8 @@ export class CallLog {
     return n;
   }
 
-  /** Upsert by callId with `$set` only, so re-applying after a partial failure is harmless. */
-  write(callId: string, set: Fields): void {
+  /** Fields of a call, merged like `$set` into what is buffered for it, so re-applying after a failure is harmless. */
+  write(callId: string, set: CallFields): void {
     const prev = this.queue.get(callId);
     this.queue.set(callId, prev ? { ...prev, ...set } : set);
     if (this.queue.size > MAX_BUFFERED) {
@@ -66,12 +49,12 @@ export class CallLog {
       try {
         while (this.queue.size) {
           // The oldest BATCH entries, without copying the whole queue (100,000 after a long outage).
-          const batch: [string, Fields][] = [];
+          const batch: CallWrite[] = [];
           for (const entry of this.queue) if (batch.push(entry) >= BATCH) break;
           for (const [callId] of batch) this.queue.delete(callId);
           this.inFlight = new Set(batch.map(([callId]) => callId));
           try {
-            await this.persist(batch);
+            await appendCalls(batch); // a retried batch only writes its lines again
             if (this.failing) this.logger.info("helpline call log flushing again");
             this.failing = false;
           } catch (err) {
@@ -89,46 +72,6 @@ export class CallLog {
         this.flushing = undefined;
       }
     })());
-  }
-
-  /**
-   * Through the driver, not Mongoose's per-document casting (a measurable share of the webhook's CPU at
-   * hundreds of calls a second); fields left undefined are not stored at all (not as null). Calls not
-   * written before are inserted, which costs the embedded store a quarter of an upsert; one that exists
-   * after all (an outcome after a restart) is refused as a duplicate and upserted.
-   */
-  private async persist(batch: [string, Fields][]) {
-    const collection = HelplineCall.collection as unknown as mongoose.mongo.Collection<CallDoc>;
-    const upserts: [string, Fields][] = [];
-    const fresh: [string, Fields][] = [];
-    for (const call of batch) (this.written.has(call[0]) ? upserts : fresh).push(call);
-    if (fresh.length) {
-      try {
-        await collection.insertMany(
-          fresh.map(([callId, set]) => ({ ...set, _id: callId })),
-          { ordered: false, ignoreUndefined: true },
-        );
-      } catch (err) {
-        const dup = new Set(duplicateIndexes(err, fresh.length));
-        if (!dup.size) throw err;
-        upserts.push(...fresh.filter((_, i) => dup.has(i)));
-      }
-    }
-    if (upserts.length)
-      await collection.bulkWrite(
-        upserts.map(([callId, set]) => ({
-          updateOne: { filter: { _id: callId }, update: { $set: set }, upsert: true },
-        })),
-        { ordered: false, ignoreUndefined: true },
-      );
-    for (const [callId] of batch) {
-      this.written.delete(callId);
-      this.written.add(callId);
-    }
-    for (const callId of this.written) {
-      if (this.written.size <= MAX_WRITTEN) break;
-      this.written.delete(callId); // oldest first; a forgotten call is upserted after one refused insert
-    }
   }
 
   start(intervalMs = 1000): void {

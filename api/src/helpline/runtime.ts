@@ -3,8 +3,8 @@
 // that start several services in one process do not share it.
 import type { Deps } from "../deps";
 import { isClientClosed } from "../db/unavailable";
-import { HelplineCall } from "../models/helpline-call";
 import { CallLog } from "./call-log";
+import { readCalls } from "./call-store";
 import { RosterSnapshot } from "./snapshot";
 
 export interface StoredDecision {
@@ -75,13 +75,11 @@ export class HelplineRuntime {
     let calls;
     try {
       // The newest first, so a day with more calls than the limit keeps its most recent ones.
-      calls = await HelplineCall.find(
-        { decidedAt: { $gte: since } },
-        { action: 1, targetPhone: 1, targetUnitId: 1, memberId: 1, reason: 1, decidedAt: 1, outcome: 1 },
-      )
-        .sort({ decidedAt: -1 })
-        .limit(RECENT_CALLS)
-        .lean();
+      const read = await readCalls({ from: since, limit: RECENT_CALLS, newest: true });
+      calls = read.calls
+        .filter((c) => c.decidedAt && c.decidedAt >= since)
+        .sort((a, b) => b.decidedAt!.getTime() - a.decidedAt!.getTime())
+        .slice(0, RECENT_CALLS);
     } catch (err) {
       if (!isClientClosed(err)) this.deps.logger.warn({ err: String((err as Error)?.message ?? err) }, "helpline: recent calls not loaded");
       return;
@@ -116,7 +114,7 @@ export class HelplineRuntime {
    * Periodic snapshot refresh and call log flushing; the first refresh and the recent calls are awaited
    * at start-up. Recent calls are read again only from a shared database, or until a first read
    * succeeds: no other process writes to the embedded store, where any filter but `_id` parses every
-   * stored call (6 s of its CPU at 100,000 calls).
+   * stored page.
    */
   async start(): Promise<void> {
     await this.refresh(); // the recent calls are not loaded yet, so this reads them too

@@ -1,39 +1,44 @@
-import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import mongoose, { Schema } from "mongoose";
 
-// One call to the Roze in Blauw number: the routing decision and, later, its outcome. Written only
-// from the in-memory call log buffer (helpline/call-log.ts), so the webhook never waits for it.
-// The caller's number is not stored: the region is all the statistics need.
-const helplineCallSchema = new Schema(
+/**
+ * One call to the Roze in Blauw number as the log knows it: the routing decision and, later, its outcome.
+ * The caller's number is not stored: the region is all the statistics need.
+ */
+export interface HelplineCallRecord {
+  _id: string; // the telephony platform's callId
+  calledAt?: Date;
+  decidedAt?: Date;
+  callerUnitId?: string; // region of the caller, when known
+  regionSource?: "field" | "area-code" | "none";
+  action?: "member" | "rsc";
+  targetPhone?: string;
+  targetUnitId?: string;
+  memberId?: string;
+  reason?: string;
+  warning?: string; // malformed request: what was wrong
+  outcome?: "answered" | "missed" | "forwarded";
+  outcomeAt?: Date;
+  durationSec?: number;
+  // A member call the SIP switch forwarded to the RSC: why, where, and the readable summary
+  // ("member busy → RSC (amsterdam)").
+  forwardReason?: "member-busy" | "member-no-answer" | "member-unreachable";
+  forwardedToUnitId?: string;
+  outcomeNote?: string;
+}
+
+// The call log is stored in pages (MongoDB's bucket pattern): each flush of the in-memory buffer
+// (helpline/call-log.ts) appends one page with the writes of up to 500 calls, one JSON line per call
+// (helpline/call-store.ts reads them back). The embedded store pays for every stored value and every
+// document: a document per call cost it 60–70 µs of CPU, a line in a page 10–14 µs (issue 11).
+const helplineCallPageSchema = new Schema(
   {
-    // _id is the telephony platform's callId: upserts by _id are fast on every backend (FerretDB
-    // pushes only _id filters down to its storage), and it makes the log idempotent per call.
-    // Nothing else repeats it, and there are no createdAt/updatedAt next to decidedAt and outcomeAt:
-    // the embedded store pays for every stored value (issue 11).
     _id: { type: String, required: true },
-    calledAt: { type: Date },
-    decidedAt: { type: Date },
-    callerUnitId: { type: String }, // region of the caller, when known
-    regionSource: { type: String, enum: ["field", "area-code", "none"] },
-    action: { type: String, enum: ["member", "rsc"] },
-    targetPhone: { type: String },
-    targetUnitId: { type: String },
-    memberId: { type: String },
-    reason: { type: String },
-    warning: { type: String }, // malformed request: what was wrong
-    outcome: { type: String, enum: ["answered", "missed", "forwarded"] },
-    outcomeAt: { type: Date },
-    durationSec: { type: Number },
-    // A member call the SIP switch forwarded to the RSC: why, where, and the readable summary
-    // ("member busy → RSC (amsterdam)").
-    forwardReason: { type: String, enum: ["member-busy", "member-no-answer", "member-unreachable"] },
-    forwardedToUnitId: { type: String },
-    outcomeNote: { type: String },
+    from: { type: Date, required: true }, // the earliest time any line carries
+    to: { type: Date, required: true }, // the latest
+    lines: { type: [String], required: true },
   },
-  { timestamps: false },
+  { timestamps: false, versionKey: false },
 );
-helplineCallSchema.index({ calledAt: 1 });
-helplineCallSchema.index({ decidedAt: -1 }); // the recent calls each instance re-reads (helpline/runtime.ts)
-helplineCallSchema.index({ memberId: 1, calledAt: -1 });
+helplineCallPageSchema.index({ to: 1 });
 
-export type HelplineCallRecord = InferSchemaType<typeof helplineCallSchema> & { _id: string };
-export const HelplineCall = mongoose.model("HelplineCall", helplineCallSchema);
+export const HelplineCallPage = mongoose.model("HelplineCallPage", helplineCallPageSchema, "helplinecallpages");

@@ -22,7 +22,7 @@ export { Offer } from "./offer";
 export { Pool } from "./pool";
 export { KnowledgeNote } from "./knowledge-note";
 export { Shift } from "./shift";
-export { HelplineCall } from "./helpline-call";
+export { HelplineCallPage } from "./helpline-call";
 export { CalendarToken } from "./calendar-token";
 export { HelplineGapReport } from "./helpline-gap-report";
 export { TimeEntry } from "./time-entry";
