@@ -80,13 +80,7 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
       visited.push(name);
       for (const f of await findings(p)) found.push({ page: name, problem: f });
       const slug = name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
-      await screenshot(p, `locale-${lang}-${user}-${slug}`);
-      if (lang === "nl") {
-        // The same page at phone width (390×844), for the record of every page at both widths.
-        await p.setViewportSize({ width: 390, height: 844 });
-        await screenshot(p, `phone-${user}-${slug}`);
-        await p.setViewportSize({ width: 1366, height: 900 });
-      }
+      await screenshot(p, `locale-${lang}-${user}-${slug}`); // both widths of each page: pages.test.ts
     };
     for (const href of pages) {
       await p.evaluate((h) => (window.location.hash = h.replace(/^#/, "")), href);

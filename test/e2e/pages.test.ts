@@ -99,11 +99,14 @@ describe("e2e: every page of every role — axe and screenshots at 1366×900 and
         ["approvals", "/coord/approvals"],
         ["simulate", "/coord/simulate"],
         ["pools", "/coord/pools"],
+        ["network-requests", "/coord/network-requests"],
+        ["supplements", "/coord/supplements"],
         ["helpline", "/helpline"],
         ["request", "/requests/:id"],
       ],
     },
     { user: "planner", pages: [["helpline", "/helpline"]] },
+    { user: "policy", pages: [["policy", "/policy"]] },
     {
       user: "admin",
       pages: [
