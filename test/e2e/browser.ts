@@ -73,6 +73,26 @@ export async function signIn(page: Page, username: string, password = "demo") {
   await page.locator(".live-dot.on").waitFor();
 }
 
+/**
+ * Go to a hash route (by setting it, or by `via`, e.g. a click on a link to it) and wait until its page has
+ * rendered and loaded: a page element in `main` that was not there before, its h1, and no busy indicator
+ * left (pages show one from their first render until their data is in). Waiting for "networkidle" would not
+ * do: a hash change loads no document, so that state was reached long before, and a list read right after
+ * could still be empty, or still the previous page's.
+ */
+export async function openPage(page: Page, hash: string, via?: () => Promise<unknown>) {
+  const to = hash.replace(/^#/, "");
+  const moves = await page.evaluate((h) => {
+    if (window.location.hash.replace(/^#/, "") === h) return false;
+    for (const el of Array.from(document.querySelectorAll("main > *"))) el.setAttribute("data-left", "");
+    return true;
+  }, to);
+  if (via) await via();
+  else if (moves) await page.evaluate((h) => (window.location.hash = h), to);
+  await page.locator("main > :not([data-left]) h1, main > h1:not([data-left])").first().waitFor();
+  await page.waitForFunction(() => !document.querySelector("main [aria-busy=true]"));
+}
+
 /** A marker that survives only as long as the page is not reloaded. */
 export async function markPage(page: Page) {
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));

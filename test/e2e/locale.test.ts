@@ -5,7 +5,7 @@ import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
 import { login } from "../helpers/http";
-import { screenshot, useBrowser } from "./browser";
+import { openPage, screenshot, useBrowser } from "./browser";
 
 interface Finding {
   page: string;
@@ -74,8 +74,7 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
     const hrefs = await nav.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? "").filter(Boolean));
     const pages = [...new Set(hrefs)];
     const check = async (name: string) => {
-      await p.locator("main h1").first().waitFor();
-      await p.waitForLoadState("networkidle");
+      await openPage(p, name);
       for (const s of await p.locator("main summary").all()) if (await s.isVisible()) await s.click();
       visited.push(name);
       for (const f of await findings(p)) found.push({ page: name, problem: f });
@@ -83,15 +82,11 @@ describe("e2e: dates and times under a browser locale of en-US, UI in Dutch (Chr
       await screenshot(p, `locale-${lang}-${user}-${slug}`); // both widths of each page: pages.test.ts
     };
     for (const href of pages) {
-      await p.evaluate((h) => (window.location.hash = h.replace(/^#/, "")), href);
       await check(href);
       // One request detail page from each list that links to one.
       const detail = p.locator('main a[href^="#/requests/"]:not([href="#/requests/new"])').first();
       if ((await detail.count()) > 0 && !visited.some((v) => v.startsWith("#/requests/") && v !== "#/requests/new" && v !== "#/requests")) {
-        const to = (await detail.getAttribute("href"))!;
-        await p.evaluate((h) => (window.location.hash = h.replace(/^#/, "")), to);
-        await check(to);
-        await p.evaluate((h) => (window.location.hash = h.replace(/^#/, "")), href);
+        await check((await detail.getAttribute("href"))!);
       }
     }
     await ctx.close();

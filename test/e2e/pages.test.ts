@@ -8,7 +8,7 @@ import type { Service } from "../../api/src/bootstrap";
 import { Request } from "../../api/src/models/request";
 import { login } from "../helpers/http";
 import { dispatchSettled } from "../helpers/core";
-import { ROOT, screenshot, signIn, useBrowser } from "./browser";
+import { ROOT, openPage, screenshot, signIn, useBrowser } from "./browser";
 
 interface AxeViolation {
   id: string;
@@ -150,14 +150,7 @@ describe("e2e: every page of every role — axe and screenshots at 1366×900 and
         await signIn(p, role.user);
         const problems: string[] = [];
         for (const [name, path] of role.pages) {
-          await p.evaluate((h) => (window.location.hash = h), path.replace(":id", requestId));
-          await p.locator("main h1").first().waitFor();
-          await p.waitForLoadState("networkidle");
-          await p
-            .locator("[aria-busy=true]")
-            .first()
-            .waitFor({ state: "detached", timeout: 10_000 })
-            .catch(() => {});
+          await openPage(p, path.replace(":id", requestId));
           await screenshot(p, `page-${role.user}-${name}-${w.name}`);
           if (await p.getByText("Deze pagina kon niet worden getoond").count()) problems.push(`${path}: crashed`);
           if (await p.getByRole("heading", { level: 1, name: "Pagina niet gevonden" }).count()) problems.push(`${path}: not found`);

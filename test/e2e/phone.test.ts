@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Service } from "../../api/src/bootstrap";
 import { startStack } from "../helpers/stack";
 import { login } from "../helpers/http";
-import { chromiumMissing, ensureWebBuilt, launch, screenshot, signIn } from "./browser";
+import { chromiumMissing, ensureWebBuilt, launch, openPage, screenshot, signIn } from "./browser";
 
 const PHONE = { width: 390, height: 844 };
 const MIN = 44;
@@ -78,8 +78,8 @@ describe("e2e: the member on a phone (390×844, Chromium)", function () {
   async function go(label: string) {
     const toggle = member.getByRole("button", { name: "Menu" });
     if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-    await member.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: label }).click();
-    await member.locator("main h1").first().waitFor();
+    const link = member.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: label });
+    await openPage(member, (await link.getAttribute("href"))!, () => link.click());
   }
 
   it("signs in; the navigation folds behind one menu button in a header of one row", async () => {
@@ -173,7 +173,6 @@ describe("e2e: the member on a phone (390×844, Chromium)", function () {
     ];
     for (const pg of pages) {
       await go(pg.label);
-      await member.waitForLoadState("networkidle");
       await pg.prepare?.();
       await screenshot(member, `phone-member-${pg.name}-targets`);
       for (const s of await smallTargets(member)) failures.push(`${pg.name}: ${s.what} ${s.w}×${s.h}`);
@@ -202,7 +201,7 @@ describe("e2e: the member on a phone (390×844, Chromium)", function () {
   });
 
   async function go2(label: string) {
-    await member.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: label }).click();
-    await member.locator("main h1").first().waitFor();
+    const link = member.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: label });
+    await openPage(member, (await link.getAttribute("href"))!, () => link.click());
   }
 });
