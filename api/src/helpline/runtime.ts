@@ -5,6 +5,7 @@ import type { Deps } from "../deps";
 import { isClientClosed } from "../db/unavailable";
 import { CallLog } from "./call-log";
 import { readCalls } from "./call-store";
+import { RecentMap } from "./recent-map";
 import { RosterSnapshot } from "./snapshot";
 
 export interface StoredDecision {
@@ -29,7 +30,7 @@ export class HelplineRuntime {
   readonly snapshot: RosterSnapshot;
   readonly busy = new Map<string, { callId: string; at: number }>();
   readonly lastRouted = new Map<string, Date>();
-  readonly decisions = new Map<string, StoredDecision>();
+  readonly decisions = new RecentMap<string, StoredDecision>(MAX_DECISIONS);
   private timer?: NodeJS.Timeout;
   private reloading?: Promise<void>;
   private callsLoaded = false;
@@ -50,10 +51,6 @@ export class HelplineRuntime {
 
   remember(d: StoredDecision): void {
     this.decisions.set(d.callId, d);
-    if (this.decisions.size > MAX_DECISIONS) {
-      const oldest = this.decisions.keys().next().value;
-      if (oldest !== undefined) this.decisions.delete(oldest);
-    }
   }
 
   recall(callId: string, now: Date): StoredDecision | undefined {
