@@ -66,6 +66,21 @@ describe("helpline call log writes", () => {
     expect(pages).to.be.within(3, 4);
   });
 
+  it("a full buffer (the database away) drops its oldest calls, keeps the newest and writes them once it can", async () => {
+    const id = `full-${Date.now().toString(36)}`;
+    const log = new CallLog(pino({ level: "silent" }), 1000);
+    for (let i = 0; i < 2500; i++) log.write(`${id}-${i}`, { action: "rsc", reason: `call ${i}` });
+    log.write(`${id}-2499`, { outcome: "answered" }); // merged into a call still buffered
+    expect(log.pending).to.be.within(990, 1000);
+    expect(log.dropped).to.equal(2500 - log.pending);
+    await log.flush();
+    const calls = [...(await loggedCalls()).values()].filter((c) => c._id.startsWith(`${id}-`));
+    const kept = calls.map((c) => Number(c._id.slice(id.length + 1))).sort((a, b) => a - b);
+    // The newest, in one unbroken run up to the last call written.
+    expect(kept).to.deep.equal(Array.from({ length: kept.length }, (_, k) => 2500 - kept.length + k));
+    expect(calls.find((c) => c._id === `${id}-2499`)).to.include({ action: "rsc", outcome: "answered" });
+  });
+
   it("reads recent calls at start; again each period only from a shared database, where others write", async () => {
     const id = `rc-${Date.now().toString(36)}`;
     const now = deps.now();
