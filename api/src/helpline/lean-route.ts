@@ -52,13 +52,19 @@ export function withLeanHelplineRoute(deps: Deps, options: HelmetOptions, app: H
       log.child().info({ method: "POST", path: ROUTE_PATH, status: 200, ms: Math.round((performance.now() - start) * 10) / 10, user: machine.id }, "request");
   };
 
-  return (req, res) => {
-    const key = req.headers["x-api-key"];
-    if (req.method !== "POST" || req.url !== ROUTE_PATH || typeof key !== "string" || !key || !headers) return app(req, res);
-    answer(req, res, key, headers).catch((err) => {
+  const run = (req: IncomingMessage, res: ServerResponse, key: string, fixed: string[]) =>
+    answer(req, res, key, fixed).catch((err) => {
       // Nothing above throws by design; if it does, the full stack answers (or the error is logged).
       logger.error({ err }, "helpline lean path failed");
       if (!res.headersSent) app(req, res);
     });
+
+  return (req, res) => {
+    const key = req.headers["x-api-key"];
+    if (req.method !== "POST" || req.url !== ROUTE_PATH || typeof key !== "string" || !key || !headers) return app(req, res);
+    // A webhook's small body comes in the same read as its headers, but the parser hands it over only
+    // after this handler and the microtasks behind it have run; in the check phase it is complete, and
+    // readLenientJson takes it without stream events, listeners and a timer.
+    setImmediate(run, req, res, key, headers);
   };
 }

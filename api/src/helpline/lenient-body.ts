@@ -16,6 +16,13 @@ export async function lenientBodyForHelpline(ctx: Context, next: Next) {
 
 /** The parsed JSON body, or INVALID_JSON; never throws, never waits more than `timeoutMs`. */
 export function readLenientJson(req: IncomingMessage, timeoutMs = 1000): Promise<unknown> {
+  // A webhook's small body usually arrives with its headers, so the HTTP parser holds all of it by the
+  // time the handler runs: take it at once, without stream events, listeners and a timer per request.
+  if (req.complete && !req.readableFlowing) {
+    if (req.readableLength > LIMIT) return Promise.resolve(INVALID_JSON);
+    const all = req.read() as Buffer | null;
+    return Promise.resolve(parseBody(all ? [all] : []));
+  }
   // Only anonymous callbacks here: the webhook runs this per request, and a named one costs a defineProperty (tsx keeps names).
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
