@@ -126,9 +126,14 @@ describe("login throttle (issue 9.5)", () => {
   it("keeps its memory bounded and groups IPv6 by /64", () => {
     const th = new LoginThrottle({ ...settings, maxEntries: 100 }, () => 0);
     for (let i = 0; i < 1000; i++) th.fail(`10.1.${i >> 8}.${i & 255}`, `u${i}`);
-    expect(th.size.address).to.equal(100);
-    expect(th.size.account).to.equal(100);
-    expect(th.size.user).to.equal(100);
+    // At least the 100 most recent of each, at most twice that.
+    expect(th.size.address).to.be.within(100, 200);
+    expect(th.size.account).to.be.within(100, 200);
+    expect(th.size.user).to.be.within(100, 200);
+    // A throttled pair is still known after 99 newer keys.
+    for (let i = 0; i < 5; i++) th.fail("10.2.0.1", "victim");
+    for (let i = 0; i < 99; i++) th.fail(`10.3.0.${i}`, `v${i}`);
+    expect(th.check("10.2.0.1", "victim").allowed).to.equal(false);
     expect(addressKey("2001:db8:1:2:aaaa::1")).to.equal(addressKey("2001:db8:1:2:bbbb::2"));
     expect(addressKey("::ffff:127.0.0.1")).to.equal("127.0.0.1");
   });

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { RecentMap } from "../../api/src/helpline/recent-map";
+import { RecentMap } from "../../api/src/domain/recent-map";
 
 describe("RecentMap (bounded map of the most recently set keys)", () => {
   it("keeps at least the max / 2 most recent keys and never more than max", () => {

@@ -9,6 +9,8 @@
 // The answer while waiting is 429 with Retry-After. Unknown and known usernames are counted alike.
 // State is in memory, bounded (least recently used entries are dropped), and uses no timers.
 
+import { RecentMap } from "../domain/recent-map";
+
 export interface ThrottleSettings {
   freeAttempts: number;
   ipFailures: number;
@@ -40,24 +42,13 @@ interface Counter {
   refused: number;
 }
 
-class BoundedMap {
-  private map = new Map<string, Counter>();
-  constructor(private max: number) {}
-  get(key: string): Counter | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, c: Counter) {
-    this.map.delete(key); // re-insert: most recently used last
-    this.map.set(key, c);
-    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-  delete(key: string) {
-    this.map.delete(key);
-  }
-  get size() {
-    return this.map.size;
-  }
-}
+/**
+ * Counters of the most recently used keys: at least `max`, at most twice that. A Map deleting its oldest
+ * key on every insert got slower with use (V8 walks the deleted slots at its front): a spray of new
+ * usernames cost 9 µs per failed login at first and 45–64 µs once the maps were full.
+ */
+const boundedMap = (max: number) => new RecentMap<string, Counter>(2 * max);
+type BoundedMap = ReturnType<typeof boundedMap>;
 
 /** IPv4 as is; IPv4-mapped IPv6 as IPv4; other IPv6 by its /64 (one host usually owns a /64). */
 export function addressKey(ip: string): string {
@@ -82,9 +73,9 @@ export class LoginThrottle {
     private now: () => number = Date.now,
   ) {
     const max = s.maxEntries ?? 10_000;
-    this.byAddress = new BoundedMap(max);
-    this.byAccount = new BoundedMap(max);
-    this.byUser = new BoundedMap(max);
+    this.byAddress = boundedMap(max);
+    this.byAccount = boundedMap(max);
+    this.byUser = boundedMap(max);
     this.base = s.baseDelayMs ?? 1000;
   }
 

@@ -16,8 +16,8 @@ export async function lenientBodyForHelpline(ctx: Context, next: Next) {
 
 /** The parsed JSON body, or INVALID_JSON; never throws, never waits more than `timeoutMs`. */
 export function readLenientJson(req: IncomingMessage, timeoutMs = 1000): Promise<unknown> {
-  // A webhook's small body usually arrives with its headers, so the HTTP parser holds all of it by the
-  // time the handler runs: take it at once, without stream events, listeners and a timer per request.
+  // The parser holds the whole body (a webhook's small body arrives with its headers, and the lean path
+  // reads it in the check phase): take it at once, without stream events, listeners and a timer.
   if (req.complete && !req.readableFlowing) {
     if (req.readableLength > LIMIT) return Promise.resolve(INVALID_JSON);
     const all = req.read() as Buffer | null;

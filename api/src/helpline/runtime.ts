@@ -5,7 +5,7 @@ import type { Deps } from "../deps";
 import { isClientClosed } from "../db/unavailable";
 import { CallLog } from "./call-log";
 import { readCalls } from "./call-store";
-import { RecentMap } from "./recent-map";
+import { RecentMap } from "../domain/recent-map";
 import { RosterSnapshot } from "./snapshot";
 
 export interface StoredDecision {
