@@ -223,6 +223,11 @@ export class SipLab {
           HOST: "127.0.0.1",
           DATA_DIR: join(this.dir, `api-${n}`),
           MONGO_URL: this.dbUrl,
+          // The lab tests SIP, not database outages. Under `npm run test:stress` the driver's 5 s heartbeat to
+          // the lab's database once timed out, which cleared its pool: a 503 to the test's own shift edit,
+          // and a start-up given up. The service's defaults (5 s / 1.5 s) stay for everything else.
+          MONGO_TIMEOUT_MS: "20000",
+          MONGO_REQUEST_TIMEOUT_MS: "5000",
           LOG_LEVEL: "warn",
           DEMO: "1",
           DEMO_MEMBERS: "0",
