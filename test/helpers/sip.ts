@@ -385,62 +385,72 @@ export class SipLab {
   }): Promise<RunResult> {
     const count = opts.count ?? opts.callers.length;
     const rate = opts.rate ?? 10;
-    const tag = `uac-${Date.now()}`;
-    const csv = join(this.dir, `${tag}.csv`);
-    writeFileSync(csv, ["SEQUENTIAL", ...Array.from({ length: count }, (_, i) => `${opts.callers[i % opts.callers.length]};`)].join("\n") + "\n");
-    const log = join(this.dir, `${tag}.log`);
-    const stat = join(this.dir, `${tag}.stat.csv`);
-    const args = [
-      `127.0.0.1:${this.kamPort}`,
-      "-sf",
-      join(SIPP_DIR, "caller.xml"),
-      "-inf",
-      csv,
-      "-key",
-      "rib",
-      RIB_NUMBER,
-      "-d",
-      String(opts.holdMs ?? 500),
-      "-i",
-      "127.0.0.1",
-      "-p",
-      String(await udpPort()),
-      "-mp",
-      String(await udpPort()),
-      "-m",
-      String(count),
-      "-r",
-      String(rate),
-      "-l",
-      "2000",
-      "-nostdin",
-      "-trace_logs",
-      "-log_file",
-      log,
-      "-trace_stat",
-      "-stf",
-      stat,
-      "-trace_err",
-      "-error_file",
-      join(this.dir, `${tag}.err`),
-      "-timeout",
-      String(Math.ceil(count / rate) + 60),
-      "-timeout_error",
-    ];
-    const startedAt = Date.now();
-    const uac = this.track(spawn("sipp", args, { cwd: this.dir, stdio: "ignore" }));
-    const exited = new Promise<number | null>((res) => uac.once("exit", (code) => res(code)));
-    if (opts.during) await opts.during(startedAt);
-    const exitCode = await exited;
-    const endedAt = Date.now();
-    const errFile = join(this.dir, `${tag}.err`);
-    const errors = existsSync(errFile)
-      ? readFileSync(errFile, "utf8")
-          .split(/\n(?=\d{4}-\d\d-\d\d\t)/)
-          .filter((l) => /Aborting|failed|Timeout|unexpected/i.test(l))
-          .map((l) => l.slice(0, 600))
-      : [];
-    return { exitCode, ...readStats(stat), calls: readCalls(log), startedAt, endedAt, errors };
+    // Like the UAS above, a caller that cannot bind the free ports found for it (taken meanwhile by another
+    // process: CI once saw a run with 0 calls) exits at once with a fatal error (254/255): such a start is
+    // retried on fresh ports, before the run's timing begins to matter.
+    for (let attempt = 1; ; attempt++) {
+      const tag = `uac-${Date.now()}-${attempt}`;
+      const csv = join(this.dir, `${tag}.csv`);
+      writeFileSync(csv, ["SEQUENTIAL", ...Array.from({ length: count }, (_, i) => `${opts.callers[i % opts.callers.length]};`)].join("\n") + "\n");
+      const log = join(this.dir, `${tag}.log`);
+      const stat = join(this.dir, `${tag}.stat.csv`);
+      const errFile = join(this.dir, `${tag}.err`);
+      const args = [
+        `127.0.0.1:${this.kamPort}`,
+        "-sf",
+        join(SIPP_DIR, "caller.xml"),
+        "-inf",
+        csv,
+        "-key",
+        "rib",
+        RIB_NUMBER,
+        "-d",
+        String(opts.holdMs ?? 500),
+        "-i",
+        "127.0.0.1",
+        "-p",
+        String(await udpPort()),
+        "-mp",
+        String(await udpPort()),
+        "-m",
+        String(count),
+        "-r",
+        String(rate),
+        "-l",
+        "2000",
+        "-nostdin",
+        "-trace_logs",
+        "-log_file",
+        log,
+        "-trace_stat",
+        "-stf",
+        stat,
+        "-trace_err",
+        "-error_file",
+        errFile,
+        "-timeout",
+        String(Math.ceil(count / rate) + 60),
+        "-timeout_error",
+      ];
+      const startedAt = Date.now();
+      let stderr = "";
+      const uac = this.track(spawn("sipp", args, { cwd: this.dir, stdio: ["ignore", "ignore", "pipe"] }));
+      uac.stderr!.on("data", (d) => (stderr = (stderr + String(d)).slice(-2000)));
+      const exited = new Promise<number | null>((res) => uac.once("exit", (code) => res(code)));
+      const early = await Promise.race([exited, sleep(1000).then(() => undefined)]);
+      if (early !== undefined && early !== null && early >= 254 && attempt < 3) continue;
+      if (opts.during) await opts.during(startedAt);
+      const exitCode = await exited;
+      const endedAt = Date.now();
+      const errors = existsSync(errFile)
+        ? readFileSync(errFile, "utf8")
+            .split(/\n(?=\d{4}-\d\d-\d\d\t)/)
+            .filter((l) => /Aborting|failed|Timeout|unexpected/i.test(l))
+            .map((l) => l.slice(0, 600))
+        : [];
+      if (exitCode !== null && exitCode >= 254) errors.push(`SIPp exited with ${exitCode}: ${stderr.trim() || "(no output)"}`);
+      return { exitCode, ...readStats(stat), calls: readCalls(log), startedAt, endedAt, errors };
+    }
   }
 
   async stop(): Promise<void> {

@@ -264,7 +264,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       const r = await lab.call({ callers: LOAD_CALLERS, count: CALLS, rate: RATE, holdMs: 1000 });
       console.log(`      ${summary("API up", r)}; SIPp: ${r.successful} successful, ${r.failed} failed`);
       expect(r.failed, r.errors.join("\n")).to.equal(0);
-      expect(r.successful).to.equal(CALLS);
+      expect(r.successful, runInfo(r)).to.equal(CALLS);
       expect(r.calls.filter((c) => c.who)).to.have.length(CALLS);
       const wrong: string[] = [];
       const byWhom: Record<string, number> = {};
@@ -299,7 +299,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       console.log(`      ${summary("before SIGKILL", r, before)}`);
       console.log(`      ${summary("after SIGKILL", r, after)}; SIPp: ${r.successful} successful, ${r.failed} failed`);
       expect(r.failed, r.errors.join("\n")).to.equal(0);
-      expect(r.successful).to.equal(CALLS);
+      expect(r.successful, runInfo(r)).to.equal(CALLS);
       expect(after.length).to.be.greaterThan(CALLS / 2);
       unreported = before.filter((c) => c.who === "member").map((c) => c.callId);
       expect(after.filter((c) => c.who !== rscNameFor(c.caller)).map((c) => `${c.caller} → ${c.who}`)).to.deep.equal([]);
@@ -330,7 +330,7 @@ describe("helpline through Kamailio and SIPp (real SIP on loopback)", function (
       console.log(`      ${summary("before SIGSTOP", r, before)}`);
       console.log(`      ${summary("after SIGSTOP", r, after)}; SIPp: ${r.successful} successful, ${r.failed} failed`);
       expect(r.failed, r.errors.join("\n")).to.equal(0);
-      expect(r.successful).to.equal(CALLS);
+      expect(r.successful, runInfo(r)).to.equal(CALLS);
       expect(after.filter((c) => c.who !== rscNameFor(c.caller)).map((c) => `${c.caller} → ${c.who}`)).to.deep.equal([]);
     });
   });
